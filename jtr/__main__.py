@@ -1,0 +1,3 @@
+from jtr.cli import main
+
+main()

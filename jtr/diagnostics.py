@@ -1,0 +1,70 @@
+"""The one finding type every stage reports: loading, schema and rules alike."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+PathPart = str | int
+YamlPath = tuple[PathPart, ...]
+
+
+class Severity(enum.IntEnum):
+    # Ordered so that max() gives the worst.
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A finding at a 1-based line and column of a file (0:0 when the file has no position)."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity = field(compare=False)
+    code: str
+    message: str
+    path: YamlPath = field(default=(), compare=False)
+
+    def format(self) -> str:
+        return (
+            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
+
+    @property
+    def path_text(self) -> str:
+        return format_path(self.path)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "path": self.path_text,
+        }
+
+
+def format_path(path: YamlPath) -> str:
+    """Render a YAML path as `courses[0].items[3].tasks[1]`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+class LoadError(Exception):
+    """A file could not be turned into data; carries the diagnostics that say why."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("; ".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics

@@ -1,0 +1,433 @@
+"""YAML text → plain data, refusing what a roadmap never needs and positioning every finding.
+
+The data is built straight from the parser's event stream with an explicit stack, so that:
+- depth is bounded while parsing, before anything recursive sees the document;
+- anchors, aliases, merge keys, custom tags and duplicate keys are caught where they stand;
+- plain scalars are resolved with YAML 1.2 core rules (plus JSON-style numbers), so `yes`,
+  `010`, `1:20`, `1_000` and bare dates stay the text the author wrote.
+Positions are not kept on the fast path; `PositionIndex` re-reads the text on demand, which
+only happens when there is something to report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
+
+try:  # libyaml's parser when it is there; same events, several times faster
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64  # a roadmap nests about 8 levels; anything near this is a mistake or an attack
+MAX_LOAD_DIAGNOSTICS = 50
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}  # fmt: skip
+_WORDS: dict[str, Any] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True,
+    "false": False, "False": False, "FALSE": False,
+}  # fmt: skip
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def resolve_plain(value: str) -> Any:
+    """Type of an untagged plain scalar under YAML 1.2 core rules, JSON-style numbers only."""
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] in _NUMBER_START:
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value) and value not in {".", "+", "-"}:
+            return float(value)
+        if value in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value]
+    return value
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and the means to position any path in it."""
+
+    file: str
+    text: str
+    data: dict[str, Any]
+    _positions: PositionIndex | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> PositionIndex:
+        if self._positions is None:
+            self._positions = PositionIndex(self.text)
+        return self._positions
+
+    def diagnostic(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        at_key: bool = False,
+    ) -> Diagnostic:
+        line, column = self.positions.locate(path, at_key=at_key)
+        return Diagnostic(self.file, line, column, severity, code, message, tuple(path))
+
+
+class ReadError(Exception):
+    """The file could not be read at all (missing, a directory, no permission)."""
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a file as UTF-8 text, refusing other encodings with a positioned message."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError(f"{name}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(f"{name}: is a directory, not a file") from exc
+    except OSError as exc:
+        raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    def refuse(offset: int, message: str) -> LoadError:
+        line, column = _byte_position(raw, offset)
+        return LoadError([Diagnostic(name, line, column, Severity.ERROR, "encoding", message)])
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise refuse(0, "the file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        bom = 3
+    else:
+        bom = 0
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        raise refuse(nul + bom, "the file contains a NUL byte; it is binary or not UTF-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        try:
+            raw.decode("cp932")
+            hint = " (it looks like Shift_JIS; save it as UTF-8)"
+        except UnicodeDecodeError:
+            pass
+        raise refuse(exc.start + bom, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}{hint}") from exc
+    return text
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    # UTF-16 without a BOM: ASCII text with a zero byte in every other position.
+    head = raw[:64]
+    return len(head) >= 4 and (
+        head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
+    )
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset]
+    column = len(prefix.decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Read and load a roadmap-shaped YAML file (a single mapping document)."""
+    name = display or str(path)
+    text = read_text(path, name)
+    return Document(name, text, load_text(text, name))
+
+
+def load_text(text: str, name: str = "<string>") -> dict[str, Any]:
+    """Load YAML text into plain data, or raise LoadError with positioned diagnostics."""
+    builder = _Builder(name)
+    data = builder.build(text)
+    if builder.diagnostics:
+        raise LoadError(sorted(builder.diagnostics))
+    return data
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_lines", "key_mark")
+
+    def __init__(self, container: Any) -> None:
+        self.container = container
+        self.key: Any = _NO_KEY
+        self.key_lines: dict[str, int] | None = {} if isinstance(container, dict) else None
+        self.key_mark: Any = None
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(self, mark: Any, code: str, message: str, path: YamlPath = ()) -> None:
+        if len(self.diagnostics) < MAX_LOAD_DIAGNOSTICS:
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            self.diagnostics.append(
+                Diagnostic(self.name, line, column, Severity.ERROR, code, message, path)
+            )
+
+    def build(self, text: str) -> Any:
+        try:
+            return self._build(text)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or "invalid YAML"
+            context = f" ({exc.context})" if exc.context and exc.context not in problem else ""
+            self.diagnostics = [d for d in self.diagnostics if d.code != "yaml-syntax"]
+            self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
+            return None
+        except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+            mark = getattr(exc, "mark", None) or getattr(exc, "problem_mark", None)
+            self.report(mark, "yaml-syntax", f"YAML error: {_first_line(str(exc))}")
+            return None
+
+    def _path(self, stack: list[_Frame]) -> YamlPath:
+        parts: list[str | int] = []
+        for frame in stack:
+            if isinstance(frame.container, dict):
+                if frame.key is not _NO_KEY:
+                    parts.append(frame.key)
+            else:
+                parts.append(len(frame.container))
+        return tuple(parts)
+
+    def _build(self, text: str) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        root_mark = None
+        events: Iterator[Any] = yaml.parse(text, Loader=_EventLoader)
+        for event in events:
+            kind = type(event)
+            if (
+                kind is yaml.ScalarEvent
+                or kind is yaml.MappingStartEvent
+                or kind is yaml.SequenceStartEvent
+            ):
+                if event.anchor is not None:
+                    self.report(
+                        event.start_mark, "anchor",
+                        f"anchors (&{event.anchor}) are not allowed: write the value out in full",
+                        self._path(stack),
+                    )  # fmt: skip
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+                    self.report(
+                        event.start_mark, "tag",
+                        f"the tag {_short_tag(tag)} is not allowed: a roadmap holds only plain data",
+                        self._path(stack),
+                    )  # fmt: skip
+                    tag = None
+                if kind is yaml.ScalarEvent:
+                    value = self._scalar(event, tag, stack)
+                else:
+                    value = {} if kind is yaml.MappingStartEvent else []
+                    if len(stack) >= MAX_DEPTH:
+                        self.report(
+                            event.start_mark, "too-deep",
+                            f"nesting deeper than {MAX_DEPTH} levels; a roadmap needs far fewer",
+                        )  # fmt: skip
+                        return None
+                if not stack:
+                    root, root_mark = value, event.start_mark
+                else:
+                    self._attach(stack, value, event)
+                if kind is not yaml.ScalarEvent:
+                    stack.append(_Frame(value))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                self.report(
+                    event.start_mark, "alias",
+                    f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                    self._path(stack),
+                )  # fmt: skip
+                if stack:
+                    self._attach(stack, None, event)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.report(
+                        event.start_mark, "multiple-documents",
+                        "more than one YAML document (a second one starts here); "
+                        "a roadmap file holds exactly one",
+                    )  # fmt: skip
+                    return None
+        if documents == 0 or root is None:
+            self.report(None, "empty", "the file is empty: expected a roadmap mapping")
+            return None
+        if not isinstance(root, dict):
+            found = "a list" if isinstance(root, list) else f"the single value {root!r}"
+            self.report(
+                root_mark,
+                "not-mapping",
+                f"the top level must be a mapping (key: value), found {found}",
+            )
+            return None
+        return root
+
+    def _scalar(self, event: Any, tag: str | None, stack: list[_Frame]) -> Any:
+        value: str = event.value
+        if tag is None or tag == "!":
+            if tag is None and not event.style:  # plain: '' from libyaml, None from pure Python
+                return resolve_plain(value)
+            return value
+        name = tag[len(_CORE) :]
+        if name == "str":
+            return value
+        resolved = resolve_plain(value)
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
+        if (
+            expected is None
+            or not isinstance(resolved, expected)
+            or (name == "int" and isinstance(resolved, bool))
+        ):
+            self.report(
+                event.start_mark, "tag",
+                f"{value!r} cannot be read as !!{name}", self._path(stack),
+            )  # fmt: skip
+            return value
+        return float(resolved) if name == "float" else resolved
+
+    def _attach(self, stack: list[_Frame], value: Any, event: Any) -> None:
+        frame = stack[-1]
+        container = frame.container
+        if frame.key_lines is None:
+            container.append(value)
+            return
+        if frame.key is _NO_KEY:  # this node is a key
+            if type(event) is not yaml.ScalarEvent:
+                self.report(
+                    event.start_mark, "complex-key",
+                    "mapping keys must be plain text, not lists or mappings", self._path(stack)
+                )  # fmt: skip
+                value = f"<complex key at line {event.start_mark.line + 1}>"
+                # Its children attach to a throwaway container, not to this mapping.
+            key = event.value if type(event) is yaml.ScalarEvent else value
+            if key == "<<" and not getattr(event, "style", "x"):
+                self.report(
+                    event.start_mark, "merge-key",
+                    "merge keys (<<) are not allowed: write the keys out in full", self._path(stack)
+                )  # fmt: skip
+            line = event.start_mark.line + 1
+            first = frame.key_lines.get(key)
+            if first is not None:
+                self.report(
+                    event.start_mark, "duplicate-key",
+                    f"duplicate key {key!r}: first defined at line {first}, again at line {line}",
+                    (*self._path(stack), key),
+                )  # fmt: skip
+            else:
+                frame.key_lines[key] = line
+            frame.key = key
+            frame.key_mark = event.start_mark
+        else:
+            if frame.key not in container:
+                container[frame.key] = value
+            frame.key = _NO_KEY
+
+
+def _short_tag(tag: str) -> str:
+    if tag.startswith(_CORE):
+        return "!!" + tag[len(_CORE) :]
+    return tag if tag.startswith("!") else f"!<{tag}>"
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "invalid YAML"
+
+
+class PositionIndex:
+    """Where each path of a document starts: 1-based (line, column) of its value and its key."""
+
+    def __init__(self, text: str) -> None:
+        self._values: dict[YamlPath, tuple[int, int]] = {}
+        self._keys: dict[YamlPath, tuple[int, int]] = {}
+        # A file that loaded will index; anything else gets 1:1 positions.
+        with contextlib.suppress(yaml.YAMLError):
+            self._index(text)
+
+    def _index(self, text: str) -> None:
+        # Each stack entry: [path, is_mapping, pending_key, next_index]
+        stack: list[list[Any]] = []
+        for event in yaml.parse(text, Loader=_EventLoader):
+            kind = type(event)
+            if kind in (
+                yaml.ScalarEvent,
+                yaml.MappingStartEvent,
+                yaml.SequenceStartEvent,
+                yaml.AliasEvent,
+            ):
+                pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if not stack:
+                    path: YamlPath = ()
+                else:
+                    top = stack[-1]
+                    if top[1]:
+                        if top[2] is _NO_KEY:
+                            key = event.value if kind is yaml.ScalarEvent else "<complex>"
+                            top[2] = key
+                            self._keys.setdefault((*top[0], key), pos)
+                            if kind is not yaml.ScalarEvent:
+                                stack.append(
+                                    [
+                                        (*top[0], "<complex>"),
+                                        kind is yaml.MappingStartEvent,
+                                        _NO_KEY,
+                                        0,
+                                    ]
+                                )
+                            continue
+                        path = (*top[0], top[2])
+                        top[2] = _NO_KEY
+                    else:
+                        path = (*top[0], top[3])
+                        top[3] += 1
+                self._values.setdefault(path, pos)
+                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    stack.append([path, kind is yaml.MappingStartEvent, _NO_KEY, 0])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+
+    def locate(self, path: YamlPath, *, at_key: bool = False) -> tuple[int, int]:
+        """Position of `path`, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        if at_key and path in self._keys:
+            return self._keys[path]
+        while path:
+            if path in self._values:
+                return self._values[path]
+            if path in self._keys:
+                return self._keys[path]
+            path = path[:-1]
+        return self._values.get((), (1, 1))
+
+    def key_position(self, path: YamlPath) -> tuple[int, int] | None:
+        return self._keys.get(tuple(path))

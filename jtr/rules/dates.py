@@ -1,0 +1,99 @@
+"""Dates of progress records, decisions and realisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from jtr.diagnostics import Severity, YamlPath
+from jtr.rules import Finding, _dict, _int, _list, rule
+
+if TYPE_CHECKING:
+    from jtr.rules import Context
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _dated(context: Context) -> Iterator[tuple[YamlPath, str]]:
+    """Every date string that progress records, decisions and realisations carry."""
+    for path, task, _item in context.tasks():
+        for i, record in enumerate(_list(task.get("history"))):
+            value = _dict(record).get("date")
+            if isinstance(value, str):
+                yield (*path, "history", i, "date"), value
+    for path, item, _course in context.items():
+        for key in ("decision", "realisation"):
+            value = _dict(item.get(key)).get("date")
+            if isinstance(value, str):
+                yield (*path, key, "date"), value
+
+
+@rule("invalid-date", Severity.ERROR, "dates are real calendar dates")
+def invalid_dates(context: Context) -> Iterator[Finding]:
+    for path, value in _dated(context):
+        if len(value) == 10 and value[4] == "-" and parse_date(value) is None:
+            yield Finding(path, f"'{value}' is not a real date")
+
+
+@rule("history-order", Severity.ERROR, "a task's status history is in date order")
+def history_order(context: Context) -> Iterator[Finding]:
+    for path, task, _item in context.tasks():
+        last: dt.date | None = None
+        for i, record in enumerate(_list(task.get("history"))):
+            when = parse_date(_dict(record).get("date"))
+            if when is None:
+                continue
+            if last is not None and when < last:
+                yield Finding(
+                    (*path, "history", i, "date"),
+                    f"record dated {when} comes after one dated {last}; keep the history oldest first",
+                )
+            last = max(last, when) if last else when
+
+
+@rule("done-without-date", Severity.WARNING, "a done record says when")
+def done_without_date(context: Context) -> Iterator[Finding]:
+    for path, task, _item in context.tasks():
+        for i, record in enumerate(_list(task.get("history"))):
+            record = _dict(record)
+            if record.get("status") == "done" and "date" not in record:
+                yield Finding(
+                    (*path, "history", i), f"task '{task.get('id')}' is marked done without a date"
+                )
+
+
+@rule("date-before-roadmap", Severity.WARNING, "no progress is dated before the roadmap began")
+def date_before_roadmap(context: Context) -> Iterator[Finding]:
+    period = context.period()
+    month = _int(_dict(context.data.get("meta")).get("fiscal_year_start_month"))
+    if period is None or month is None or not 1 <= month <= 12:
+        return
+    start = dt.date(period[0], month, 1)
+    for path, value in _dated(context):
+        when = parse_date(value)
+        if when is not None and when < start:
+            yield Finding(path, f"{when} is before the roadmap's first fiscal year began ({start})")
+
+
+@rule(
+    "realised-before-decided",
+    Severity.WARNING,
+    "an item is not realised before its policy is decided",
+)
+def realised_before_decided(context: Context) -> Iterator[Finding]:
+    for path, item, _course in context.items():
+        decided = parse_date(_dict(item.get("decision")).get("date"))
+        realised = parse_date(_dict(item.get("realisation")).get("date"))
+        if decided and realised and realised < decided:
+            yield Finding(
+                (*path, "realisation", "date"),
+                f"item '{item.get('id')}' is realised on {realised}, before its decision on {decided}",
+            )

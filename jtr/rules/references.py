@@ -1,0 +1,133 @@
+"""Every reference to an owner, item, working group or scope party resolves."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from jtr.diagnostics import Severity, YamlPath
+from jtr.rules import Finding, _dict, _list, rule
+
+if TYPE_CHECKING:
+    from jtr.rules import Context
+
+
+def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
+    match = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{match[0]}'?" if match else ""
+    return f"unknown {kind} '{ident}'{hint}"
+
+
+def _refs(value: Any, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
+    """(id, path) of each string in a list of references."""
+    for i, ref in enumerate(_list(value)):
+        if isinstance(ref, str):
+            yield ref, (*path, i)
+
+
+@rule(
+    "unknown-reference",
+    Severity.ERROR,
+    "every owner, item, working-group and party reference resolves",
+)
+def unknown_references(context: Context) -> Iterator[Finding]:
+    owners = context.ids("owner")
+    items = context.ids("item")
+    groups = context.ids("working group")
+    parties = context.ids("scope party")
+    for path, item, _course in context.items():
+        for ref, rpath in _refs(item.get("owners"), (*path, "owners")):
+            if ref not in owners:
+                yield Finding(rpath, _unknown("owner", ref, owners))
+        group = item.get("working_group")
+        if isinstance(group, str) and group not in groups:
+            yield Finding((*path, "working_group"), _unknown("working group", group, groups))
+    for path, task, _item in context.tasks():
+        for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
+            if ref not in items:
+                yield Finding(rpath, _unknown("item", ref, items))
+    for path, group in context.entries("working_groups"):
+        for ref, rpath in _refs(group.get("items"), (*path, "items")):
+            if ref not in items:
+                yield Finding(rpath, _unknown("item", ref, items))
+    for path, goal, _course in context.goals():
+        for ref, rpath in _refs(goal.get("items"), (*path, "items")):
+            if ref not in items:
+                yield Finding(rpath, _unknown("item", ref, items))
+        for i, state in enumerate(_list(goal.get("states"))):
+            for ref, rpath in _refs(_dict(state).get("items"), (*path, "states", i, "items")):
+                if ref not in items:
+                    yield Finding(rpath, _unknown("item", ref, items))
+    for i, area in enumerate(_list(_dict(context.data.get("scope")).get("areas"))):
+        for ref, rpath in _refs(_dict(area).get("parties"), ("scope", "areas", i, "parties")):
+            if ref not in parties:
+                yield Finding(rpath, _unknown("scope party", ref, parties))
+
+
+@rule("working-group-link", Severity.WARNING, "an item and its working group name each other")
+def working_group_links(context: Context) -> Iterator[Finding]:
+    served: dict[str, set[str]] = {}
+    for _path, group in context.entries("working_groups"):
+        ident = group.get("id")
+        if isinstance(ident, str):
+            served[ident] = {r for r, _ in _refs(group.get("items"), ())}
+    item_group: dict[str, str] = {}
+    for path, item, _course in context.items():
+        ident, group = item.get("id"), item.get("working_group")
+        if isinstance(ident, str) and isinstance(group, str):
+            item_group[ident] = group
+            if group in served and ident not in served[group]:
+                yield Finding(
+                    (*path, "working_group"),
+                    f"item '{ident}' names working group '{group}', whose items do not list it",
+                )
+    for path, group in context.entries("working_groups"):
+        gid = group.get("id")
+        for ref, rpath in _refs(group.get("items"), (*path, "items")):
+            if ref in item_group and item_group[ref] != gid:
+                yield Finding(
+                    rpath,
+                    f"working group '{gid}' lists item '{ref}', which names '{item_group[ref]}' instead",
+                )
+
+
+@rule(
+    "cross-course-reference", Severity.WARNING, "a goal and the tasks it shares stay in one course"
+)
+def cross_course(context: Context) -> Iterator[Finding]:
+    course_of: dict[str, Any] = {}
+    for _path, item, course in context.items():
+        if isinstance(item.get("id"), str):
+            course_of[item["id"]] = course.get("id")
+    for path, goal, course in context.goals():
+        refs = list(_refs(goal.get("items"), (*path, "items")))
+        for i, state in enumerate(_list(goal.get("states"))):
+            refs += _refs(_dict(state).get("items"), (*path, "states", i, "items"))
+        for ref, rpath in refs:
+            if ref in course_of and course_of[ref] != course.get("id"):
+                yield Finding(
+                    rpath,
+                    f"goal of course '{course.get('id')}' names item '{ref}' of course '{course_of[ref]}'",
+                )
+    for path, task, item in context.tasks():
+        own = item.get("id")
+        for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
+            if ref == own:
+                yield Finding(rpath, f"task is shared with its own item '{ref}'")
+            elif ref in course_of and own in course_of and course_of[ref] != course_of[own]:
+                yield Finding(rpath, f"task is shared with item '{ref}' of another course")
+
+
+@rule(
+    "goal-item-consistency", Severity.WARNING, "items named by a goal's states belong to the goal"
+)
+def goal_states(context: Context) -> Iterator[Finding]:
+    for path, goal, _course in context.goals():
+        listed = {r for r, _ in _refs(goal.get("items"), ())}
+        for i, state in enumerate(_list(goal.get("states"))):
+            for ref, rpath in _refs(_dict(state).get("items"), (*path, "states", i, "items")):
+                if ref not in listed:
+                    yield Finding(
+                        rpath, f"state names item '{ref}', which is not among the goal's items"
+                    )

@@ -1,0 +1,79 @@
+"""Item numbering, and items that have nothing to track or no goal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from jtr.diagnostics import Severity, YamlPath
+from jtr.rules import Finding, _int, _list, rule
+
+if TYPE_CHECKING:
+    from jtr.rules import Context
+
+
+@rule("duplicate-number", Severity.ERROR, "item numbers are unique within a course")
+def duplicate_numbers(context: Context) -> Iterator[Finding]:
+    for cpath, course in context.courses():
+        seen: dict[int, YamlPath] = {}
+        for i, item in enumerate(_list(course.get("items"))):
+            number = _int(item.get("number")) if isinstance(item, dict) else None
+            if number is None:
+                continue
+            path = (*cpath, "items", i, "number")
+            if number in seen:
+                yield Finding(
+                    path,
+                    f"item number {number} is used twice in course '{course.get('id')}' "
+                    f"(first at line {context.line_of(seen[number])})",
+                )
+            else:
+                seen[number] = path
+
+
+@rule("number-gap", Severity.WARNING, "item numbers in a course run 1..n without gaps")
+def number_gaps(context: Context) -> Iterator[Finding]:
+    for cpath, course in context.courses():
+        numbers = {
+            n for item in _list(course.get("items"))
+            if isinstance(item, dict) and (n := _int(item.get("number"))) is not None
+        }  # fmt: skip
+        if not numbers:
+            continue
+        missing = sorted(set(range(1, max(numbers) + 1)) - numbers)
+        if missing:
+            listed = ", ".join(map(str, missing))
+            yield Finding(
+                (*cpath, "items"), f"course '{course.get('id')}' has no item numbered {listed}"
+            )
+
+
+@rule("empty-item", Severity.WARNING, "every item has a task of its own or one shared with it")
+def empty_items(context: Context) -> Iterator[Finding]:
+    shared: set[str] = set()
+    for _path, task, _item in context.tasks():
+        shared.update(r for r in _list(task.get("shared_with")) if isinstance(r, str))
+    for path, item, _course in context.items():
+        if not _list(item.get("tasks")) and item.get("id") not in shared:
+            yield Finding(
+                (*path, "tasks"), f"item '{item.get('id')}' has no tasks and no shared task"
+            )
+
+
+@rule("item-without-goal", Severity.WARNING, "every item serves one of its course's goals")
+def items_without_goal(context: Context) -> Iterator[Finding]:
+    for cpath, course in context.courses():
+        goals = [g for g in _list(course.get("goals")) if isinstance(g, dict)]
+        if not goals:
+            continue
+        covered = {r for g in goals for r in _list(g.get("items")) if isinstance(r, str)}
+        for i, item in enumerate(_list(course.get("items"))):
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get("id"), str)
+                and item["id"] not in covered
+            ):
+                yield Finding(
+                    (*cpath, "items", i, "id"),
+                    f"item '{item['id']}' belongs to no goal of course '{course.get('id')}'",
+                )
