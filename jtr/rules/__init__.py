@@ -119,8 +119,6 @@ class Context:
 
 
 def run_rules(doc: Document, codes: set[str] | None = None) -> list[Diagnostic]:
-    from jtr.rules import dates, ids, references, structure, years  # noqa: F401  (register)
-
     context = Context(doc)
     found: list[Diagnostic] = []
     for code, registered in REGISTRY.items():
@@ -136,3 +134,6 @@ def run_rules(doc: Document, codes: set[str] | None = None) -> list[Diagnostic]:
 
 
 __all__ = ["REGISTRY", "Context", "Finding", "Rule", "rule", "run_rules"]
+
+# The rule modules register themselves on import; they need the names above, hence last.
+from jtr.rules import dates, ids, references, structure, years  # noqa: E402, F401

@@ -98,7 +98,7 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
     missing = [y for y in range(period[0], period[1] + 1) if y not in owner]
     if missing:
         years = ", ".join(f"FY{y}" for y in missing)
-        yield Finding(("phases",), f"no phase covers {years} of the roadmap period")
+        yield Finding(("phases",), f"no phase covers {years} of the roadmap period", at_key=True)
 
 
 @rule("record-year", Severity.ERROR, "a record's fiscal year lies in its task's span")

@@ -1,0 +1,258 @@
+"""The shipped roadmap: valid, faithful to the seed document, and complete."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jtr.loader import load_file
+from jtr.schema import load_schema
+from jtr.validate import SchemaCache, validate_file
+
+ROOT = Path(__file__).resolve().parent.parent
+ROADMAP = ROOT / "data" / "roadmap.yaml"
+SCHEMA = ROOT / "data" / "schema.json"
+SEED = ROOT.parent / "shared" / "seed" / "000_26e8ba62deba291c.txt"
+
+# Every review item of the seed with its 現状 lines and task titles, typed from the seed
+# (lines 296-493 and 634-678), independently of data/roadmap.yaml.
+SEED_ITEMS: dict[str, tuple[list[str], list[str]]] = {
+    "地域福祉ワーカー・生活支援コーディネーター業務": (
+        ["専門性の高い福祉業務が負担", "住民にしかできない、住民の方が上手くできる地域福祉と乖離"],
+        [
+            "WGでの検討・方針決定（業務・雇用のあり方）",
+            "新方針による業務・雇用の移行準備",
+            "新方針による業務・雇用の開始",
+        ],
+    ),
+    "地区ドックの実施": (
+        ["活動の量と質を見直すことは難しい", "他地区の状況が分かりにくい"],
+        ["調査内容検討", "地区ドックの実施", "改善案の反映", "地区ドックの実施", "改善案の反映"],
+    ),
+    "労務管理": (["専門性の高い労務管理が負担"], ["労務管理相談窓口の開設"]),
+    "公民館・交流センター・老人福祉センターの指定管理者制度": (
+        ["専門性の高い社会教育業務が負担"],
+        ["方針見直し", "方針決定・新方針による公民館等の管理運営（市直営等）"],
+    ),
+    "住民自治協議会に関する市民への周知": (
+        ["住民自治協議会・区や自治会の活動の認知度が低い", "転入者への周知が困難"],
+        [
+            "WGでの検討・方針決定（住民自治活動PR支援）",
+            "住民自治活動PR事業の実施",
+            "マンション等の入居者・転入者に対する区や自治会の加入促進",
+        ],
+    ),
+    "地区活動支援担当の業務": (
+        ["地区活動支援担当の支援のあり方にばらつき"],
+        ["庁内での検討・方針決定（住自協との役割分担・支援内容）", "新方針による業務開始"],
+    ),
+    "地域の安心・安全な生活に関する担い手不足を補完する市の支援体制": (
+        [
+            "中山間地域等において、地域の安心・安全な生活に関する担い手が不足",
+            "地域福祉・防災等の活動においても担い手の確保困難",
+        ],
+        [
+            "庁内での検討・モデル事業実施（人的支援を含む市の支援体制等）",
+            "モデル事業の検証及び支援体制の検討",
+            "モデル事業の検証結果を活かした支援体制の決定",
+        ],
+    ),
+    "配布・回覧・周知に関する事務": (
+        ["高齢化などにより、仕分け、配布等の作業が負担"],
+        [
+            "庁内での検討・方針決定（広報・付録のあり方）",
+            "新方針による事務の移行準備",
+            "新方針による事務の開始",
+        ],
+    ),
+    "委員等推薦に関する事務": (
+        ["専門性が高い委員等ほど選任が困難"],
+        ["WGでの検討・方針決定・随時適用（事務のあり方）"],
+    ),
+    "募金に関する事務": (
+        ["硬貨での金融機関納入等に負担", "募金の一部が地域福祉の財源として還流"],
+        ["WGでの検討・方針決定（募金、地域福祉に関する補助制度のあり方）", "新方針による事務の移行準備"],
+    ),
+    "地域福祉支援のあり方": (
+        ["地域福祉事業手続きが複雑・煩雑", "補助制度の要件があり地域の自主性・主体性を尊重しにくい。"],
+        [],  # its bars are shared from 募金に関する事務 (one WG bar spans both rows)
+    ),
+    "依頼事務のあり方（市と住民自治組織の協働）": (
+        ["必須・選択事務、個別に依頼する事務、その他の依頼事務が多く負担", "防災や福祉など複雑化する課題"],
+        [
+            "庁内での検討（事務の抜本的見直し）",
+            "WGでの検討・方針決定",
+            "新方針による事務の移行準備",
+            "事務のメニュー化",
+            "市長方針説明（毎年度当初）",
+        ],
+    ),
+}
+
+SEED_GOAL_HEADINGS = ["担い手の確保", "住民と行政との適切な役割分担", "住民自治活動の量と質の適正化", "労務管理の相談の場"]
+SEED_WORKING_GROUPS = [
+    "地域福祉ワーカー・生活支援コーディネーター業務",
+    "住民自治協議会に関する市民への周知",
+    "委員等推薦に関する事務",
+    "募金に関する事務",
+    "地域福祉支援のあり方",
+    "地域の安心・安全な生活に関する担い手不足を補完する市の支援体制",
+    "地区活動支援担当の業務",
+]
+SEED_BODIES = ["長野市都市内分権推進委員会", "長野市住民自治連絡協議会", "長野市都市内分権審議会", "地区ドックアドバイザー"]
+SEED_TOPICS = ["市からの依頼事務・協働する事務のあり方", "中山間地域のあり方", "地域活動のデジタル化", "その他"]
+
+
+@pytest.fixture(scope="module")
+def roadmap() -> dict[str, Any]:
+    return load_file(ROADMAP).data
+
+
+def all_items(roadmap: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for course in roadmap["courses"]:
+        yield from course["items"]
+
+
+def test_shipped_roadmap_validates_without_findings() -> None:
+    result = validate_file(ROADMAP, SchemaCache(SCHEMA))
+    assert result.diagnostics == (), [d.format() for d in result.diagnostics]
+
+
+def test_shipped_schema_passes_its_meta_schema() -> None:
+    schema = load_schema(SCHEMA)
+    assert schema.data["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema.data["$id"]
+
+
+@pytest.mark.skipif(shutil.which("check-jsonschema") is None and not (Path(sys.executable).parent / "check-jsonschema").exists(), reason="check-jsonschema not installed")
+def test_check_jsonschema_agrees() -> None:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    run = subprocess.run(
+        [exe, "--schemafile", str(SCHEMA), str(ROADMAP)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_seed_item_with_its_problems_and_tasks(roadmap: dict[str, Any]) -> None:
+    by_title = {item["title"]["ja"]: item for item in all_items(roadmap)}
+    assert set(by_title) == set(SEED_ITEMS)
+    shared: dict[str, list[str]] = {}
+    for item in all_items(roadmap):
+        for task in item["tasks"]:
+            for other in task.get("shared_with", []):
+                shared.setdefault(other, []).append(task["title"]["ja"])
+    ids = {item["id"]: item["title"]["ja"] for item in all_items(roadmap)}
+    shared_by_title = {ids[k]: v for k, v in shared.items()}
+    for title, (problems, tasks) in SEED_ITEMS.items():
+        item = by_title[title]
+        assert [p["ja"] for p in item["problems"]] == problems, title
+        own = [t["title"]["ja"] for t in item["tasks"]]
+        assert own == tasks, title
+    # 地域福祉支援のあり方 is served by the bars shared from 募金に関する事務.
+    assert shared_by_title["地域福祉支援のあり方"] == SEED_ITEMS["募金に関する事務"][1]
+
+
+def test_courses_numbering_and_targets(roadmap: dict[str, Any]) -> None:
+    courses = {c["id"]: c for c in roadmap["courses"]}
+    assert courses["course-2024"]["target_fiscal_year"] == 2024
+    assert courses["course-2026"]["target_fiscal_year"] == 2026
+    assert sorted(i["number"] for i in courses["course-2024"]["items"]) == list(range(1, 9))
+    assert sorted(i["number"] for i in courses["course-2026"]["items"]) == list(range(1, 5))
+    recurring = [t for i in all_items(roadmap) for t in i["tasks"] if t.get("recurring")]
+    assert [t["title"]["ja"] for t in recurring] == ["市長方針説明（毎年度当初）"]
+
+
+def test_goals_bodies_groups_topics_owners_phases(roadmap: dict[str, Any]) -> None:
+    course1, course2 = roadmap["courses"]
+    assert [g["title"]["ja"] for g in course1["goals"]] == SEED_GOAL_HEADINGS
+    assert [g["title"]["ja"] for g in course2["goals"]] == ["住民自治活動の量と質の適正化"]
+    assert len(course2["goals"][0]["states"]) == 3
+    assert sum(len(g["states"]) for g in course1["goals"]) == 5
+    body_titles = [b["title"]["ja"] for b in roadmap["bodies"]]
+    assert all(title in body_titles for title in SEED_BODIES)
+    group_text = json.dumps(roadmap["working_groups"], ensure_ascii=False)
+    assert all(title in group_text for title in SEED_WORKING_GROUPS)
+    assert [t["title"]["ja"] for t in roadmap["further_study"]["topics"]] == SEED_TOPICS
+    groups = [g for t in roadmap["further_study"]["topics"] for g in t.get("study_groups", [])]
+    assert [g["fiscal_year"] for g in groups] == [2024]
+    assert [o["short"]["ja"] for o in roadmap["owners"]] == ["住自協", "支所", "担当課", "地活課"]
+    assert [p["title"]["ja"] for p in roadmap["phases"]] == ["推進体制の決定・WG準備", "離陸期", "加速期", "着陸期"]
+    assert len(roadmap["principles"]) == 6
+    assert len(roadmap["basic_policy"]) == 3
+
+
+def test_no_progress_is_claimed(roadmap: dict[str, Any]) -> None:
+    for item in all_items(roadmap):
+        assert "decision" not in item and "realisation" not in item, item["id"]
+        for task in item["tasks"]:
+            assert not task.get("history"), task["id"]
+
+
+def _strings(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key)
+    elif isinstance(value, str):
+        yield key, value
+
+
+# Japanese strings that are not one run of the seed's text, each for a stated reason.
+JOINED = {
+    "募金に関する事務・地域福祉支援のあり方": "one working group serving two themes printed apart (l.157, 159)",
+}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed document is not beside this checkout")
+def test_every_japanese_text_comes_from_the_seed(roadmap: dict[str, Any]) -> None:
+    seed = _squash(SEED.read_text(encoding="utf-8"))
+    strays = [
+        text for key, text in _strings(roadmap)
+        if key == "ja" and text not in JOINED and _squash(text) not in seed
+    ]  # fmt: skip
+    assert not strays
+
+
+def test_readings_are_marked_in_comments() -> None:
+    text = ROADMAP.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./schema.json\n")
+    readings = [line for line in text.splitlines() if "# (reading)" in line]
+    # Item numbers, owners, help dots, phases and task years all rest on readings.
+    assert len(readings) >= 40
+    for marker in ("numbers", "owners", "help dots", "shaded", "推進体制の決定・WG準備"):
+        assert any(marker in line for line in readings), marker
+
+
+def test_schema_documents_every_property_in_both_languages() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    missing: list[str] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                for key in ("title", "description"):
+                    text = sub.get(key, "") if isinstance(sub, dict) else ""
+                    if " / " not in text or not re.search(r"[ぁ-んァ-ン一-龥]", text):
+                        missing.append(f"{where}.{name}.{key}")
+            for key, sub in node.items():
+                walk(sub, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, sub in enumerate(node):
+                walk(sub, f"{where}[{i}]")
+
+    walk(schema, "$")
+    assert not missing
