@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64  # a roadmap nests about 8 levels; anything near this is a mistake or an attack
 MAX_LOAD_DIAGNOSTICS = 50
+TOO_DEEP = "a roadmap needs far fewer"
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -169,13 +170,14 @@ def load_text(text: str, name: str = "<string>") -> dict[str, Any]:
 
 
 class _Frame:
-    __slots__ = ("container", "key", "key_lines", "key_mark")
+    __slots__ = ("container", "is_key", "key", "key_lines", "want_key")
 
-    def __init__(self, container: Any) -> None:
+    def __init__(self, container: Any, is_key: bool = False) -> None:
         self.container = container
-        self.key: Any = _NO_KEY
+        self.is_key = is_key  # a (refused) complex key: its end does not complete an entry
+        self.key: Any = _NO_KEY  # the key whose value is being read (kept for paths)
+        self.want_key = True  # whether the next node of a mapping is a key
         self.key_lines: dict[str, int] | None = {} if isinstance(container, dict) else None
-        self.key_mark: Any = None
 
 
 _NO_KEY = object()
@@ -201,7 +203,10 @@ class _Builder:
             problem = exc.problem or "invalid YAML"
             context = f" ({exc.context})" if exc.context and exc.context not in problem else ""
             self.diagnostics = [d for d in self.diagnostics if d.code != "yaml-syntax"]
-            self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
+            if "nesting depth" in problem:  # libyaml's own bound, hit while scanning ahead
+                self.report(mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}")
+            else:
+                self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
             return None
         except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
             mark = getattr(exc, "mark", None) or getattr(exc, "problem_mark", None)
@@ -212,7 +217,7 @@ class _Builder:
         parts: list[str | int] = []
         for frame in stack:
             if isinstance(frame.container, dict):
-                if frame.key is not _NO_KEY:
+                if not frame.want_key:
                     parts.append(frame.key)
             else:
                 parts.append(len(frame.container))
@@ -252,17 +257,21 @@ class _Builder:
                     if len(stack) >= MAX_DEPTH:
                         self.report(
                             event.start_mark, "too-deep",
-                            f"nesting deeper than {MAX_DEPTH} levels; a roadmap needs far fewer",
+                            f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}",
                         )  # fmt: skip
                         return None
+                as_key = False
                 if not stack:
                     root, root_mark = value, event.start_mark
                 else:
+                    as_key = stack[-1].key_lines is not None and stack[-1].want_key
                     self._attach(stack, value, event)
                 if kind is not yaml.ScalarEvent:
-                    stack.append(_Frame(value))
+                    stack.append(_Frame(value, as_key))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
+                done = stack.pop()
+                if stack and stack[-1].key_lines is not None and not done.is_key:
+                    stack[-1].want_key = True  # the entry whose value just ended is complete
             elif kind is yaml.AliasEvent:
                 self.report(
                     event.start_mark, "alias",
@@ -322,7 +331,7 @@ class _Builder:
         if frame.key_lines is None:
             container.append(value)
             return
-        if frame.key is _NO_KEY:  # this node is a key
+        if frame.want_key:  # this node is a key
             if type(event) is not yaml.ScalarEvent:
                 self.report(
                     event.start_mark, "complex-key",
@@ -347,11 +356,12 @@ class _Builder:
             else:
                 frame.key_lines[key] = line
             frame.key = key
-            frame.key_mark = event.start_mark
+            frame.want_key = False
         else:
             if frame.key not in container:
                 container[frame.key] = value
-            frame.key = _NO_KEY
+            if type(event) is yaml.ScalarEvent or type(event) is yaml.AliasEvent:
+                frame.want_key = True  # a collection completes the entry at its end event
 
 
 def _short_tag(tag: str) -> str:

@@ -244,6 +244,12 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
 
 
 def _at(path: tuple[Any, ...], message: str) -> str:
+    """Prefix the field a message is about (`status`, `owners[2]`); line:col say where it is."""
     from jtr.diagnostics import format_path
 
-    return f"{format_path(path)}: {message}" if path else message
+    tail = len(path)
+    while tail > 0 and isinstance(path[tail - 1], int):
+        tail -= 1
+    start = max(tail - 1, 0)
+    field = format_path(path[start:]) if path else ""
+    return f"{field}: {message}" if field else message
