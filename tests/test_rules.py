@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -95,7 +96,14 @@ def test_unknown_reference_items_groups_parties() -> None:
         - id: a
           parties: [town]
     """
-    assert positions(snippet, "unknown-reference") == [(3, 13), (8, 24), (11, 27), (14, 20), (17, 21), (22, 17)]
+    assert positions(snippet, "unknown-reference") == [
+        (3, 13),
+        (8, 24),
+        (11, 27),
+        (14, 20),
+        (17, 21),
+        (22, 17),
+    ]
 
 
 def test_working_group_link_both_ways() -> None:
@@ -343,7 +351,7 @@ def test_realised_before_decided() -> None:
 
 
 def test_every_registered_rule_has_a_test_here() -> None:
-    source = open(__file__, encoding="utf-8").read()
+    source = Path(__file__).read_text(encoding="utf-8")
     untested = [code for code in REGISTRY if f'"{code}"' not in source]
     assert not untested, f"rules without a test: {untested}"
 
