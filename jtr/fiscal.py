@@ -1,0 +1,109 @@
+"""Fiscal years and Japanese eras: FY2024 = 令和6年度 = 2024-04-01 … 2025-03-31 (April start)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Era:
+    kanji: str
+    letter: str
+    romaji: str
+    first_year: int  # western year of the era's first fiscal year (元年度)
+
+
+# Newest first. A fiscal year takes the era in force in the calendar year it starts: FY2019,
+# which began in Heisei 31, is 令和元年度, as the city's documents write it.
+ERAS = (
+    Era("令和", "R", "Reiwa", 2019),
+    Era("平成", "H", "Heisei", 1989),
+    Era("昭和", "S", "Showa", 1926),
+    Era("大正", "T", "Taisho", 1912),
+    Era("明治", "M", "Meiji", 1868),
+)
+
+
+def fiscal_year_of(day: dt.date, start_month: int = 4) -> int:
+    """The fiscal year a date falls in, named by the calendar year it starts in."""
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def fiscal_year_start(year: int, start_month: int = 4) -> dt.date:
+    return dt.date(year, start_month, 1)
+
+
+def fiscal_year_end(year: int, start_month: int = 4) -> dt.date:
+    """Last day of a fiscal year."""
+    return fiscal_year_start(year + 1, start_month) - dt.timedelta(days=1)
+
+
+def era_of(year: int) -> tuple[Era, int]:
+    """(era, year within the era) of a fiscal year; 1 is 元年."""
+    for era in ERAS:
+        if year >= era.first_year:
+            return era, year - era.first_year + 1
+    raise ValueError(f"FY{year} is before the Meiji era")
+
+
+def era_label(year: int) -> str:
+    """`令和6年度`, `令和元年度`."""
+    era, n = era_of(year)
+    return f"{era.kanji}{'元' if n == 1 else n}年度"
+
+
+def label(year: int, lang: str = "ja") -> str:
+    """`令和6年度 (2024)` in Japanese, `FY2024` in English."""
+    return f"{era_label(year)} ({year})" if lang == "ja" else f"FY{year}"
+
+
+def short_label(year: int, lang: str = "ja") -> str:
+    """`R6` / `FY2024`: for narrow columns."""
+    if lang != "ja":
+        return f"FY{year}"
+    era, n = era_of(year)
+    return f"{era.letter}{n}"
+
+
+_WESTERN = re.compile(r"(?:FY)?\s*(\d{4})(?:年度)?", re.IGNORECASE)
+_ERA = re.compile(
+    r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<n>元|\d{1,2})\s*(?:年度?)?", re.IGNORECASE
+)
+
+
+class FiscalYearError(ValueError):
+    pass
+
+
+def parse_fiscal_year(text: str) -> int:
+    """Read `2024`, `FY2024`, `R6`, `令和6年度`, `令和元年度`, `H31` (full-width digits too)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if match := _WESTERN.fullmatch(cleaned):
+        return int(match.group(1))
+    if match := _ERA.fullmatch(cleaned):
+        name = match.group("era")
+        era = next(e for e in ERAS if name in (e.kanji, e.letter, e.letter.lower()))
+        n = 1 if match.group("n") == "元" else int(match.group("n"))
+        if n < 1:
+            raise FiscalYearError(f"{text!r}: an era year starts at 元 (1)")
+        year = era.first_year + n - 1
+        newer = [e for e in ERAS if e.first_year > era.first_year]
+        # Allow the overlap year (平成31年度 = 令和元年度) but not years past the next era.
+        if newer and year > min(e.first_year for e in newer):
+            raise FiscalYearError(f"{text!r}: {era.kanji} ended before its year {n}")
+        return year
+    raise FiscalYearError(
+        f"{text!r} is not a fiscal year: write 2024, FY2024, R6, 令和6年度 or 令和元年度"
+    )
+
+
+def parse_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD (full-width digits allowed)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        raise FiscalYearError(f"{text!r} is not a date: write YYYY-MM-DD") from None

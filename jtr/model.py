@@ -1,0 +1,351 @@
+"""The roadmap as typed, immutable objects, built from data that passed validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("planned", "in_progress", "done", "delayed", "on_hold", "cancelled")
+
+
+@dataclass(frozen=True)
+class Text:
+    ja: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.ja
+
+    @classmethod
+    def of(cls, value: Any) -> Text:
+        if isinstance(value, dict):
+            return cls(value["ja"], value.get("en"))
+        return cls(str(value))
+
+    @classmethod
+    def maybe(cls, value: Any) -> Text | None:
+        return None if value is None else cls.of(value)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.start <= year <= self.end
+
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Span:
+        return cls(value["from"], value["to"])
+
+
+@dataclass(frozen=True)
+class StatusRecord:
+    status: str
+    date: dt.date | None
+    fiscal_year: int | None = None
+    note: str | None = None
+    by: str | None = None
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> StatusRecord:
+        raw = value.get("date")
+        return cls(
+            value["status"],
+            dt.date.fromisoformat(raw) if raw else None,
+            value.get("fiscal_year"),
+            value.get("note"),
+            value.get("by"),
+        )
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: dt.date
+    note: str | None = None
+
+    @classmethod
+    def maybe(cls, value: Any) -> Milestone | None:
+        if not value:
+            return None
+        return cls(dt.date.fromisoformat(value["date"]), value.get("note"))
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    title: Text
+    years: Span
+    item_id: str
+    recurring: bool = False
+    shared_with: tuple[str, ...] = ()
+    history: tuple[StatusRecord, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Help:
+    dots: int | None
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    number: int
+    title: Text
+    course_id: str
+    problems: tuple[Text, ...]
+    owners: tuple[str, ...]
+    tasks: tuple[Task, ...]
+    working_group: str | None = None
+    help: Help | None = None
+    shaded: bool | None = None
+    decision: Milestone | None = None
+    realisation: Milestone | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class GoalState:
+    text: Text
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: Text
+    states: tuple[GoalState, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    numeral: str
+    title: Text
+    target: Text
+    target_year: int
+    items: tuple[Item, ...]
+    goals: tuple[Goal, ...]
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Owner:
+    id: str
+    short: Text
+    name: Text
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: Text
+    years: Span
+
+
+@dataclass(frozen=True)
+class WorkingGroup:
+    id: str
+    title: Text
+    members: tuple[Text, ...]
+    notes: tuple[Text, ...]
+    subgroups: tuple[Text, ...]
+    themes: tuple[Text, ...]
+    city_members_only: bool
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StudyGroup:
+    id: str
+    title: Text
+    fiscal_year: int
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class TopicProblem:
+    text: Text
+    directions: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: Text
+    problems: tuple[TopicProblem, ...]
+    directions: tuple[Text, ...]
+    study_groups: tuple[StudyGroup, ...]
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    id: str
+    title: Text
+    subtitle: Text
+    city: Text
+    published: str
+    period: Span
+    fiscal_year_start_month: int
+    owners: tuple[Owner, ...]
+    phases: tuple[Phase, ...]
+    courses: tuple[Course, ...]
+    working_groups: tuple[WorkingGroup, ...]
+    topics: tuple[Topic, ...]
+    further_study_title: Text
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    def items(self) -> Iterator[Item]:
+        for course in self.courses:
+            yield from course.items
+
+    def tasks(self) -> Iterator[Task]:
+        for item in self.items():
+            yield from item.tasks
+
+    def owner(self, owner_id: str) -> Owner | None:
+        return next((o for o in self.owners if o.id == owner_id), None)
+
+    def phase_of(self, year: int) -> Phase | None:
+        return next((p for p in self.phases if year in p.years), None)
+
+    def working_group(self, group_id: str | None) -> WorkingGroup | None:
+        return next((g for g in self.working_groups if g.id == group_id), None)
+
+    def find(self, ident: str) -> object | None:
+        """The course, item, task, working group, topic, owner or phase with this id."""
+        for collection in (
+            self.courses, tuple(self.items()), tuple(self.tasks()), self.working_groups,
+            self.topics, self.owners, self.phases,
+        ):  # fmt: skip
+            for entry in collection:
+                if entry.id == ident:
+                    return entry
+        return None
+
+
+def _texts(values: Any) -> tuple[Text, ...]:
+    return tuple(Text.of(v) for v in values or ())
+
+
+def build(data: dict[str, Any]) -> Roadmap:
+    """Turn validated data into the model (call only on data that passed `jtr validate`)."""
+    meta = data["meta"]
+    courses = []
+    for course in data["courses"]:
+        items = []
+        for item in course["items"]:
+            tasks = tuple(
+                Task(
+                    id=t["id"],
+                    title=Text.of(t["title"]),
+                    years=Span.of(t["fiscal_years"]),
+                    item_id=item["id"],
+                    recurring=bool(t.get("recurring", False)),
+                    shared_with=tuple(t.get("shared_with", ())),
+                    history=tuple(StatusRecord.of(r) for r in t.get("history", ())),
+                    note=Text.maybe(t.get("note")),
+                )
+                for t in item.get("tasks", ())
+            )
+            help_ = item.get("help")
+            items.append(
+                Item(
+                    id=item["id"],
+                    number=item["number"],
+                    title=Text.of(item["title"]),
+                    course_id=course["id"],
+                    problems=_texts(item.get("problems")),
+                    owners=tuple(item.get("owners", ())),
+                    tasks=tasks,
+                    working_group=item.get("working_group"),
+                    help=Help(help_.get("dots"), tuple(help_.get("kinds", ()))) if help_ else None,
+                    shaded=item.get("shaded"),
+                    decision=Milestone.maybe(item.get("decision")),
+                    realisation=Milestone.maybe(item.get("realisation")),
+                    note=Text.maybe(item.get("note")),
+                )
+            )
+        goals = tuple(
+            Goal(
+                g["id"],
+                Text.of(g["title"]),
+                tuple(
+                    GoalState(Text.of(s["text"]), tuple(s.get("items", ()))) for s in g["states"]
+                ),
+                tuple(g.get("items", ())),
+            )
+            for g in course.get("goals", ())
+        )
+        courses.append(
+            Course(
+                id=course["id"],
+                numeral=course["numeral"],
+                title=Text.of(course["title"]),
+                target=Text.of(course["target"]),
+                target_year=course["target_fiscal_year"],
+                items=tuple(sorted(items, key=lambda i: i.number)),
+                goals=goals,
+                notes=_texts(course.get("notes")),
+            )
+        )
+    study = data.get("further_study", {})
+    topics = tuple(
+        Topic(
+            t["id"],
+            Text.of(t["title"]),
+            tuple(
+                TopicProblem(Text.of(p["text"]), _texts(p.get("directions")))
+                for p in t.get("problems", ())
+            ),
+            _texts(t.get("directions")),
+            tuple(
+                StudyGroup(
+                    g["id"], Text.of(g["title"]), g["fiscal_year"], Text.maybe(g.get("note"))
+                )
+                for g in t.get("study_groups", ())
+            ),
+        )
+        for t in study.get("topics", ())
+    )
+    return Roadmap(
+        id=meta["id"],
+        title=Text.of(meta["title"]),
+        subtitle=Text.of(meta["subtitle"]),
+        city=Text.of(meta["city"]),
+        published=meta["published"],
+        period=Span.of(meta["period"]),
+        fiscal_year_start_month=meta["fiscal_year_start_month"],
+        owners=tuple(
+            Owner(o["id"], Text.of(o["short"]), Text.of(o["name"])) for o in data["owners"]
+        ),
+        phases=tuple(
+            Phase(p["id"], Text.of(p["title"]), Span.of(p["fiscal_years"])) for p in data["phases"]
+        ),
+        courses=tuple(courses),
+        working_groups=tuple(
+            WorkingGroup(
+                g["id"],
+                Text.of(g["title"]),
+                _texts(g.get("members")),
+                _texts(g.get("notes")),
+                _texts(g.get("subgroups")),
+                _texts(g.get("themes")),
+                bool(g.get("city_members_only")),
+                tuple(g.get("items", ())),
+            )
+            for g in data.get("working_groups", ())
+        ),
+        topics=topics,
+        further_study_title=Text.of(study.get("title", {"ja": "", "en": ""})),
+        raw=data,
+    )

@@ -1,0 +1,69 @@
+"""Open a roadmap for the views (status, timeline, show, list) without importing jsonschema.
+
+The fast path loads the YAML, checks the model version, builds the typed model and runs the
+semantic rules. Only when something is wrong is the full validation (with jsonschema) run, so
+that a broken file gets the same positioned findings as `jtr validate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jtr.diagnostics import Diagnostic, LoadError, Severity
+from jtr.loader import Document, load_file
+from jtr.model import STATUSES, Roadmap, build
+
+
+class RoadmapInvalid(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("; ".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True)
+class LoadedRoadmap:
+    path: Path
+    document: Document
+    model: Roadmap
+
+
+def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
+    """Load and build a roadmap; ReadError if unreadable, RoadmapInvalid with findings if broken."""
+    try:
+        doc = load_file(path, display)
+    except LoadError as exc:
+        raise RoadmapInvalid(exc.diagnostics) from None
+    from jtr.validate import check_schema_version
+
+    version = check_schema_version(doc)
+    if version is not None:
+        raise RoadmapInvalid([version])
+    try:
+        model = build(doc.data)
+        _check_statuses(model)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise RoadmapInvalid(_full_validation(path, doc)) from None
+    from jtr.rules import run_rules
+
+    errors = [d for d in run_rules(doc) if d.severity is Severity.ERROR]
+    if errors:
+        raise RoadmapInvalid(_full_validation(path, doc))
+    return LoadedRoadmap(path, doc, model)
+
+
+def _check_statuses(model: Roadmap) -> None:
+    for task in model.tasks():
+        for record in task.history:
+            if record.status not in STATUSES:
+                raise ValueError(record.status)
+
+
+def _full_validation(path: Path, doc: Document) -> list[Diagnostic]:
+    from jtr.validate import SchemaCache, validate_document
+
+    schema = SchemaCache().for_document(path, doc.text)
+    found = [d for d in validate_document(doc, schema) if d.severity is Severity.ERROR]
+    if not found:  # the model could not be built, yet validation passed: say so plainly
+        found = [doc.diagnostic((), "model", "the roadmap could not be read; run `jtr validate`")]
+    return found

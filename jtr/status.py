@@ -1,0 +1,268 @@
+"""Where the roadmap stands as of a date. Pure: the date comes in, nothing is read or printed.
+
+"As of" is honest: a task's status at a date is replayed from the records dated on or before
+it, so progress recorded later is not counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from jtr.fiscal import fiscal_year_of
+from jtr.model import Course, Item, Milestone, Phase, Roadmap, StatusRecord, Task
+
+TERMINAL = frozenset({"done", "cancelled"})
+
+# Derived states, in the order reports list them (most urgent first).
+STATES = ("overdue", "delayed", "on_hold", "due", "in_progress", "not_yet_due", "done", "cancelled")
+# Calendar timings of a task.
+TIMINGS = ("not_yet_due", "due", "overdue", "closed")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One fiscal year of a recurring task."""
+
+    fiscal_year: int
+    status: str
+    timing: str
+    last_record: StatusRecord | None
+
+
+@dataclass(frozen=True)
+class TaskState:
+    task: Task
+    status: str  # the recorded status as of the date ("planned" when nothing is recorded)
+    timing: str  # one of TIMINGS
+    state: str  # one of STATES: what a report shows
+    recorded: bool  # whether any record counts as of the date
+    last_record: StatusRecord | None
+    occurrences: tuple[Occurrence, ...] = ()
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state in ("overdue", "due", "delayed", "on_hold")
+
+
+@dataclass(frozen=True)
+class ItemState:
+    item: Item
+    tasks: tuple[TaskState, ...]  # its own tasks, then those shared with it
+    decision: Milestone | None
+    realisation: Milestone | None
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(t.state for t in self.tasks)
+
+    @property
+    def goal_met(self) -> bool:
+        """実現あるいは方針決定: realised or policy decided."""
+        return self.decision is not None or self.realisation is not None
+
+    @property
+    def next_task(self) -> TaskState | None:
+        return next((t for t in self.tasks if t.state not in TERMINAL), None)
+
+    @property
+    def worst(self) -> str | None:
+        states = [t.state for t in self.tasks]
+        return min(states, key=STATES.index) if states else None
+
+
+@dataclass(frozen=True)
+class CourseState:
+    course: Course
+    items: tuple[ItemState, ...]
+    target_passed: bool  # the course's target fiscal year has ended
+
+    @property
+    def counts(self) -> Counter[str]:
+        # Each task once, under the item that owns it.
+        return Counter(t.state for i in self.items for t in i.tasks if t.task.item_id == i.item.id)
+
+    @property
+    def task_total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def percent_done(self) -> float:
+        counts = self.counts
+        counted = sum(counts.values()) - counts["cancelled"]
+        return 100.0 * counts["done"] / counted if counted else 0.0
+
+    @property
+    def goal_met(self) -> tuple[ItemState, ...]:
+        return tuple(i for i in self.items if i.goal_met)
+
+    @property
+    def goal_missed(self) -> tuple[ItemState, ...]:
+        """Items with neither decision nor realisation once the target year has ended."""
+        return tuple(i for i in self.items if self.target_passed and not i.goal_met)
+
+
+@dataclass(frozen=True)
+class RoadmapState:
+    roadmap: Roadmap
+    as_of: dt.date
+    fiscal_year: int
+    phase: Phase | None
+    courses: tuple[CourseState, ...]
+
+    @property
+    def attention(self) -> tuple[ItemState, ...]:
+        """Items with a task overdue, delayed, on hold or due this fiscal year, most urgent first."""
+        found = [
+            i for c in self.courses for i in c.items if any(t.needs_attention for t in i.tasks)
+        ]
+        return tuple(
+            sorted(
+                found,
+                key=lambda i: (STATES.index(i.worst or "done"), i.item.course_id, i.item.number),
+            )
+        )
+
+    @property
+    def overdue(self) -> tuple[TaskState, ...]:
+        return tuple(
+            t for c in self.courses for i in c.items for t in i.tasks
+            if t.state == "overdue" and t.task.item_id == i.item.id
+        )  # fmt: skip
+
+    @property
+    def goals_missed(self) -> tuple[ItemState, ...]:
+        return tuple(i for c in self.courses for i in c.goal_missed)
+
+
+def records_as_of(records: tuple[StatusRecord, ...], as_of: dt.date) -> list[StatusRecord]:
+    """Records that count at a date: dated on or before it (undated records cannot be placed)."""
+    return [r for r in records if r.date is not None and r.date <= as_of]
+
+
+def _state(status: str, timing: str) -> str:
+    if status in TERMINAL:
+        return status
+    if timing == "overdue":
+        return "overdue"
+    if status in ("delayed", "on_hold", "in_progress"):
+        return status
+    return "due" if timing == "due" else "not_yet_due"
+
+
+def task_state(task: Task, as_of: dt.date, start_month: int = 4) -> TaskState:
+    year = fiscal_year_of(as_of, start_month)
+    records = records_as_of(task.history, as_of)
+    if task.recurring:
+        return _recurring_state(task, records, year, start_month)
+    last = records[-1] if records else None
+    status = last.status if last else "planned"
+    if status in TERMINAL:
+        timing = "closed"
+    elif year > task.years.end:
+        timing = "overdue"
+    elif year >= task.years.start:
+        timing = "due"
+    else:
+        timing = "not_yet_due"
+    return TaskState(task, status, timing, _state(status, timing), bool(records), last)
+
+
+def _recurring_state(
+    task: Task, records: list[StatusRecord], year: int, start_month: int
+) -> TaskState:
+    occurrences = []
+    for fy in task.years.years():
+        mine = [r for r in records if (r.fiscal_year or fiscal_year_of(r.date, start_month)) == fy]  # type: ignore[arg-type]
+        last = mine[-1] if mine else None
+        status = last.status if last else "planned"
+        if status in TERMINAL:
+            timing = "closed"
+        elif fy < year:
+            timing = "overdue"
+        elif fy == year:
+            timing = "due"
+        else:
+            timing = "not_yet_due"
+        occurrences.append(Occurrence(fy, status, timing, last))
+    last = records[-1] if records else None
+    timings = {o.timing for o in occurrences}
+    if "overdue" in timings:
+        timing = "overdue"
+    elif timings == {"closed"}:
+        timing = "closed"
+    elif "due" in timings:
+        timing = "due"
+    elif year > task.years.end:
+        timing = "closed"
+    else:
+        timing = "not_yet_due"
+    if timing == "closed":
+        status = "cancelled" if all(o.status == "cancelled" for o in occurrences) else "done"
+    else:
+        current = next((o for o in occurrences if o.fiscal_year == year), None)
+        status = current.status if current else (last.status if last else "planned")
+        if status in TERMINAL:  # done for this year, more years to come
+            status = "in_progress"
+    return TaskState(
+        task, status, timing, _state(status, timing), bool(records), last, tuple(occurrences)
+    )
+
+
+def _milestone(milestone: Milestone | None, as_of: dt.date) -> Milestone | None:
+    return milestone if milestone is not None and milestone.date <= as_of else None
+
+
+def roadmap_state(roadmap: Roadmap, as_of: dt.date) -> RoadmapState:
+    start = roadmap.fiscal_year_start_month
+    year = fiscal_year_of(as_of, start)
+    states = {t.id: task_state(t, as_of, start) for t in roadmap.tasks()}
+    shared: dict[str, list[TaskState]] = {}
+    for task in roadmap.tasks():
+        for other in task.shared_with:
+            shared.setdefault(other, []).append(states[task.id])
+    courses = []
+    for course in roadmap.courses:
+        items = tuple(
+            ItemState(
+                item,
+                tuple(states[t.id] for t in item.tasks) + tuple(shared.get(item.id, ())),
+                _milestone(item.decision, as_of),
+                _milestone(item.realisation, as_of),
+            )
+            for item in course.items
+        )
+        courses.append(CourseState(course, items, target_passed=year > course.target_year))
+    return RoadmapState(roadmap, as_of, year, roadmap.phase_of(year), tuple(courses))
+
+
+def filter_state(
+    state: RoadmapState,
+    *,
+    courses: set[str] | None = None,
+    owners: set[str] | None = None,
+    states: set[str] | None = None,
+) -> RoadmapState:
+    """Keep the courses, the items with one of the owners, and the tasks in one of the states.
+
+    A task matches a state by its derived state, its recorded status or its timing, so
+    `overdue`, `delayed` and `due` all work. Items left with no task are dropped when filtering
+    by state.
+    """
+    kept = []
+    for course in state.courses:
+        if courses and course.course.id not in courses and course.course.numeral not in courses:
+            continue
+        items = []
+        for item in course.items:
+            if owners and not owners & set(item.item.owners):
+                continue
+            if states:
+                tasks = tuple(t for t in item.tasks if states & {t.state, t.status, t.timing})
+                if not tasks:
+                    continue
+                item = ItemState(item.item, tasks, item.decision, item.realisation)
+            items.append(item)
+        kept.append(CourseState(course.course, tuple(items), course.target_passed))
+    return RoadmapState(state.roadmap, state.as_of, state.fiscal_year, state.phase, tuple(kept))
