@@ -152,5 +152,343 @@ def _summary(results: list, strict: bool) -> None:
         )
 
 
+# ---------------------------------------------------------------------------------------------
+# Views: status, timeline, show, list
+
+
+class StatusFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ShowFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, enum.Enum):
+    ja = "ja"
+    en = "en"
+
+
+class ListKind(str, enum.Enum):
+    items = "items"
+    tasks = "tasks"
+    courses = "courses"
+    owners = "owners"
+    phases = "phases"
+    working_groups = "working-groups"
+    topics = "topics"
+
+
+AsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--as-of",
+        help="Date to report as of, YYYY-MM-DD (default: today); a fiscal year such as 2024, "
+        "FY2024, R6 or 令和6年度 means its last day. Progress recorded later is not counted.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[Lang],  # noqa: UP045
+    typer.Option(
+        "--lang", help="Labels and titles in Japanese or English (default: from LC_ALL/LC_MESSAGES/LANG).",
+        show_default=False,
+    ),
+]  # fmt: skip
+CourseFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--course", help="Only this course (id or numeral, e.g. course-2024 or Ⅰ); repeatable."
+    ),
+]
+OwnerFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--owner",
+        help="Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
+    ),
+]
+WidthOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--width",
+        min=40,
+        help="Width in terminal cells (default: the terminal's, or 80).",
+        show_default=False,
+    ),
+]
+
+
+def _open(file: Path | None):
+    from jtr.discover import RoadmapNotFound, display_path, find_roadmap
+    from jtr.loader import ReadError
+    from jtr.roadmap import RoadmapInvalid, open_roadmap
+
+    try:
+        path = find_roadmap(file)
+        return open_roadmap(path, display_path(path))
+    except (RoadmapNotFound, ReadError) as exc:
+        raise fail(str(exc)) from None
+    except RoadmapInvalid as exc:
+        for diagnostic in exc.diagnostics:
+            typer.echo(diagnostic.format(), err=True)
+        typer.echo(
+            "jtr: error: the roadmap is not valid; `jtr validate` lists every finding", err=True
+        )
+        raise typer.Exit(EXIT_FINDINGS) from None
+
+
+def _as_of(value: str | None, start_month: int):
+    import datetime as dt
+
+    from jtr.fiscal import FiscalYearError, fiscal_year_end, parse_date, parse_fiscal_year
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except FiscalYearError:
+        pass
+    try:
+        return fiscal_year_end(parse_fiscal_year(value), start_month)
+    except FiscalYearError:
+        raise fail(
+            f"--as-of {value!r}: write a date (YYYY-MM-DD) or a fiscal year (2024, R6, 令和6年度)"
+        ) from None
+
+
+def _lang(value: Lang | None) -> str:
+    from jtr.i18n import detect_lang
+
+    return value.value if value is not None else detect_lang()
+
+
+def _color(plain: bool = False) -> bool:
+    import os
+
+    if plain or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _width(value: int | None) -> int:
+    import os
+    import shutil
+
+    if value is not None:
+        return value
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else 80
+
+
+def _state(loaded, as_of: str | None, course, owner, state=None):
+    from jtr.model import STATUSES
+    from jtr.status import STATES, TIMINGS, filter_state, roadmap_state
+
+    model = loaded.model
+    full = roadmap_state(model, _as_of(as_of, model.fiscal_year_start_month))
+    known_courses = {c.id for c in model.courses} | {c.numeral for c in model.courses}
+    for value in course or ():
+        if value not in known_courses:
+            raise fail(f"--course {value!r}: no such course ({', '.join(sorted(known_courses))})")
+    known_owners = {o.id for o in model.owners}
+    for value in owner or ():
+        if value not in known_owners:
+            raise fail(f"--owner {value!r}: no such owner ({', '.join(sorted(known_owners))})")
+    known_states = set(STATES) | set(TIMINGS) | set(STATUSES)
+    for value in state or ():
+        if value not in known_states:
+            raise fail(f"--state {value!r}: one of {', '.join(sorted(known_states))}")
+    return full, filter_state(
+        full,
+        courses=set(course) if course else None,
+        owners=set(owner) if owner else None,
+        states=set(state) if state else None,
+    )
+
+
+@app.command()
+def status(
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", help="table for people, json for tools, markdown for documents."),
+    ] = StatusFormat.table,
+    lang: LangOption = None,
+    course: CourseFilter = None,
+    owner: OwnerFilter = None,
+    state: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--state",
+            help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, done, cancelled, planned, closed; repeatable.",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 1 when a task is overdue or a course goal is missed (for a scheduled CI job).",
+        ),
+    ] = False,
+    width: WidthOption = None,
+) -> None:
+    """Where the roadmap stands as of a date: per course, tasks by state, percent done, items
+    decided or realised against the course goal, and the items that need attention.
+
+    Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
+    something, or the roadmap is invalid; 2 jtr could not run.
+    """
+    loaded = _open(file)
+    _full, shown = _state(loaded, as_of, course, owner, state)
+    chosen = _lang(lang)
+    from jtr.render import status as render
+
+    if output_format is StatusFormat.json:
+        sys.stdout.write(render.render_json(shown))
+    elif output_format is StatusFormat.markdown:
+        sys.stdout.write(render.render_markdown(shown, chosen))
+    else:
+        sys.stdout.write(render.render_table(shown, chosen, width=_width(width), color=_color()))
+    if check and (shown.overdue or shown.goals_missed):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def timeline(
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    course: CourseFilter = None,
+    owner: OwnerFilter = None,
+    width: WidthOption = None,
+    ascii_only: Annotated[
+        bool, typer.Option("--ascii", help="ASCII characters only (titles stay as written).")
+    ] = False,
+) -> None:
+    """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
+    bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
+    """
+    loaded = _open(file)
+    _full, shown = _state(loaded, as_of, course, owner)
+    from jtr.render.timeline import render_timeline
+
+    sys.stdout.write(
+        render_timeline(
+            shown,
+            lang=_lang(lang),
+            width=_width(width),
+            ascii_only=ascii_only,
+            color=_color(ascii_only),
+        )
+    )
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: ids from the roadmap, with their titles as help."""
+    try:
+        from jtr.discover import find_roadmap
+        from jtr.roadmap import open_roadmap
+
+        model = open_roadmap(find_roadmap(ctx.params.get("file"))).model
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    from jtr.i18n import detect_lang
+
+    lang = detect_lang()
+    entries = [(c.id, c.title.get(lang)) for c in model.courses]
+    entries += [(i.id, i.title.get(lang)) for i in model.items()]
+    entries += [(tk.id, tk.title.get(lang)) for tk in model.tasks()]
+    entries += [(g.id, g.title.get(lang)) for g in model.working_groups]
+    entries += [(tp.id, tp.title.get(lang)) for tp in model.topics]
+    entries += [(o.id, o.name.get(lang)) for o in model.owners]
+    entries += [(p.id, p.title.get(lang)) for p in model.phases]
+    return [(ident, title) for ident, title in entries if ident.startswith(incomplete)]
+
+
+@app.command()
+def show(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A review item, task, course, working group, topic, owner or phase id.",
+            autocompletion=_complete_ids,
+        ),
+    ],
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text for people, json for tools.")
+    ] = ShowFormat.text,
+    lang: LangOption = None,
+    width: WidthOption = None,
+) -> None:
+    """Everything about one review item (or task, course, working group, topic, owner, phase):
+    現状, owners, working group and members, tasks with their full status history, goal
+    images, decision and realisation dates.
+    """
+    loaded = _open(file)
+    full, _shown = _state(loaded, as_of, None, None)
+    from jtr.render import show as render
+
+    entity = loaded.model.find(ident)
+    if entity is None:
+        import difflib
+
+        ids = [e for e, _ in _complete_ids_of(loaded.model)]
+        close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
+        hint = (
+            f"; did you mean {' or '.join(repr(c) for c in close)}?"
+            if close
+            else "; `jtr list` prints the ids"
+        )
+        raise fail(
+            f"no item, task, course, working group, topic, owner or phase has the id {ident!r}{hint}"
+        )
+    if output_format is ShowFormat.json:
+        sys.stdout.write(render.render_json(full, entity))
+    else:
+        sys.stdout.write(
+            render.render_text(full, entity, _lang(lang), width=_width(width), color=_color())
+        )
+
+
+def _complete_ids_of(model) -> list[tuple[str, str]]:
+    entries = [(c.id, "course") for c in model.courses]
+    entries += [(i.id, "item") for i in model.items()]
+    entries += [(tk.id, "task") for tk in model.tasks()]
+    entries += [(g.id, "working group") for g in model.working_groups]
+    entries += [(tp.id, "topic") for tp in model.topics]
+    entries += [(o.id, "owner") for o in model.owners]
+    entries += [(p.id, "phase") for p in model.phases]
+    return entries
+
+
+@app.command("list")
+def list_ids(
+    kind: Annotated[ListKind, typer.Option("--kind", help="What to list.")] = ListKind.items,
+    file: FileOption = None,
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option("--format", help="text: id and title per line; json: a list of objects."),
+    ] = ShowFormat.text,
+) -> None:
+    """Ids and titles of the roadmap's items, tasks, courses, owners, phases, working groups or
+    topics: the ids that `show` (and later commands) take."""
+    loaded = _open(file)
+    from jtr.render.show import list_entries, render_list
+
+    entries = list_entries(loaded.model, kind.value, _lang(lang))
+    sys.stdout.write(render_list(entries, output_format.value))
+
+
 def main() -> None:
     app()

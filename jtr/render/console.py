@@ -1,0 +1,52 @@
+"""Rendering rich renderables to a string at a known width, with or without colour."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+STATE_STYLES = {
+    "done": "green",
+    "in_progress": "cyan",
+    "due": "yellow",
+    "not_yet_due": "dim",
+    "overdue": "bold red",
+    "delayed": "magenta",
+    "on_hold": "blue",
+    "cancelled": "dim strike",
+}
+
+
+def render_to_string(
+    renderables: Iterable[Any], *, width: int, color: bool, wrap: bool = False
+) -> str:
+    """Print renderables to a string exactly as a terminal `width` cells wide would show them.
+
+    Without `wrap`, a line too long is cut with an ellipsis (one line per entry); with it, long
+    text wraps (by display cells, so Japanese wraps correctly).
+    """
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
+    for renderable in renderables:
+        if wrap:
+            console.print(renderable, overflow="fold", crop=True)
+        else:
+            console.print(renderable, overflow="ellipsis", crop=True, no_wrap=True)
+    # Rich pads wrapped and cropped lines to the width; trailing blanks only make diffs noisy.
+    return _TRAILING.sub(r"\1", buffer.getvalue())
