@@ -68,7 +68,11 @@ def short_label(year: int, lang: str = "ja") -> str:
     return f"{era.letter}{n}"
 
 
-_WESTERN = re.compile(r"(?:FY)?\s*(\d{4})(?:年度)?", re.IGNORECASE)
+_WESTERN = re.compile(r"(?:FY)?\s*([0-9]{4})\s*(?:年度?)?", re.IGNORECASE)
+# What `label()` prints, read back: 令和6年度 (2024).
+_LABEL = re.compile(r"(?P<era>.+?)\s*\(\s*(?P<year>[0-9]{4})\s*\)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+YEARS = range(ERAS[-1].first_year, 2201)  # years jtr can label
 _ERA = re.compile(
     r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<n>元|\d{1,2})\s*(?:年度?)?", re.IGNORECASE
 )
@@ -81,8 +85,20 @@ class FiscalYearError(ValueError):
 def parse_fiscal_year(text: str) -> int:
     """Read `2024`, `FY2024`, `R6`, `令和6年度`, `令和元年度`, `H31` (full-width digits too)."""
     cleaned = unicodedata.normalize("NFKC", text).strip()
+    if match := _LABEL.fullmatch(cleaned):
+        year = parse_fiscal_year(match.group("era"))
+        if year != int(match.group("year")):
+            raise FiscalYearError(
+                f"{text!r}: {match.group('era')} is FY{year}, not {match.group('year')}"
+            )
+        return year
     if match := _WESTERN.fullmatch(cleaned):
-        return int(match.group(1))
+        year = int(match.group(1))
+        if year not in YEARS:
+            raise FiscalYearError(
+                f"{text!r}: jtr knows fiscal years {YEARS.start}–{YEARS.stop - 1}"
+            )
+        return year
     if match := _ERA.fullmatch(cleaned):
         name = match.group("era")
         era = next(e for e in ERAS if name in (e.kanji, e.letter, e.letter.lower()))
@@ -104,6 +120,9 @@ def parse_date(text: str) -> dt.date:
     """A date written YYYY-MM-DD (full-width digits allowed)."""
     cleaned = unicodedata.normalize("NFKC", text).strip()
     try:
+        # fromisoformat alone also takes 20240401 and week dates on Python 3.11+.
+        if not _DATE.fullmatch(cleaned):
+            raise ValueError(cleaned)
         return dt.date.fromisoformat(cleaned)
     except ValueError:
         raise FiscalYearError(f"{text!r} is not a date: write YYYY-MM-DD") from None

@@ -117,24 +117,36 @@ def decode(raw: bytes, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise refuse(0, "the file is UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        bom = 3
-    else:
-        bom = 0
+        raw = raw[3:]  # positions below count from after the BOM, as editors show them
     nul = raw.find(b"\x00")
     if nul != -1:
-        raise refuse(nul + bom, "the file contains a NUL byte; it is binary or not UTF-8")
+        raise refuse(nul, "the file contains a NUL byte; it is binary or not UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        hint = ""
-        try:
-            raw.decode("cp932")
-            hint = " (it looks like Shift_JIS; save it as UTF-8)"
-        except UnicodeDecodeError:
-            pass
-        raise refuse(exc.start + bom, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}{hint}") from exc
+        hint = " (it looks like Shift_JIS; save it as UTF-8)" if _looks_shift_jis(raw) else ""
+        raise refuse(exc.start, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}{hint}") from exc
     return text
+
+
+def _japanese(text: str) -> int:
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+
+
+def _looks_shift_jis(raw: bytes) -> bool:
+    """More Japanese read as Shift_JIS (cp932) than as UTF-8, and not UTF-8 mojibake.
+
+    UTF-8 read as cp932 turns into kanji mixed with many half-width katakana; real Shift_JIS
+    text has few of those.
+    """
+    try:
+        as_sjis = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    sjis_japanese = _japanese(as_sjis)
+    halfwidth_kana = sum(1 for ch in as_sjis if "\uff61" <= ch <= "\uff9f")
+    utf8_japanese = _japanese(raw.decode("utf-8", errors="replace"))
+    return sjis_japanese > utf8_japanese and halfwidth_kana * 4 <= sjis_japanese
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -204,13 +216,30 @@ class _Builder:
             context = f" ({exc.context})" if exc.context and exc.context not in problem else ""
             self.diagnostics = [d for d in self.diagnostics if d.code != "yaml-syntax"]
             if "nesting depth" in problem:  # libyaml's own bound, hit while scanning ahead
+                mark = _flow_depth_mark(text, MAX_DEPTH + 1) or mark
                 self.report(mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}")
+            elif exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+                # The end of the file is where the scanner gave up; the opening quote is the cause.
+                self.report(
+                    exc.context_mark, "yaml-syntax",
+                    "YAML syntax error: the quoted scalar opened here is never closed",
+                )  # fmt: skip
             else:
                 self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
             return None
         except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
             mark = getattr(exc, "mark", None) or getattr(exc, "problem_mark", None)
-            self.report(mark, "yaml-syntax", f"YAML error: {_first_line(str(exc))}")
+            position = getattr(exc, "position", None)
+            if mark is None and isinstance(position, int):
+                mark = _offset_mark(text, position)
+            character = getattr(exc, "character", None)
+            if isinstance(character, str):
+                message = (
+                    f"YAML error: the character U+{ord(character):04X} is not allowed in YAML text"
+                )
+            else:
+                message = f"YAML error: {_first_line(str(exc))}"
+            self.report(mark, "yaml-syntax", message)
             return None
 
     def _path(self, stack: list[_Frame]) -> YamlPath:
@@ -362,6 +391,38 @@ class _Builder:
                 container[frame.key] = value
             if type(event) is yaml.ScalarEvent or type(event) is yaml.AliasEvent:
                 frame.want_key = True  # a collection completes the entry at its end event
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A 0-based position, shaped like PyYAML's marks."""
+
+    line: int
+    column: int
+
+
+def _offset_mark(text: str, offset: int) -> _Mark:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return _Mark(text.count("\n", 0, offset), offset - line_start)
+
+
+def _flow_depth_mark(text: str, depth: int) -> _Mark | None:
+    """Where flow brackets first nest `depth` deep (outside quotes), for libyaml's own bound."""
+    level = 0
+    quote = ""
+    for offset, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            level += 1
+            if level >= depth:
+                return _offset_mark(text, offset)
+        elif ch in "]}":
+            level -= 1
+    return None
 
 
 def _short_tag(tag: str) -> str:

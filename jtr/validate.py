@@ -124,9 +124,8 @@ _YAML11_BOOLS = {
 }
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]*$": "an id: lowercase ASCII letters, digits and hyphens, not starting with a hyphen",
-    "^\\d{4}-\\d{2}-\\d{2}$": "a date written YYYY-MM-DD",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
-    "^\\d{4}-(0[1-9]|1[0-2])$": "a month written YYYY-MM",
+    "^[0-9]{4}-(0[1-9]|1[0-2])$": "a month written YYYY-MM",
     "^[0-9]+\\.[0-9]+$": 'a version written MAJOR.MINOR, e.g. "1.0"',
 }
 
@@ -140,9 +139,10 @@ def describe(value: Any) -> str:
     if isinstance(value, int):
         return f"the number {value}"
     if isinstance(value, float):
-        return f"the number {value:g}"
+        return f"the number {value!r}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:39] + "…"
+        shown = shown.replace("\n", "\\n")  # a block scalar's newline must be visible
         return f'the text "{shown}"'
     if isinstance(value, list):
         return f"a list of {len(value)}"
@@ -223,6 +223,9 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
         yield doc.diagnostic(path, code, _at(path, message))
     elif validator == "maxItems":
         message = f"allows at most {error.validator_value} entries, has {len(value)}"
+        yield doc.diagnostic(path, code, _at(path, message))
+    elif validator == "maxLength":
+        message = f"{describe(value)} is longer than {error.validator_value} characters"
         yield doc.diagnostic(path, code, _at(path, message))
     elif validator == "minLength":
         yield doc.diagnostic(path, code, _at(path, "must not be empty"))

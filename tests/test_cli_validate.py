@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
 SCHEMA = ROOT / "data" / "schema.json"
 
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -77,7 +77,7 @@ def test_duplicate_key_names_both_lines() -> None:
         ("---\n...\n", [("empty", 1, 1)]),
         ("a: 1\n---\nb: 2\n", [("multiple-documents", 2, 1)]),
         ("a: [1\n", [("yaml-syntax", 2, 1)]),
-        ("a: 'open\n", [("yaml-syntax", 2, 1)]),
+        ("a: 'open\n", [("yaml-syntax", 1, 4)]),
         ("a:\n\tb: 1\n", [("yaml-syntax", 2, 1)]),
         ("? [x]\n: 1\n", [("complex-key", 1, 3)]),
     ],

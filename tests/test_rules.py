@@ -203,7 +203,7 @@ def test_phase_coverage_gap_and_overlap() -> None:
     """
     found = findings(snippet, "phase-coverage", period=True)
     assert [(line, col) for line, col, _ in found] == [(4, 1), (8, 19)]
-    assert "no phase covers FY2025, FY2026" in found[0][2]
+    assert "no phase covers FY2025–FY2026" in found[0][2]
     assert "phase 'b' overlaps phase 'a' in FY2024" in found[1][2]
 
 
@@ -250,7 +250,7 @@ def test_number_gap() -> None:
     """
     found = findings(snippet, "number-gap")
     assert [(line, col) for line, col, _ in found] == [(4, 7)]
-    assert "no item numbered 2, 3" in found[0][2]
+    assert "no item numbered 2–3" in found[0][2]
 
 
 def test_empty_item_unless_shared() -> None:

@@ -79,14 +79,23 @@ SEED_ITEMS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "募金に関する事務": (
         ["硬貨での金融機関納入等に負担", "募金の一部が地域福祉の財源として還流"],
-        ["WGでの検討・方針決定（募金、地域福祉に関する補助制度のあり方）", "新方針による事務の移行準備"],
+        [
+            "WGでの検討・方針決定（募金、地域福祉に関する補助制度のあり方）",
+            "新方針による事務の移行準備",
+        ],
     ),
     "地域福祉支援のあり方": (
-        ["地域福祉事業手続きが複雑・煩雑", "補助制度の要件があり地域の自主性・主体性を尊重しにくい。"],
+        [
+            "地域福祉事業手続きが複雑・煩雑",
+            "補助制度の要件があり地域の自主性・主体性を尊重しにくい。",
+        ],
         [],  # its bars are shared from 募金に関する事務 (one WG bar spans both rows)
     ),
     "依頼事務のあり方（市と住民自治組織の協働）": (
-        ["必須・選択事務、個別に依頼する事務、その他の依頼事務が多く負担", "防災や福祉など複雑化する課題"],
+        [
+            "必須・選択事務、個別に依頼する事務、その他の依頼事務が多く負担",
+            "防災や福祉など複雑化する課題",
+        ],
         [
             "庁内での検討（事務の抜本的見直し）",
             "WGでの検討・方針決定",
@@ -97,7 +106,12 @@ SEED_ITEMS: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-SEED_GOAL_HEADINGS = ["担い手の確保", "住民と行政との適切な役割分担", "住民自治活動の量と質の適正化", "労務管理の相談の場"]
+SEED_GOAL_HEADINGS = [
+    "担い手の確保",
+    "住民と行政との適切な役割分担",
+    "住民自治活動の量と質の適正化",
+    "労務管理の相談の場",
+]
 SEED_WORKING_GROUPS = [
     "地域福祉ワーカー・生活支援コーディネーター業務",
     "住民自治協議会に関する市民への周知",
@@ -107,8 +121,18 @@ SEED_WORKING_GROUPS = [
     "地域の安心・安全な生活に関する担い手不足を補完する市の支援体制",
     "地区活動支援担当の業務",
 ]
-SEED_BODIES = ["長野市都市内分権推進委員会", "長野市住民自治連絡協議会", "長野市都市内分権審議会", "地区ドックアドバイザー"]
-SEED_TOPICS = ["市からの依頼事務・協働する事務のあり方", "中山間地域のあり方", "地域活動のデジタル化", "その他"]
+SEED_BODIES = [
+    "長野市都市内分権推進委員会",
+    "長野市住民自治連絡協議会",
+    "長野市都市内分権審議会",
+    "地区ドックアドバイザー",
+]
+SEED_TOPICS = [
+    "市からの依頼事務・協働する事務のあり方",
+    "中山間地域のあり方",
+    "地域活動のデジタル化",
+    "その他",
+]
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +156,11 @@ def test_shipped_schema_passes_its_meta_schema() -> None:
     assert schema.data["$id"]
 
 
-@pytest.mark.skipif(shutil.which("check-jsonschema") is None and not (Path(sys.executable).parent / "check-jsonschema").exists(), reason="check-jsonschema not installed")
+@pytest.mark.skipif(
+    shutil.which("check-jsonschema") is None
+    and not (Path(sys.executable).parent / "check-jsonschema").exists(),
+    reason="check-jsonschema not installed",
+)
 def test_check_jsonschema_agrees() -> None:
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
     run = subprocess.run(
@@ -184,7 +212,12 @@ def test_goals_bodies_groups_topics_owners_phases(roadmap: dict[str, Any]) -> No
     groups = [g for t in roadmap["further_study"]["topics"] for g in t.get("study_groups", [])]
     assert [g["fiscal_year"] for g in groups] == [2024]
     assert [o["short"]["ja"] for o in roadmap["owners"]] == ["住自協", "支所", "担当課", "地活課"]
-    assert [p["title"]["ja"] for p in roadmap["phases"]] == ["推進体制の決定・WG準備", "離陸期", "加速期", "着陸期"]
+    assert [p["title"]["ja"] for p in roadmap["phases"]] == [
+        "推進体制の決定・WG準備",
+        "離陸期",
+        "加速期",
+        "着陸期",
+    ]
     assert len(roadmap["principles"]) == 6
     assert len(roadmap["basic_policy"]) == 3
 

@@ -53,7 +53,29 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """An integer, including one written 2025.0 (JSON Schema counts that as an integer too)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+# Years the rules reason about; anything outside is the schema's to report, not to iterate over.
+SANE_YEARS = range(1868, 2201)
+
+
+def number_ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7, 9, 10] → [(1, 3), (7, 7), (9, 10)], so long runs print short."""
+    ranges: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], n)
+        else:
+            ranges.append((n, n))
+    return ranges
 
 
 class Context:
@@ -105,6 +127,8 @@ class Context:
         period = _dict(_dict(self.data.get("meta")).get("period"))
         start, end = _int(period.get("from")), _int(period.get("to"))
         if start is None or end is None or start > end:
+            return None
+        if start not in SANE_YEARS or end not in SANE_YEARS:
             return None
         return start, end
 

@@ -112,6 +112,8 @@ def cross_course(context: Context) -> Iterator[Finding]:
                 )
     for path, task, item in context.tasks():
         own = item.get("id")
+        if not isinstance(own, str):
+            continue
         for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
             if ref == own:
                 yield Finding(rpath, f"task is shared with its own item '{ref}'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from jtr.diagnostics import Severity, YamlPath
@@ -40,9 +41,11 @@ def number_gaps(context: Context) -> Iterator[Finding]:
         }  # fmt: skip
         if not numbers:
             continue
-        missing = sorted(set(range(1, max(numbers) + 1)) - numbers)
-        if missing:
-            listed = ", ".join(map(str, missing))
+        # Walk the gaps between the numbers used, not every number up to the largest.
+        ordered = sorted(n for n in numbers if n >= 1)
+        gaps = [(a + 1, b - 1) for a, b in pairwise([0, *ordered]) if b - a > 1]
+        if gaps:
+            listed = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
             yield Finding(
                 (*cpath, "items"), f"course '{course.get('id')}' has no item numbered {listed}"
             )
@@ -54,7 +57,8 @@ def empty_items(context: Context) -> Iterator[Finding]:
     for _path, task, _item in context.tasks():
         shared.update(r for r in _list(task.get("shared_with")) if isinstance(r, str))
     for path, item, _course in context.items():
-        if not _list(item.get("tasks")) and item.get("id") not in shared:
+        ident = item.get("id")
+        if not _list(item.get("tasks")) and isinstance(ident, str) and ident not in shared:
             yield Finding(
                 (*path, "tasks"), f"item '{item.get('id')}' has no tasks and no shared task"
             )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _dict, _int, _list, rule
+from jtr.rules import Finding, _dict, _int, _list, number_ranges, rule
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -87,7 +87,8 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
         return
     owner: dict[int, Any] = {}
     for (start, end), path, ident in phases:
-        for year in range(start, end + 1):
+        # Years outside the period are year-outside-period's to report; counting stays bounded.
+        for year in range(max(start, period[0]), min(end, period[1]) + 1):
             if year in owner:
                 yield Finding(
                     (*path, "fiscal_years"),
@@ -97,7 +98,7 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
             owner[year] = ident
     missing = [y for y in range(period[0], period[1] + 1) if y not in owner]
     if missing:
-        years = ", ".join(f"FY{y}" for y in missing)
+        years = ", ".join(f"FY{a}" if a == b else f"FY{a}–FY{b}" for a, b in number_ranges(missing))
         yield Finding(("phases",), f"no phase covers {years} of the roadmap period", at_key=True)
 
 

@@ -1,0 +1,446 @@
+"""`jtr timeline`: the roadmap as a Gantt chart for the terminal, one column per fiscal year.
+
+Pure: the state comes in, a string goes out. Every line is built as a list of styled segments
+whose widths are counted in display cells (Japanese characters are two cells wide), so the
+columns stay aligned whatever mix of scripts the titles use. Without colour the segments are
+joined as plain text; with colour they become a `rich.text.Text` printed through a console of
+the same width. A state is never shown by colour alone: every state has its own fill character.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from jtr.fiscal import era_label, short_label
+from jtr.i18n import t
+from jtr.status import STATES, TERMINAL, ItemState, Occurrence, RoadmapState, TaskState
+
+MIN_WIDTH = 60  # narrower requests are drawn at this width
+MIN_COLUMN = 8  # cells per fiscal-year column, its left separator included
+MAX_COLUMN = 24
+MIN_LABEL = 20  # cells of the label column, never fewer
+TASK_INDENT = 4  # task titles sit under their item's title
+
+# state: (fill, ASCII fill, style)
+STATE_LOOK: dict[str, tuple[str, str, str]] = {
+    "done": ("█", "#", "green"),
+    "in_progress": ("▓", "=", "cyan"),
+    "due": ("▒", "-", "yellow"),
+    "not_yet_due": ("░", ".", "dim"),
+    "overdue": ("!", "!", "bold red"),
+    "delayed": ("»", ">", "magenta"),
+    "on_hold": ("‖", "|", "blue"),
+    "cancelled": ("×", "x", "dim strike"),
+}
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    ellipsis: str
+    recurring: str
+    marker: str
+    before: str  # the as-of date falls before the period
+    after: str  # ... or after it
+    shared: str
+    header_sep: str  # between year columns in the header
+    body_sep: str  # between year columns in task rows
+    rule: str
+    cross: str
+    rule_end: str
+    dash: str  # course title — target
+    dot: str  # as of … · FY … · phase
+    owner_sep_ja: str
+
+
+UNICODE = Glyphs("…", "◆", "▼", "◀", "▶", "↳ ", "│", "┊", "─", "┼", "┤", " — ", " · ", "・")
+ASCII = Glyphs("~", "*", "v", "<", ">", "-> ", "|", ":", "-", "+", "+", " - ", " / ", "/")
+
+WORDS = {  # words of this view only (the rest comes from jtr.i18n)
+    "target": ("目標", "target"),
+    "legend_recurring": ("毎年度 (各年度の状態)", "every year (each year's state)"),
+}
+
+Segment = tuple[str, str]  # (text, style); "" is no style
+
+
+def _word(key: str, lang: str) -> str:
+    ja, en = WORDS[key]
+    return ja if lang == "ja" else en
+
+
+def fit(text: str, width: int, ellipsis: str = "…", *, pad: bool = False) -> str:
+    """`text` cut to `width` display cells with an ellipsis, never halving a wide character.
+
+    With `pad`, the result is exactly `width` cells (spaces on the right).
+    """
+    if width <= 0:
+        return ""
+    size = cell_len(text)
+    if size <= width:
+        return text + " " * (width - size) if pad else text
+    room = width - cell_len(ellipsis)
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        cells = cell_len(char)
+        if used + cells > room:
+            break
+        kept.append(char)
+        used += cells
+    result = "".join(kept).rstrip() + ellipsis if room > 0 else ellipsis[:width]
+    size = cell_len(result)
+    return result + " " * (width - size) if pad else result
+
+
+def centre(text: str, width: int, ellipsis: str = "…") -> str:
+    """`text` fitted and centred in exactly `width` cells."""
+    text = fit(text, width, ellipsis)
+    spare = width - cell_len(text)
+    left = spare // 2
+    return " " * left + text + " " * (spare - left)
+
+
+def occurrence_state(occurrence: Occurrence) -> str:
+    """The derived state of one year of a recurring task, as jtr.status derives a task's."""
+    status, timing = occurrence.status, occurrence.timing
+    if status in TERMINAL:
+        return status
+    if timing == "overdue":
+        return "overdue"
+    if status in ("delayed", "on_hold", "in_progress"):
+        return status
+    return "due" if timing == "due" else "not_yet_due"
+
+
+class _Line:
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+
+    def add(self, text: str, style: str = "") -> _Line:
+        if text:
+            self.segments.append((text, style))
+        return self
+
+    def stripped(self) -> list[Segment]:
+        segments = list(self.segments)
+        while segments:
+            text, style = segments[-1]
+            trimmed = text.rstrip(" ")
+            if trimmed:
+                segments[-1] = (trimmed, style)
+                break
+            segments.pop()
+        return segments
+
+
+@dataclass(frozen=True)
+class _Layout:
+    width: int
+    label: int  # cells of the label column
+    column: int  # cells per year column, its left separator included
+    years: tuple[int, ...]  # the columns; a closing separator follows the last
+
+    @property
+    def chart(self) -> int:
+        """Cells from the label column to the closing separator."""
+        return self.label + len(self.years) * self.column + 1
+
+    @property
+    def inner(self) -> int:
+        return self.column - 1
+
+    def centre_of(self, index: int) -> int:
+        """Offset of the middle cell of a year column's inside, from the line's start."""
+        return self.label + index * self.column + 1 + (self.inner - 1) // 2
+
+
+def layout(width: int, years: tuple[int, ...], needed: int | None = None) -> _Layout:
+    """Year columns take about half the width (MIN_COLUMN to MAX_COLUMN cells each), the
+    label column the rest, or only the `needed` cells when the labels are shorter."""
+    count = max(len(years), 1)
+    width = max(width, MIN_WIDTH, MIN_LABEL + count * MIN_COLUMN + 1)
+    column = max(MIN_COLUMN, min(MAX_COLUMN, (width // 2) // count))
+    if width - count * column - 1 < MIN_LABEL:
+        column = max(MIN_COLUMN, (width - MIN_LABEL - 1) // count)
+    label = width - count * column - 1
+    if needed is not None and needed < label:  # short labels: the year columns widen instead
+        label = max(MIN_LABEL, needed)
+        column = max(MIN_COLUMN, min(MAX_COLUMN, (width - label - 1) // count))
+        if column < MAX_COLUMN:
+            label = width - count * column - 1
+    return _Layout(width, label, column, years)
+
+
+def render_timeline(
+    state: RoadmapState,
+    *,
+    lang: str,
+    width: int,
+    ascii_only: bool = False,
+    color: bool = False,
+) -> str:
+    """The roadmap as a Gantt chart `width` cells wide (at least MIN_WIDTH), ending in a newline.
+
+    Header: title, as-of line, the as-of marker, the fiscal years (era and western) and the
+    phases. Body: per course a heading, per item a line with its owners, per task a row with
+    its title and a bar over its fiscal years filled by its state (recurring tasks: a mark per
+    year in that year's state; tasks shared from another item marked). Then a legend.
+    """
+    roadmap = state.roadmap
+    glyphs = ASCII if ascii_only else UNICODE
+    needed = max(
+        (
+            TASK_INDENT + cell_len(task_state.task.title.get(lang)) + 1
+            + (cell_len(glyphs.shared) if task_state.task.item_id != item_state.item.id else 0)
+            for course_state in state.courses
+            for item_state in course_state.items
+            for task_state in item_state.tasks
+        ),
+        default=MIN_LABEL,
+    )  # fmt: skip
+    geo = layout(width, tuple(roadmap.period.years()), needed)
+    lines: list[_Line] = []
+
+    def text_line(text: str, style: str = "", indent: int = 0) -> _Line:
+        line = _Line().add(" " * indent)
+        return line.add(fit(text, geo.width - indent, glyphs.ellipsis), style)
+
+    # Title and as-of line.
+    lines.append(text_line(roadmap.title.get(lang), "bold"))
+    as_of = [f"{t('as_of', lang)} {state.as_of.isoformat()}", _year_name(state.fiscal_year, lang)]
+    if state.phase is not None:
+        as_of.append(state.phase.title.get(lang))
+    lines.append(text_line(glyphs.dot.join(as_of)))
+    lines.extend(_header(state, geo, glyphs, lang))
+
+    # Body.
+    for index, course_state in enumerate(state.courses):
+        if index:
+            lines.append(_Line())
+        course = course_state.course
+        numeral = _ascii_numeral(course.numeral) if ascii_only else course.numeral
+        heading = (
+            f"{numeral} {course.title.get(lang)}{glyphs.dash}"
+            f"{_word('target', lang)} {_year_name(course.target_year, lang)}"
+        )
+        lines.append(text_line(heading, "bold"))
+        for item_state in course_state.items:
+            lines.append(_item_line(state, item_state, geo, glyphs, lang))
+            for task_state in item_state.tasks:
+                shared = task_state.task.item_id != item_state.item.id
+                lines.append(_task_row(task_state, shared, geo, glyphs, lang, ascii_only))
+
+    lines.append(_Line().add(glyphs.rule * geo.chart, "dim"))
+    lines.extend(_legend(geo, glyphs, lang, ascii_only))
+    return _output(lines, geo.width, color)
+
+
+def _year_name(year: int, lang: str) -> str:
+    return era_label(year) if lang == "ja" else f"FY{year}"
+
+
+def _ascii_numeral(numeral: str) -> str:
+    """`Ⅱ` → `II`; anything NFKC cannot spell in ASCII is dropped."""
+    folded = unicodedata.normalize("NFKC", numeral)
+    return "".join(c for c in folded if c.isascii()) or "?"
+
+
+def _year_labels(year: int, inner: int, lang: str) -> list[str]:
+    """The header rows naming one year: ["令和6年度", "2024"], ["R6 2024"] or ["FY2024"]."""
+    if lang != "ja":
+        return [f"FY{year}"]
+    if cell_len(era_label(year)) <= inner:
+        return [era_label(year), str(year)]
+    return [f"{short_label(year, 'ja')} {year}"]
+
+
+def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> list[_Line]:
+    years = geo.years
+    now = state.fiscal_year
+    lines = []
+
+    # The as-of marker, over the as-of year's column (or at the edge it lies beyond).
+    marker = _Line().add(" " * geo.label)
+    if years and now in years:
+        position, mark = geo.centre_of(years.index(now)), glyphs.marker
+    elif years and now < years[0]:
+        position, mark = geo.label + 1, glyphs.before
+    elif years:
+        position, mark = geo.label + len(years) * geo.column - 1, glyphs.after
+    else:
+        position, mark = -1, ""
+    if mark:
+        marker.add(" " * (position - geo.label)).add(mark, "bold")
+    lines.append(marker)
+
+    # The years: one or two rows, the as-of year highlighted.
+    rows = max((len(_year_labels(y, geo.inner, lang)) for y in years), default=0)
+    for row in range(rows):
+        line = _Line().add(" " * geo.label)
+        for year in years:
+            labels = _year_labels(year, geo.inner, lang)
+            name = labels[row] if row < len(labels) else ""
+            line.add(glyphs.header_sep, "dim")
+            line.add(
+                centre(name, geo.inner, glyphs.ellipsis), "bold reverse" if year == now else "bold"
+            )
+        lines.append(line.add(glyphs.header_sep, "dim"))
+
+    # The phases, each spanning its years' columns.
+    line = _Line().add(" " * geo.label)
+    index = 0
+    while index < len(years):
+        phase = state.roadmap.phase_of(years[index])
+        span = 1
+        if phase is not None:
+            while index + span < len(years) and years[index + span] in phase.years:
+                span += 1
+        cells = span * geo.column - 1
+        title = phase.title.get(lang) if phase else ""
+        current = phase is not None and phase == state.phase
+        line.add(glyphs.header_sep, "dim")
+        line.add(centre(title, cells, glyphs.ellipsis), "bold" if current else "")
+        index += span
+    lines.append(line.add(glyphs.header_sep, "dim"))
+
+    rule = _Line().add(glyphs.rule * geo.label, "dim")
+    for _ in years:
+        rule.add(glyphs.cross + glyphs.rule * geo.inner, "dim")
+    lines.append(rule.add(glyphs.rule_end, "dim"))
+    return lines
+
+
+def _item_line(
+    state: RoadmapState,
+    item_state: ItemState,
+    geo: _Layout,
+    glyphs: Glyphs,
+    lang: str,
+) -> _Line:
+    item = item_state.item
+    names = []
+    for owner_id in item.owners:
+        owner = state.roadmap.owner(owner_id)
+        names.append(owner.short.get(lang) if owner else owner_id)
+    joiner = glyphs.owner_sep_ja if lang == "ja" else ", "
+    owners = f"  [{joiner.join(names)}]" if names else ""
+    number = f" {item.number:>2} "
+    # The owners stay whole as long as the title keeps a few cells.
+    room = geo.width - cell_len(number) - cell_len(owners)
+    if room < 12:
+        owners = fit(owners, max(geo.width - cell_len(number) - 12, 0), glyphs.ellipsis)
+        room = geo.width - cell_len(number) - cell_len(owners)
+    line = _Line().add(number, "bold")
+    line.add(fit(item.title.get(lang), room, glyphs.ellipsis), "bold")
+    return line.add(owners, "dim")
+
+
+def _task_row(
+    task_state: TaskState,
+    shared: bool,
+    geo: _Layout,
+    glyphs: Glyphs,
+    lang: str,
+    ascii_only: bool,
+) -> _Line:
+    task = task_state.task
+    line = _Line().add(" " * TASK_INDENT)
+    room = geo.label - TASK_INDENT - 1  # one cell before the first separator
+    if shared:
+        line.add(glyphs.shared, "dim")
+        room -= cell_len(glyphs.shared)
+    line.add(fit(task.title.get(lang), room, glyphs.ellipsis, pad=True))
+    line.add(" ")
+
+    occurrences = {o.fiscal_year: o for o in task_state.occurrences}
+    for index, year in enumerate(geo.years):
+        inside = year in task.years
+        if task.recurring:
+            line.add(glyphs.body_sep, "dim")
+            if not inside:
+                line.add(" " * geo.inner)
+                continue
+            occurrence = occurrences.get(year)
+            look = occurrence_state(occurrence) if occurrence else task_state.state
+            fill, style = _fill(look, ascii_only)
+            mark = fill + glyphs.recurring + fill
+            left = (geo.inner - 3) // 2
+            line.add(" " * left).add(mark, style).add(" " * (geo.inner - 3 - left))
+            continue
+        fill, style = _fill(task_state.state, ascii_only)
+        continues = inside and index > 0 and geo.years[index - 1] in task.years
+        line.add(fill if continues else glyphs.body_sep, style if continues else "dim")
+        line.add(fill * geo.inner if inside else " " * geo.inner, style if inside else "")
+    return line.add(glyphs.body_sep, "dim")
+
+
+def _fill(state: str, ascii_only: bool) -> tuple[str, str]:
+    fill, ascii_fill, style = STATE_LOOK[state]
+    return (ascii_fill if ascii_only else fill), style
+
+
+def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[_Line]:
+    entries: list[list[Segment]] = []
+    for state in STATES:
+        fill, style = _fill(state, ascii_only)
+        entries.append([(fill * 2, style), (" " + t(state, lang), "")])
+    entries.append([(glyphs.recurring, "bold"), (" " + _word("legend_recurring", lang), "")])
+    entries.append([(glyphs.shared.strip(), "dim"), (" " + t("shared_from", lang), "")])
+    entries.append([(glyphs.marker, "bold"), (" " + t("as_of", lang), "")])
+
+    width = min(geo.width, max(geo.chart, MIN_WIDTH))
+    head = f"{t('legend', lang)}: "
+    indent = cell_len(head)
+    lines = [_Line().add(head, "bold")]
+    used = indent
+    for entry in entries:
+        size = sum(cell_len(text) for text, _ in entry)
+        if used > indent and used + 2 + size > width:
+            lines.append(_Line().add(" " * indent))
+            used = indent
+        line = lines[-1]
+        if used > indent:
+            line.add("  ")
+            used += 2
+        room = width - used
+        for text, style in entry:
+            piece = fit(text, room, glyphs.ellipsis)
+            line.add(piece, style)
+            room -= cell_len(piece)
+            used += cell_len(piece)
+    return lines
+
+
+def _output(lines: list[_Line], width: int, color: bool) -> str:
+    if not color:
+        return "".join("".join(text for text, _ in line.stripped()) + "\n" for line in lines)
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text("\n".join("".join(s for s, _ in line.stripped()) for line in lines), end="")
+    offset = 0
+    for line in lines:
+        for segment, style in line.stripped():
+            if style:
+                text.stylize(style, offset, offset + len(segment))
+            offset += len(segment)
+        offset += 1  # the newline
+    buffer = io.StringIO()
+    console = Console(
+        width=width,
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        no_color=False,
+        legacy_windows=False,
+        force_jupyter=False,
+        emoji=False,
+        highlight=False,
+        markup=False,
+    )
+    console.print(text, overflow="crop", no_wrap=True, crop=True, soft_wrap=False)
+    return buffer.getvalue()
