@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PathPart = str | int
 YamlPath = tuple[PathPart, ...]
@@ -18,17 +18,28 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """A finding at a 1-based line and column of a file (0:0 when the file has no position)."""
+class Diagnostic(NamedTuple):
+    """A finding at a 1-based line and column of a file (1:1 when the file has no position).
+
+    Sorted by file, line, column, code and message: severity and path do not take part.
+    """
 
     file: str
     line: int
     column: int
-    severity: Severity = field(compare=False)
+    severity: Severity
     code: str
     message: str
-    path: YamlPath = field(default=(), compare=False)
+    path: YamlPath = ()
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self.sort_key < other.sort_key
 
     def format(self) -> str:
         return (

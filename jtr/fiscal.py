@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Era:
+class Era(NamedTuple):
     kanji: str
     letter: str
     romaji: str
@@ -68,14 +68,22 @@ def short_label(year: int, lang: str = "ja") -> str:
     return f"{era.letter}{n}"
 
 
-_WESTERN = re.compile(r"(?:FY)?\s*([0-9]{4})\s*(?:年度?)?", re.IGNORECASE)
-# What `label()` prints, read back: 令和6年度 (2024).
-_LABEL = re.compile(r"(?P<era>.+?)\s*\(\s*(?P<year>[0-9]{4})\s*\)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 YEARS = range(ERAS[-1].first_year, 2201)  # years jtr can label
-_ERA = re.compile(
-    r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<n>元|\d{1,2})\s*(?:年度?)?", re.IGNORECASE
-)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    # Compiled on first use: most commands never parse a fiscal year, and start-up counts.
+    return {
+        "western": re.compile(r"(?:FY)?\s*([0-9]{4})\s*(?:年度?)?", re.IGNORECASE),
+        # What `label()` prints, read back: 令和6年度 (2024).
+        "label": re.compile(r"(?P<era>.+?)\s*\(\s*(?P<year>[0-9]{4})\s*\)"),
+        "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+        "era": re.compile(
+            r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<n>元|\d{1,2})\s*(?:年度?)?",
+            re.IGNORECASE,
+        ),
+    }
 
 
 class FiscalYearError(ValueError):
@@ -85,21 +93,21 @@ class FiscalYearError(ValueError):
 def parse_fiscal_year(text: str) -> int:
     """Read `2024`, `FY2024`, `R6`, `令和6年度`, `令和元年度`, `H31` (full-width digits too)."""
     cleaned = unicodedata.normalize("NFKC", text).strip()
-    if match := _LABEL.fullmatch(cleaned):
+    if match := _patterns()["label"].fullmatch(cleaned):
         year = parse_fiscal_year(match.group("era"))
         if year != int(match.group("year")):
             raise FiscalYearError(
                 f"{text!r}: {match.group('era')} is FY{year}, not {match.group('year')}"
             )
         return year
-    if match := _WESTERN.fullmatch(cleaned):
+    if match := _patterns()["western"].fullmatch(cleaned):
         year = int(match.group(1))
         if year not in YEARS:
             raise FiscalYearError(
                 f"{text!r}: jtr knows fiscal years {YEARS.start}–{YEARS.stop - 1}"
             )
         return year
-    if match := _ERA.fullmatch(cleaned):
+    if match := _patterns()["era"].fullmatch(cleaned):
         name = match.group("era")
         era = next(e for e in ERAS if name in (e.kanji, e.letter, e.letter.lower()))
         n = 1 if match.group("n") == "元" else int(match.group("n"))
@@ -121,7 +129,7 @@ def parse_date(text: str) -> dt.date:
     cleaned = unicodedata.normalize("NFKC", text).strip()
     try:
         # fromisoformat alone also takes 20240401 and week dates on Python 3.11+.
-        if not _DATE.fullmatch(cleaned):
+        if not _patterns()["date"].fullmatch(cleaned):
             raise ValueError(cleaned)
         return dt.date.fromisoformat(cleaned)
     except ValueError:

@@ -12,11 +12,9 @@ only happens when there is something to report.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -33,8 +31,7 @@ TOO_DEEP = "a roadmap needs far fewer"
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_FLOAT_CHARS = frozenset("0123456789.eE+-")
 _SPECIAL_FLOATS = {
     ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
     "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
@@ -50,31 +47,46 @@ _NUMBER_START = frozenset("0123456789+-.")
 
 
 def resolve_plain(value: str) -> Any:
-    """Type of an untagged plain scalar under YAML 1.2 core rules, JSON-style numbers only."""
+    """Type of an untagged plain scalar under YAML 1.2 core rules, JSON-style numbers only.
+
+    `010`, `0x1F`, `1_000`, `1:20` and dates stay text: only what JSON would call a number is
+    one.
+    """
     if value in _WORDS:
         return _WORDS[value]
-    if value[0] in _NUMBER_START:
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value) and value not in {".", "+", "-"}:
+    if value[0] not in _NUMBER_START:
+        return value
+    digits = value[1:] if value[0] in "+-" else value
+    if digits.isdigit() and digits.isascii():
+        return value if len(digits) > 1 and digits[0] == "0" else int(value)
+    if value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    if _FLOAT_CHARS.issuperset(digits) and any(c.isdigit() for c in digits):
+        mantissa = digits.split("e")[0].split("E")[0]
+        whole = mantissa.split(".")[0]
+        if len(whole) > 1 and whole[0] == "0":
+            return value  # 01.5: not a JSON number
+        try:
             return float(value)
-        if value in _SPECIAL_FLOATS:
-            return _SPECIAL_FLOATS[value]
+        except ValueError:
+            return value
     return value
 
 
-@dataclass
 class Document:
     """A loaded YAML file: its data and the means to position any path in it."""
 
-    file: str
-    text: str
-    data: dict[str, Any]
-    _positions: PositionIndex | None = field(default=None, repr=False)
+    __slots__ = ("_positions", "data", "file", "text")
+
+    def __init__(self, file: str, text: str, data: dict[str, Any]) -> None:
+        self.file = file
+        self.text = text
+        self.data = data
+        self._positions: PositionIndex | None = None
 
     @property
     def positions(self) -> PositionIndex:
-        if self._positions is None:
+        if self._positions is None:  # built on first use: only files with findings need it
             self._positions = PositionIndex(self.text)
         return self._positions
 
@@ -393,8 +405,7 @@ class _Builder:
                 frame.want_key = True  # a collection completes the entry at its end event
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     """A 0-based position, shaped like PyYAML's marks."""
 
     line: int

@@ -7,12 +7,13 @@ that a broken file gets the same positioned findings as `jtr validate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.loader import Document, load_file
 from jtr.model import STATUSES, Roadmap, build
+from jtr.versioning import check_schema_version
 
 
 class RoadmapInvalid(Exception):
@@ -21,8 +22,7 @@ class RoadmapInvalid(Exception):
         self.diagnostics = diagnostics
 
 
-@dataclass(frozen=True)
-class LoadedRoadmap:
+class LoadedRoadmap(NamedTuple):
     path: Path
     document: Document
     model: Roadmap
@@ -34,8 +34,6 @@ def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
         doc = load_file(path, display)
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
-    from jtr.validate import check_schema_version
-
     version = check_schema_version(doc)
     if version is not None:
         raise RoadmapInvalid([version])

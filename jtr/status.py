@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jtr.fiscal import fiscal_year_of
 from jtr.model import Course, Item, Milestone, Phase, Roadmap, StatusRecord, Task
@@ -21,8 +21,7 @@ STATES = ("overdue", "delayed", "on_hold", "due", "in_progress", "not_yet_due", 
 TIMINGS = ("not_yet_due", "due", "overdue", "closed")
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One fiscal year of a recurring task."""
 
     fiscal_year: int
@@ -30,9 +29,13 @@ class Occurrence:
     timing: str
     last_record: StatusRecord | None
 
+    @property
+    def state(self) -> str:
+        """This year's derived state, judged as a task's is."""
+        return _state(self.status, self.timing)
 
-@dataclass(frozen=True)
-class TaskState:
+
+class TaskState(NamedTuple):
     task: Task
     status: str  # the recorded status as of the date ("planned" when nothing is recorded)
     timing: str  # one of TIMINGS
@@ -46,8 +49,7 @@ class TaskState:
         return self.state in ("overdue", "due", "delayed", "on_hold")
 
 
-@dataclass(frozen=True)
-class ItemState:
+class ItemState(NamedTuple):
     item: Item
     tasks: tuple[TaskState, ...]  # its own tasks, then those shared with it
     decision: Milestone | None
@@ -72,8 +74,7 @@ class ItemState:
         return min(states, key=STATES.index) if states else None
 
 
-@dataclass(frozen=True)
-class CourseState:
+class CourseState(NamedTuple):
     course: Course
     items: tuple[ItemState, ...]
     target_passed: bool  # the course's target fiscal year has ended
@@ -103,8 +104,7 @@ class CourseState:
         return tuple(i for i in self.items if self.target_passed and not i.goal_met)
 
 
-@dataclass(frozen=True)
-class RoadmapState:
+class RoadmapState(NamedTuple):
     roadmap: Roadmap
     as_of: dt.date
     fiscal_year: int

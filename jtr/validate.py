@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jtr import SCHEMA_VERSION
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.loader import Document, load_file
 from jtr.schema import Schema, declared_schema_path, load_schema, packaged_schema_path
-
-_VERSION = re.compile(r"^([0-9]+)\.([0-9]+)$")
+from jtr.versioning import check_schema_version
 
 
 @dataclass(frozen=True)
@@ -74,24 +71,6 @@ def validate_document(doc: Document, schema: Schema) -> list[Diagnostic]:
 
     found.extend(run_rules(doc))
     return sorted(set(found))
-
-
-def check_schema_version(doc: Document) -> Diagnostic | None:
-    """A roadmap written for a newer major model version is refused before anything else."""
-    value = doc.data.get("schema_version")
-    if not isinstance(value, str):
-        return None  # the schema reports a missing or mistyped version
-    match = _VERSION.match(value)
-    if not match:
-        return None
-    major, _minor = int(match.group(1)), int(match.group(2))
-    if major > SCHEMA_VERSION[0]:
-        known = f"{SCHEMA_VERSION[0]}.x"
-        return doc.diagnostic(
-            ("schema_version",), "schema-version",
-            f"schema_version {value} is newer than this jtr understands ({known}); upgrade jtr",
-        )  # fmt: skip
-    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ UPDATE = os.environ.get("JTR_UPDATE_GOLDEN") == "1"
 # Every character the renderer itself may draw outside ASCII.
 SYMBOLS = frozenset(
     "".join(look[0] for look in STATE_LOOK.values())
-    + "".join(v for k, v in vars(UNICODE).items() if k != "owner_sep_ja")
+    + "".join(v for k, v in UNICODE._asdict().items() if k != "owner_sep_ja")
     + "ⅠⅡ"
 )
 SYMBOLS = frozenset(c for c in SYMBOLS if not c.isascii())

@@ -9,16 +9,7 @@ from typing import Any
 
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
-STATE_STYLES = {
-    "done": "green",
-    "in_progress": "cyan",
-    "due": "yellow",
-    "not_yet_due": "dim",
-    "overdue": "bold red",
-    "delayed": "magenta",
-    "on_hold": "blue",
-    "cancelled": "dim strike",
-}
+from jtr.render.lines import STATE_STYLES  # noqa: E402, F401  (one table of state colours)
 
 
 def render_to_string(

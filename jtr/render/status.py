@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from jtr.fiscal import era_label, label
@@ -68,61 +67,58 @@ def item_ref(item: ItemState, state: RoadmapState) -> str:
 
 def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> str:
     """Header, then three lines per course, then two lines per item that needs attention."""
-    from rich.text import Text as RichText
+    from rich.cells import cell_len
 
-    from jtr.render.console import STATE_STYLES, render_to_string
+    from jtr.render.lines import STATE_STYLES, Line, fit, render_lines
 
     sep = "・" if lang == "ja" else ", "
     dot = " · "
     title, subtitle = header_lines(state, lang)
-    out: list[Any] = [RichText(title, style="bold"), RichText(subtitle), ""]
+    lines = [Line((title, "bold")), Line((subtitle, "")), Line()]
 
     for course in state.courses:
         target = f"{t('target', lang)} {label(course.course.target_year, lang)}"
         if course.target_passed:
             target += f" ({t('closed', lang)})"
-        out.append(
-            RichText(
-                f"{course.course.numeral} {course.course.title.get(lang)}{dot}{target}",
-                style="bold",
-            )
+        lines.append(
+            Line((f"{course.course.numeral} {course.course.title.get(lang)}{dot}{target}", "bold"))
         )
         counts = course.counts
-        line = RichText(f"  {t('tasks', lang)} {course.task_total}: ")
+        line = Line((f"  {t('tasks', lang)} {course.task_total}: ", ""))
         for i, name in enumerate(s for s in STATES if counts[s]):
             if i:
-                line.append(sep)
-            line.append(f"{t(name, lang)} {counts[name]}", style=STATE_STYLES[name])
-        line.append(f"{dot}{t('percent_done', lang)} {course.percent_done:.0f}%")
-        out.append(line)
-        goal = RichText(f"  {t('goal', lang)}: {len(course.goal_met)}/{len(course.items)}")
+                line.add(sep)
+            line.add(f"{t(name, lang)} {counts[name]}", STATE_STYLES[name])
+        line.add(f"{dot}{t('percent_done', lang)} {course.percent_done:.0f}%")
+        lines.append(line)
+        goal = Line((f"  {t('goal', lang)}: {len(course.goal_met)}/{len(course.items)}", ""))
         if course.goal_missed:
-            goal.append(dot)
-            goal.append(f"{t('goal_missed', lang)} {len(course.goal_missed)}", style="bold red")
-        out.append(goal)
-    out.append("")
+            goal.add(dot).add(f"{t('goal_missed', lang)} {len(course.goal_missed)}", "bold red")
+        lines.append(goal)
+    lines.append(Line())
 
     attention = state.attention
     if not attention:
-        out.append(RichText(t("nothing_needs_attention", lang), style="bold green"))
-        return render_to_string(out, width=width, color=color)
-    out.append(RichText(f"{t('attention', lang)} ({len(attention)})", style="bold"))
+        lines.append(Line((t("nothing_needs_attention", lang), "bold green")))
+    else:
+        lines.append(Line((f"{t('attention', lang)} ({len(attention)})", "bold")))
     for item in attention:
         worst = min(item.tasks, key=lambda ts: STATES.index(ts.state))
-        state_text = state_label(worst, lang)
-        right = RichText(state_text, style=STATE_STYLES[worst.state])
-        left = RichText(f"{item_ref(item, state)} {item.item.title.get(lang)}")
-        left.truncate(max(width - right.cell_len - 2, 10), overflow="ellipsis", pad=True)
-        out.append(RichText.assemble(left, "  ", right))
+        right = state_label(worst, lang)
+        left = fit(
+            f"{item_ref(item, state)} {item.item.title.get(lang)}",
+            max(width - cell_len(right) - 2, 10),
+            pad=True,
+        )
+        lines.append(Line((left, ""), ("  ", ""), (right, STATE_STYLES[worst.state])))
         nxt = item.next_task
-        detail = RichText(f"    {owners_text(state, item, lang)}", style="dim")
+        detail = Line((f"    {owners_text(state, item, lang)}", "dim"))
         if nxt:
-            detail.append(
-                f"{dot}{t('next', lang)}: {nxt.task.title.get(lang)} ({_years(nxt, lang)})",
-                style="dim",
+            detail.add(
+                f"{dot}{t('next', lang)}: {nxt.task.title.get(lang)} ({_years(nxt, lang)})", "dim"
             )
-        out.append(detail)
-    return render_to_string(out, width=width, color=color)
+        lines.append(detail)
+    return render_lines([line.fitted(width) for line in lines], width, color)
 
 
 def render_markdown(state: RoadmapState, lang: str) -> str:
@@ -251,4 +247,6 @@ def status_data(state: RoadmapState) -> dict[str, Any]:
 
 
 def render_json(state: RoadmapState) -> str:
+    import json
+
     return json.dumps(status_data(state), ensure_ascii=False, indent=2) + "\n"

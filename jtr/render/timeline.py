@@ -9,15 +9,15 @@ the same width. A state is never shown by colour alone: every state has its own 
 
 from __future__ import annotations
 
-import io
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
 from jtr.fiscal import era_label, short_label
 from jtr.i18n import t
-from jtr.status import STATES, TERMINAL, ItemState, Occurrence, RoadmapState, TaskState
+from jtr.render.lines import STATE_LOOK, Line, Segment, centre, fit, render_lines
+from jtr.status import STATES, ItemState, RoadmapState, TaskState
 
 MIN_WIDTH = 60  # narrower requests are drawn at this width
 MIN_COLUMN = 8  # cells per fiscal-year column, its left separator included
@@ -25,21 +25,8 @@ MAX_COLUMN = 24
 MIN_LABEL = 20  # cells of the label column, never fewer
 TASK_INDENT = 4  # task titles sit under their item's title
 
-# state: (fill, ASCII fill, style)
-STATE_LOOK: dict[str, tuple[str, str, str]] = {
-    "done": ("█", "#", "green"),
-    "in_progress": ("▓", "=", "cyan"),
-    "due": ("▒", "-", "yellow"),
-    "not_yet_due": ("░", ".", "dim"),
-    "overdue": ("!", "!", "bold red"),
-    "delayed": ("»", ">", "magenta"),
-    "on_hold": ("‖", "|", "blue"),
-    "cancelled": ("×", "x", "dim strike"),
-}
 
-
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     ellipsis: str
     recurring: str
     marker: str
@@ -64,81 +51,13 @@ WORDS = {  # words of this view only (the rest comes from jtr.i18n)
     "legend_recurring": ("毎年度 (各年度の状態)", "every year (each year's state)"),
 }
 
-Segment = tuple[str, str]  # (text, style); "" is no style
-
 
 def _word(key: str, lang: str) -> str:
     ja, en = WORDS[key]
     return ja if lang == "ja" else en
 
 
-def fit(text: str, width: int, ellipsis: str = "…", *, pad: bool = False) -> str:
-    """`text` cut to `width` display cells with an ellipsis, never halving a wide character.
-
-    With `pad`, the result is exactly `width` cells (spaces on the right).
-    """
-    if width <= 0:
-        return ""
-    size = cell_len(text)
-    if size <= width:
-        return text + " " * (width - size) if pad else text
-    room = width - cell_len(ellipsis)
-    kept: list[str] = []
-    used = 0
-    for char in text:
-        cells = cell_len(char)
-        if used + cells > room:
-            break
-        kept.append(char)
-        used += cells
-    result = "".join(kept).rstrip() + ellipsis if room > 0 else ellipsis[:width]
-    size = cell_len(result)
-    return result + " " * (width - size) if pad else result
-
-
-def centre(text: str, width: int, ellipsis: str = "…") -> str:
-    """`text` fitted and centred in exactly `width` cells."""
-    text = fit(text, width, ellipsis)
-    spare = width - cell_len(text)
-    left = spare // 2
-    return " " * left + text + " " * (spare - left)
-
-
-def occurrence_state(occurrence: Occurrence) -> str:
-    """The derived state of one year of a recurring task, as jtr.status derives a task's."""
-    status, timing = occurrence.status, occurrence.timing
-    if status in TERMINAL:
-        return status
-    if timing == "overdue":
-        return "overdue"
-    if status in ("delayed", "on_hold", "in_progress"):
-        return status
-    return "due" if timing == "due" else "not_yet_due"
-
-
-class _Line:
-    def __init__(self) -> None:
-        self.segments: list[Segment] = []
-
-    def add(self, text: str, style: str = "") -> _Line:
-        if text:
-            self.segments.append((text, style))
-        return self
-
-    def stripped(self) -> list[Segment]:
-        segments = list(self.segments)
-        while segments:
-            text, style = segments[-1]
-            trimmed = text.rstrip(" ")
-            if trimmed:
-                segments[-1] = (trimmed, style)
-                break
-            segments.pop()
-        return segments
-
-
-@dataclass(frozen=True)
-class _Layout:
+class _Layout(NamedTuple):
     width: int
     label: int  # cells of the label column
     column: int  # cells per year column, its left separator included
@@ -203,10 +122,10 @@ def render_timeline(
         default=MIN_LABEL,
     )  # fmt: skip
     geo = layout(width, tuple(roadmap.period.years()), needed)
-    lines: list[_Line] = []
+    lines: list[Line] = []
 
-    def text_line(text: str, style: str = "", indent: int = 0) -> _Line:
-        line = _Line().add(" " * indent)
+    def text_line(text: str, style: str = "", indent: int = 0) -> Line:
+        line = Line().add(" " * indent)
         return line.add(fit(text, geo.width - indent, glyphs.ellipsis), style)
 
     # Title and as-of line.
@@ -220,7 +139,7 @@ def render_timeline(
     # Body.
     for index, course_state in enumerate(state.courses):
         if index:
-            lines.append(_Line())
+            lines.append(Line())
         course = course_state.course
         numeral = _ascii_numeral(course.numeral) if ascii_only else course.numeral
         heading = (
@@ -234,9 +153,9 @@ def render_timeline(
                 shared = task_state.task.item_id != item_state.item.id
                 lines.append(_task_row(task_state, shared, geo, glyphs, lang, ascii_only))
 
-    lines.append(_Line().add(glyphs.rule * geo.chart, "dim"))
+    lines.append(Line().add(glyphs.rule * geo.chart, "dim"))
     lines.extend(_legend(geo, glyphs, lang, ascii_only))
-    return _output(lines, geo.width, color)
+    return render_lines(lines, geo.width, color)
 
 
 def _year_name(year: int, lang: str) -> str:
@@ -258,13 +177,13 @@ def _year_labels(year: int, inner: int, lang: str) -> list[str]:
     return [f"{short_label(year, 'ja')} {year}"]
 
 
-def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> list[_Line]:
+def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> list[Line]:
     years = geo.years
     now = state.fiscal_year
     lines = []
 
     # The as-of marker, over the as-of year's column (or at the edge it lies beyond).
-    marker = _Line().add(" " * geo.label)
+    marker = Line().add(" " * geo.label)
     if years and now in years:
         position, mark = geo.centre_of(years.index(now)), glyphs.marker
     elif years and now < years[0]:
@@ -280,7 +199,7 @@ def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> lis
     # The years: one or two rows, the as-of year highlighted.
     rows = max((len(_year_labels(y, geo.inner, lang)) for y in years), default=0)
     for row in range(rows):
-        line = _Line().add(" " * geo.label)
+        line = Line().add(" " * geo.label)
         for year in years:
             labels = _year_labels(year, geo.inner, lang)
             name = labels[row] if row < len(labels) else ""
@@ -291,7 +210,7 @@ def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> lis
         lines.append(line.add(glyphs.header_sep, "dim"))
 
     # The phases, each spanning its years' columns.
-    line = _Line().add(" " * geo.label)
+    line = Line().add(" " * geo.label)
     index = 0
     while index < len(years):
         phase = state.roadmap.phase_of(years[index])
@@ -307,7 +226,7 @@ def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> lis
         index += span
     lines.append(line.add(glyphs.header_sep, "dim"))
 
-    rule = _Line().add(glyphs.rule * geo.label, "dim")
+    rule = Line().add(glyphs.rule * geo.label, "dim")
     for _ in years:
         rule.add(glyphs.cross + glyphs.rule * geo.inner, "dim")
     lines.append(rule.add(glyphs.rule_end, "dim"))
@@ -320,7 +239,7 @@ def _item_line(
     geo: _Layout,
     glyphs: Glyphs,
     lang: str,
-) -> _Line:
+) -> Line:
     item = item_state.item
     names = []
     for owner_id in item.owners:
@@ -334,7 +253,7 @@ def _item_line(
     if room < 12:
         owners = fit(owners, max(geo.width - cell_len(number) - 12, 0), glyphs.ellipsis)
         room = geo.width - cell_len(number) - cell_len(owners)
-    line = _Line().add(number, "bold")
+    line = Line().add(number, "bold")
     line.add(fit(item.title.get(lang), room, glyphs.ellipsis), "bold")
     return line.add(owners, "dim")
 
@@ -346,9 +265,9 @@ def _task_row(
     glyphs: Glyphs,
     lang: str,
     ascii_only: bool,
-) -> _Line:
+) -> Line:
     task = task_state.task
-    line = _Line().add(" " * TASK_INDENT)
+    line = Line().add(" " * TASK_INDENT)
     room = geo.label - TASK_INDENT - 1  # one cell before the first separator
     if shared:
         line.add(glyphs.shared, "dim")
@@ -365,7 +284,7 @@ def _task_row(
                 line.add(" " * geo.inner)
                 continue
             occurrence = occurrences.get(year)
-            look = occurrence_state(occurrence) if occurrence else task_state.state
+            look = occurrence.state if occurrence else task_state.state
             fill, style = _fill(look, ascii_only)
             mark = fill + glyphs.recurring + fill
             left = (geo.inner - 3) // 2
@@ -383,7 +302,7 @@ def _fill(state: str, ascii_only: bool) -> tuple[str, str]:
     return (ascii_fill if ascii_only else fill), style
 
 
-def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[_Line]:
+def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[Line]:
     entries: list[list[Segment]] = []
     for state in STATES:
         fill, style = _fill(state, ascii_only)
@@ -395,12 +314,12 @@ def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[_
     width = min(geo.width, max(geo.chart, MIN_WIDTH))
     head = f"{t('legend', lang)}: "
     indent = cell_len(head)
-    lines = [_Line().add(head, "bold")]
+    lines = [Line().add(head, "bold")]
     used = indent
     for entry in entries:
         size = sum(cell_len(text) for text, _ in entry)
         if used > indent and used + 2 + size > width:
-            lines.append(_Line().add(" " * indent))
+            lines.append(Line().add(" " * indent))
             used = indent
         line = lines[-1]
         if used > indent:
@@ -413,34 +332,3 @@ def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[_
             room -= cell_len(piece)
             used += cell_len(piece)
     return lines
-
-
-def _output(lines: list[_Line], width: int, color: bool) -> str:
-    if not color:
-        return "".join("".join(text for text, _ in line.stripped()) + "\n" for line in lines)
-    from rich.console import Console
-    from rich.text import Text
-
-    text = Text("\n".join("".join(s for s, _ in line.stripped()) for line in lines), end="")
-    offset = 0
-    for line in lines:
-        for segment, style in line.stripped():
-            if style:
-                text.stylize(style, offset, offset + len(segment))
-            offset += len(segment)
-        offset += 1  # the newline
-    buffer = io.StringIO()
-    console = Console(
-        width=width,
-        file=buffer,
-        force_terminal=True,
-        color_system="standard",
-        no_color=False,
-        legacy_windows=False,
-        force_jupyter=False,
-        emoji=False,
-        highlight=False,
-        markup=False,
-    )
-    console.print(text, overflow="crop", no_wrap=True, crop=True, soft_wrap=False)
-    return buffer.getvalue()

@@ -7,22 +7,19 @@ so they still run (and stay quiet about what they cannot read) on a file with sc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, Severity, YamlPath
 from jtr.loader import Document
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     path: YamlPath
     message: str
     at_key: bool = False
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     severity: Severity
     summary: str

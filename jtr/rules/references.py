@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,8 @@ if TYPE_CHECKING:
 
 
 def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
+    import difflib  # only when something is wrong
+
     match = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{match[0]}'?" if match else ""
     return f"unknown {kind} '{ident}'{hint}"
