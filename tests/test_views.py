@@ -336,3 +336,23 @@ def test_completion_offers_ids_with_titles(monkeypatch: pytest.MonkeyPatch) -> N
     ]  # fmt: skip
     monkeypatch.setenv("JTR_ROADMAP", "/nonexistent/roadmap.yaml")
     assert _complete_ids(ctx, "w") == []  # type: ignore[arg-type]
+
+
+def test_real_shell_completion_of_show_ids() -> None:
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "_JTR_COMPLETE": "complete_bash",
+        "COMP_WORDS": "jtr show welfare-w",
+        "COMP_CWORD": "2",
+    }
+    env["JTR_ROADMAP"] = str(ROADMAP)
+    run = subprocess.run(
+        [sys.executable, "-m", "jtr"], env=env, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [
+        "welfare-workers", "welfare-workers-decide", "welfare-workers-prepare", "welfare-workers-start",
+    ]  # fmt: skip
