@@ -14,16 +14,21 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
 
-try:  # libyaml's parser when it is there; same events, several times faster
-    from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _yaml() -> tuple[ModuleType, Any]:
+    """PyYAML and its fastest event loader, imported on first parse (a cached file needs none)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader  # libyaml when built with it
+    return yaml, loader
+
 
 MAX_DEPTH = 64  # a roadmap nests about 8 levels; anything near this is a mistake or an attack
 MAX_LOAD_DIAGNOSTICS = 50
@@ -107,18 +112,22 @@ class ReadError(Exception):
     """The file could not be read at all (missing, a directory, no permission)."""
 
 
-def read_text(path: Path, display: str | None = None) -> str:
-    """Read a file as UTF-8 text, refusing other encodings with a positioned message."""
-    name = display or str(path)
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, or ReadError saying plainly why not."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError(f"{name}: no such file") from exc
     except IsADirectoryError as exc:
         raise ReadError(f"{name}: is a directory, not a file") from exc
     except OSError as exc:
         raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from exc
-    return decode(raw, name)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a file as UTF-8 text, refusing other encodings with a positioned message."""
+    name = display or str(path)
+    return decode(read_bytes(path, name), name)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -177,11 +186,25 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
-    """Read and load a roadmap-shaped YAML file (a single mapping document)."""
+def load_file(path: Path, display: str | None = None, *, cached: bool = False) -> Document:
+    """Read and load a roadmap-shaped YAML file (a single mapping document).
+
+    With `cached`, data parsed earlier from identical bytes is reused (see jtr.cache): the
+    views use it so that they start without a YAML parser.
+    """
     name = display or str(path)
-    text = read_text(path, name)
-    return Document(name, text, load_text(text, name))
+    raw = read_bytes(path, name)
+    if cached:
+        from jtr import cache
+
+        data = cache.lookup(path, raw)
+        if data is not None:
+            return Document(name, decode(raw, name), data)
+    text = decode(raw, name)
+    doc = Document(name, text, load_text(text, name))
+    if cached:
+        cache.store(path, raw, doc.data)
+    return doc
 
 
 def load_text(text: str, name: str = "<string>") -> dict[str, Any]:
@@ -220,6 +243,8 @@ class _Builder:
             )
 
     def build(self, text: str) -> Any:
+        yaml, self.loader = _yaml()
+        self.yaml = yaml
         try:
             return self._build(text)
         except yaml.MarkedYAMLError as exc:
@@ -265,11 +290,12 @@ class _Builder:
         return tuple(parts)
 
     def _build(self, text: str) -> Any:
+        yaml = self.yaml
         stack: list[_Frame] = []
         root: Any = None
         documents = 0
         root_mark = None
-        events: Iterator[Any] = yaml.parse(text, Loader=_EventLoader)
+        events: Iterator[Any] = yaml.parse(text, Loader=self.loader)
         for event in events:
             kind = type(event)
             if (
@@ -367,6 +393,7 @@ class _Builder:
         return float(resolved) if name == "float" else resolved
 
     def _attach(self, stack: list[_Frame], value: Any, event: Any) -> None:
+        yaml = self.yaml
         frame = stack[-1]
         container = frame.container
         if frame.key_lines is None:
@@ -453,13 +480,14 @@ class PositionIndex:
         self._values: dict[YamlPath, tuple[int, int]] = {}
         self._keys: dict[YamlPath, tuple[int, int]] = {}
         # A file that loaded will index; anything else gets 1:1 positions.
+        yaml, loader = _yaml()
         with contextlib.suppress(yaml.YAMLError):
-            self._index(text)
+            self._index(text, yaml, loader)
 
-    def _index(self, text: str) -> None:
+    def _index(self, text: str, yaml: ModuleType, loader: Any) -> None:
         # Each stack entry: [path, is_mapping, pending_key, next_index]
         stack: list[list[Any]] = []
-        for event in yaml.parse(text, Loader=_EventLoader):
+        for event in yaml.parse(text, Loader=loader):
             kind = type(event)
             if kind in (
                 yaml.ScalarEvent,

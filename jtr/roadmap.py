@@ -31,7 +31,7 @@ class LoadedRoadmap(NamedTuple):
 def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
     """Load and build a roadmap; ReadError if unreadable, RoadmapInvalid with findings if broken."""
     try:
-        doc = load_file(path, display)
+        doc = load_file(path, display, cached=True)
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
     version = check_schema_version(doc)

@@ -1,0 +1,69 @@
+"""A cache of parsed roadmaps, so that the views need not import and run a YAML parser.
+
+An entry holds the file's exact bytes next to the data parsed from them; it is used only when
+the bytes on disk are identical, so it can never be stale. Entries are named after the file's
+path and replaced atomically. Anything wrong with the cache (missing, unreadable, corrupt, a
+read-only disk) just means a normal parse. `JTR_NO_CACHE=1` turns it off; `JTR_CACHE_DIR`
+moves it (default `$XDG_CACHE_HOME/jtr`, else `~/.cache/jtr`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from jtr import __version__
+
+# Part of every entry: a new jtr (whose loader may read YAML differently) ignores old entries.
+_FORMAT = f"jtr-cache-1/{__version__}"
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("JTR_NO_CACHE"):
+        return None
+    if configured := os.environ.get("JTR_CACHE_DIR"):
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jtr"
+
+
+def _entry(path: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    real = os.path.realpath(path)
+    tag = zlib.crc32(real.encode("utf-8", "surrogateescape"))
+    return folder / f"{Path(real).name}-{tag:08x}.marshal"
+
+
+def lookup(path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The data parsed earlier from exactly these bytes, or None."""
+    entry = _entry(path)
+    if entry is None:
+        return None
+    try:
+        form, cached_raw, data = marshal.loads(entry.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if form != _FORMAT or cached_raw != raw or not isinstance(data, dict):
+        return None
+    return data
+
+
+def store(path: Path, raw: bytes, data: dict[str, Any]) -> None:
+    """Remember the data parsed from these bytes; silently does nothing if it cannot."""
+    entry = _entry(path)
+    if entry is None:
+        return
+    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps((_FORMAT, raw, data)))
+        os.replace(tmp, entry)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

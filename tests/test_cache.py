@@ -1,0 +1,89 @@
+"""The parse cache: reused only for identical bytes, harmless when broken, off on request."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jtr import cache
+from jtr.loader import load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+ROADMAP = ROOT / "data" / "roadmap.yaml"
+
+
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "roadmap.yaml"
+    target.write_bytes(ROADMAP.read_bytes())
+    return target
+
+
+def test_hit_gives_the_same_data(tmp_path: Path, _private_cache: Path) -> None:
+    path = copy(tmp_path)
+    first = load_file(path, cached=True)
+    assert list(_private_cache.iterdir())
+    assert cache.lookup(path, path.read_bytes()) == first.data
+    second = load_file(path, cached=True)
+    assert second.data == first.data == load_file(path).data
+    assert second.text == first.text  # positions still come from the real text
+
+
+def test_changed_bytes_miss(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    load_file(path, cached=True)
+    path.write_bytes(path.read_bytes().replace(b"from: 2023\n", b"from: 2022\n", 1))
+    assert cache.lookup(path, path.read_bytes()) is None
+    assert load_file(path, cached=True).data["meta"]["period"]["from"] == 2022
+
+
+def test_corrupt_entries_are_ignored(tmp_path: Path, _private_cache: Path) -> None:
+    path = copy(tmp_path)
+    load_file(path, cached=True)
+    for entry in _private_cache.iterdir():
+        entry.write_bytes(b"\x00garbage")
+    assert cache.lookup(path, path.read_bytes()) is None
+    assert load_file(path, cached=True).data == load_file(path).data
+
+
+def test_off_and_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _private_cache: Path
+) -> None:
+    path = copy(tmp_path)
+    monkeypatch.setenv("JTR_NO_CACHE", "1")
+    load_file(path, cached=True)
+    assert not list(_private_cache.iterdir())
+    monkeypatch.delenv("JTR_NO_CACHE")
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("x")
+    monkeypatch.setenv("JTR_CACHE_DIR", str(blocked / "sub"))
+    assert load_file(path, cached=True).data["schema_version"] == "1.0"
+
+
+def test_a_cached_status_imports_no_yaml_parser(tmp_path: Path, _private_cache: Path) -> None:
+    env = {**os.environ, "JTR_CACHE_DIR": str(_private_cache)}
+    args = [
+        sys.executable,
+        "-X",
+        "importtime",
+        "-m",
+        "jtr",
+        "status",
+        "-f",
+        str(ROADMAP),
+        "--as-of",
+        "2026-11-26",
+    ]
+    first = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    again = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    assert first.stdout == again.stdout
+
+    def imported(run: subprocess.CompletedProcess[str]) -> set[str]:
+        return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+
+    assert "yaml" in imported(first)
+    assert "yaml" not in imported(again)
+    assert not {"jsonschema", "ruamel.yaml"} & (imported(first) | imported(again))
