@@ -33,6 +33,7 @@ class ValidateFormat(str, enum.Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def _version(value: bool) -> None:
@@ -78,7 +79,8 @@ def validate(
         ValidateFormat,
         typer.Option(
             "--format",
-            help="text: file:line:col lines; json: for tools; github: Actions annotations.",
+            help="text: file:line:col lines; json: for tools; github: Actions annotations; "
+            "sarif: SARIF 2.1.0 for code-scanning dashboards.",
         ),
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
@@ -211,6 +213,14 @@ OwnerFilter = Annotated[
         help="Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
     ),
 ]
+RevOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--rev",
+        help="Show the roadmap as committed at this git revision (e.g. HEAD~3, a tag, a hash).",
+        show_default=False,
+    ),
+]
 WidthOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
@@ -222,14 +232,23 @@ WidthOption = Annotated[
 ]
 
 
-def _open(file: Path | None):
+def _open(file: Path | None, rev: str | None = None):
+    """The roadmap a view works on: the discovered file, or that file as committed at `rev`."""
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.loader import ReadError
-    from jtr.roadmap import RoadmapInvalid, open_roadmap
+    from jtr.roadmap import RoadmapInvalid, open_roadmap, open_roadmap_bytes
 
     try:
         path = find_roadmap(file)
-        return open_roadmap(path, display_path(path))
+        if rev is None:
+            return open_roadmap(path, display_path(path))
+        from jtr.review.gitio import GitError, read_at_revision
+
+        try:
+            raw = read_at_revision(path, rev)
+        except GitError as exc:
+            raise fail(str(exc)) from None
+        return open_roadmap_bytes(raw, path, f"{display_path(path)}@{rev}")
     except (RoadmapNotFound, ReadError) as exc:
         raise fail(str(exc)) from None
     except RoadmapInvalid as exc:
@@ -330,6 +349,7 @@ def status(
             help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, done, cancelled, planned, closed; repeatable.",
         ),
     ] = None,
+    rev: RevOption = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -345,7 +365,7 @@ def status(
     Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
     something, or the roadmap is invalid; 2 jtr could not run.
     """
-    loaded = _open(file)
+    loaded = _open(file, rev)
     _full, shown = _state(loaded, as_of, course, owner, state)
     chosen = _lang(lang)
     from jtr.render import status as render
@@ -371,11 +391,12 @@ def timeline(
     ascii_only: Annotated[
         bool, typer.Option("--ascii", help="ASCII characters only (titles stay as written).")
     ] = False,
+    rev: RevOption = None,
 ) -> None:
     """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
     bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
     """
-    loaded = _open(file)
+    loaded = _open(file, rev)
     _full, shown = _state(loaded, as_of, course, owner)
     from jtr.render.timeline import render_timeline
 
@@ -429,12 +450,13 @@ def show(
     ] = ShowFormat.text,
     lang: LangOption = None,
     width: WidthOption = None,
+    rev: RevOption = None,
 ) -> None:
     """Everything about one review item (or task, course, working group, topic, owner, phase):
     現状, owners, working group and members, tasks with their full status history, goal
     images, decision and realisation dates.
     """
-    loaded = _open(file)
+    loaded = _open(file, rev)
     full, _shown = _state(loaded, as_of, None, None)
     from jtr.render import show as render
 
@@ -488,6 +510,11 @@ def list_ids(
 
     entries = list_entries(loaded.model, kind.value, _lang(lang))
     sys.stdout.write(render_list(entries, output_format.value))
+
+
+# Command groups kept in their own modules register themselves on `app` (their own imports
+# stay inside the commands, so this costs the views next to nothing).
+from jtr import cli_review  # noqa: E402, F401
 
 
 def main() -> None:

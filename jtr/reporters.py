@@ -70,8 +70,117 @@ class GithubReporter(Reporter):
         return "".join(lines)
 
 
+# Codes the loader and the schema stage report (the semantic rules are in jtr.rules.REGISTRY).
+LOADER_CODES: dict[str, str] = {
+    "yaml-syntax": "The file is valid YAML",
+    "duplicate-key": "No key appears twice in one mapping",
+    "anchor": "No YAML anchors (&a)",
+    "alias": "No YAML aliases (*a)",
+    "merge-key": "No YAML merge keys (<<)",
+    "tag": "No YAML tags such as !!python/object",
+    "complex-key": "Mapping keys are plain text",
+    "too-deep": "Nesting stays far below the depth limit",
+    "not-mapping": "The top level is a mapping",
+    "empty": "The file is not empty",
+    "multiple-documents": "The file holds exactly one YAML document",
+    "encoding": "The file is UTF-8 text",
+    "schema-version": "The roadmap's model version is one jtr knows",
+    "schema": "The roadmap matches the JSON Schema",
+    "schema-json": "The schema file is valid JSON",
+    "schema-invalid": "The schema is a valid JSON Schema",
+}
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0 for code-scanning dashboards (GitHub's upload-sarif and others): one run,
+    every rule jtr knows in tool.driver.rules, each finding a result at its line and column.
+    Columns count Unicode characters, as jtr's do.
+    """
+
+    name = "sarif"
+    SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    def render(self, results: Sequence[ValidationResult], strict: bool) -> str:
+        from jtr import __version__
+        from jtr.rules import REGISTRY
+
+        rules: list[dict[str, object]] = []
+        index: dict[str, int] = {}
+
+        def add_rule(code: str, summary: str, level: str) -> None:
+            index[code] = len(rules)
+            rules.append(
+                {
+                    "id": code,
+                    "name": "".join(part.capitalize() for part in code.split("-")),
+                    "shortDescription": {"text": summary},
+                    "defaultConfiguration": {"level": level},
+                }
+            )
+
+        for code, summary in LOADER_CODES.items():
+            add_rule(code, summary, "error")
+        for code, rule in sorted(REGISTRY.items()):
+            add_rule(code, rule.summary, "error" if rule.severity is Severity.ERROR else "warning")
+        out = []
+        for result in results:
+            for d in result.diagnostics:
+                if d.code not in index:
+                    add_rule(d.code, d.code, "error")
+                out.append(
+                    {
+                        "ruleId": d.code,
+                        "ruleIndex": index[d.code],
+                        "level": "error" if d.severity is Severity.ERROR else "warning",
+                        "message": {"text": d.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": _artifact(d.file),
+                                    "region": {
+                                        "startLine": max(d.line, 1),
+                                        "startColumn": max(d.column, 1),
+                                    },
+                                }
+                            }
+                        ],
+                        **({"properties": {"path": d.path_text}} if d.path else {}),
+                    }
+                )
+        log = {
+            "$schema": self.SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "jtr",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": out,
+                }
+            ],
+        }
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A relative path stays relative to the checkout (%SRCROOT%); an absolute one is a file URI."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    path = PurePath(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()} if hasattr(path, "as_uri") else {"uri": quote(file)}
+    return {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
 REPORTERS: dict[str, type[Reporter]] = {
-    cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter)
+    cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter, SarifReporter)
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
-from jtr.loader import Document, load_file
+from jtr.loader import Document, decode, load_file, load_text
 from jtr.model import STATUSES, Roadmap, build
 from jtr.versioning import check_schema_version
 
@@ -34,6 +34,20 @@ def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
         doc = load_file(path, display, cached=True)
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
+    return _checked(path, doc)
+
+
+def open_roadmap_bytes(raw: bytes, path: Path, display: str) -> LoadedRoadmap:
+    """The same for bytes read elsewhere (a git revision); `path` is where its schema is found."""
+    try:
+        text = decode(raw, display)
+        doc = Document(display, text, load_text(text, display))
+    except LoadError as exc:
+        raise RoadmapInvalid(exc.diagnostics) from None
+    return _checked(path, doc)
+
+
+def _checked(path: Path, doc: Document) -> LoadedRoadmap:
     version = check_schema_version(doc)
     if version is not None:
         raise RoadmapInvalid([version])

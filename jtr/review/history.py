@@ -1,0 +1,329 @@
+"""The roadmap's history from git: the commits that changed it, and a burn-up of tasks done.
+
+Reading is two processes whatever the number of commits: one `git log --raw` names every
+commit with the file's blob before and after it, one `git cat-file --batch` returns all those
+blobs. Each distinct blob is parsed once.
+
+Burn-up, two series (docs/review-workflow.md explains them):
+- by fiscal year, as recorded in the newest version: for each fiscal year of the period,
+  `planned` = tasks whose span ends in or before it, `done` = tasks whose status, replayed
+  from their history as of the end of that year (or the as-of date, if earlier), is done
+  (jtr.status's rules, so recurring tasks count once every year is closed). `done` is null for
+  years that have not started by the as-of date.
+- over time: at each commit (oldest first), the tasks done according to that commit's version
+  as of the commit's date, and the tasks it had (the scope).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jtr.review.gitio import Commit, RepoPath, file_log, read_blobs
+from jtr.review.semantic import Diff, diff_roadmaps
+
+
+class Version(NamedTuple):
+    commit: Commit
+    old: dict[str, Any] | None  # None: the file did not exist (or could not be read)
+    new: dict[str, Any] | None
+    diff: Diff
+    error: str | None = None  # why a side could not be read
+
+
+class FiscalYearBar(NamedTuple):
+    fiscal_year: int
+    planned: int
+    done: int | None
+    total: int
+
+
+class BurnPoint(NamedTuple):
+    commit: str
+    date: str
+    done: int
+    total: int
+
+
+def _parse(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str | None]:
+    from jtr.diagnostics import LoadError
+    from jtr.loader import decode, load_text
+
+    try:
+        return load_text(decode(raw, name), name), None
+    except LoadError as exc:
+        return None, exc.diagnostics[0].format() if exc.diagnostics else str(exc)
+
+
+def versions(repo: RepoPath, revisions: list[str] | None = None) -> list[Version]:
+    """Every commit that changed the file, newest first, with both sides parsed and diffed."""
+    commits = file_log(repo, revisions or ())
+    blobs = read_blobs(repo, [b for c in commits for b in (c.old_blob, c.new_blob) if b])
+    parsed: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
+    out = []
+    for commit in commits:
+        sides: list[dict[str, Any] | None] = []
+        errors = []
+        for blob in (commit.old_blob, commit.new_blob):
+            if blob is None:
+                sides.append(None)
+                continue
+            if blob not in parsed:
+                parsed[blob] = _parse(blobs[blob], f"{commit.short}:{repo.rel}")
+            data, error = parsed[blob]
+            sides.append(data)
+            if error:
+                errors.append(error)
+        old, new = sides
+        both = old is not None and new is not None
+        diff = diff_roadmaps(old, new) if both else Diff((), {})  # type: ignore[arg-type]
+        out.append(Version(commit, old, new, diff, "; ".join(errors) or None))
+    return out
+
+
+# ---- burn-up ---------------------------------------------------------------------------------
+
+
+def _model(data: dict[str, Any] | None) -> Any:
+    from jtr.model import build
+
+    if data is None:
+        return None
+    try:
+        return build(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _tasks(model: Any, ident: str | None) -> list[Any]:
+    if ident:
+        for course in model.courses:
+            if course.id == ident:
+                return [t for i in course.items for t in i.tasks]
+            for item in course.items:
+                if item.id == ident:
+                    return list(item.tasks)
+                for task in item.tasks:
+                    if task.id == ident:
+                        return [task]
+    return list(model.tasks())
+
+
+def _done(task: Any, as_of: dt.date, start_month: int) -> bool:
+    from jtr.status import task_state
+
+    try:
+        return task_state(task, as_of, start_month).state == "done"
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def by_fiscal_year(
+    data: dict[str, Any] | None, ident: str | None, as_of: dt.date
+) -> list[FiscalYearBar]:
+    from jtr.fiscal import fiscal_year_end, fiscal_year_start
+
+    model = _model(data)
+    if model is None:
+        return []
+    tasks = _tasks(model, ident)
+    start = model.fiscal_year_start_month
+    bars = []
+    for year in model.period.years():
+        planned = sum(1 for t in tasks if t.years.end <= year)
+        if fiscal_year_start(year, start) > as_of:
+            done = None
+        else:
+            day = min(fiscal_year_end(year, start), as_of)
+            done = sum(1 for t in tasks if _done(t, day, start))
+        bars.append(FiscalYearBar(year, planned, done, len(tasks)))
+    return bars
+
+
+def commit_day(commit: Commit) -> dt.date:
+    return dt.date.fromisoformat(commit.date[:10])
+
+
+def over_time(history: list[Version], ident: str | None) -> list[BurnPoint]:
+    """One point per commit, oldest first (a commit whose version cannot be built is skipped)."""
+    points = []
+    models: dict[str | None, Any] = {}
+    for version in reversed(history):
+        blob = version.commit.new_blob
+        if blob not in models:
+            models[blob] = _model(version.new)
+        model = models[blob]
+        if model is None:
+            continue
+        day = commit_day(version.commit)
+        tasks = _tasks(model, ident)
+        done = sum(1 for t in tasks if _done(t, day, model.fiscal_year_start_month))
+        points.append(BurnPoint(version.commit.hash, day.isoformat(), done, len(tasks)))
+    return points
+
+
+def monthly(points: list[BurnPoint]) -> list[tuple[str, BurnPoint]]:
+    """The last point of each month from the first to the last, carried over empty months."""
+    if not points:
+        return []
+    last: dict[str, BurnPoint] = {}
+    for point in points:
+        last[point.date[:7]] = point
+    first_year, first_month = map(int, points[0].date[:7].split("-"))
+    end = points[-1].date[:7]
+    out = []
+    year, month, current = first_year, first_month, points[0]
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        current = last.get(key, current)
+        out.append((key, current))
+        if key >= end:
+            return out
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+
+
+# ---- rendering -------------------------------------------------------------------------------
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "no_commits": ("この記録を変更したコミットはありません", "no commit changed it"),
+    "created": ("ロードマップを作成", "roadmap created"),
+    "deleted": ("ロードマップを削除", "roadmap deleted"),
+    "unreadable": ("読めない版", "a version could not be read"),
+    "no_changes": ("計画上の変更なし", "no change to the plan"),
+    "burnup_fy": (
+        "年度別 完了した課題 (累計)",
+        "Burn-up: tasks done by the end of each fiscal year",
+    ),
+    "burnup_time": (
+        "コミット時点で完了していた課題 (月ごと)",
+        "Burn-up over time: tasks done at each month's last commit",
+    ),
+    "legend": (
+        "█ 完了  ▒ 予定済みで未完了  ░ 後の年度",
+        "█ done  ▒ planned by then, not done  ░ later",
+    ),
+    "legend_ascii": (
+        "# 完了  - 予定済みで未完了  . 後の年度",
+        "# done  - planned by then, not done  . later",
+    ),
+    "planned": ("予定", "planned"),
+    "tasks": ("課題", "tasks"),
+    "not_started": ("(未到来)", "(not yet)"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    ja, en = _WORDS[key]
+    return ja if lang == "ja" else en
+
+
+def history_json(
+    file: str, ident: str | None, history: list[Version], bars: list[FiscalYearBar],
+    points: list[BurnPoint], as_of: dt.date,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "version": 1,
+        "file": file,
+        "id": ident,
+        "commits": [
+            {
+                "hash": v.commit.hash,
+                "date": v.commit.date,
+                "author": v.commit.author,
+                "email": v.commit.email,
+                "subject": v.commit.subject,
+                "created": v.commit.old_blob is None,
+                "deleted": v.commit.new_blob is None,
+                "error": v.error,
+                "changes": [c.to_dict() for c in v.diff.changes],
+            }
+            for v in history
+        ],
+        "burnup": {
+            "as_of": as_of.isoformat(),
+            "by_fiscal_year": [b._asdict() for b in bars],
+            "over_time": [p._asdict() for p in points],
+        },
+    }
+
+
+def _bar(
+    done: int | None, planned: int, total: int, cells: int, ascii_only: bool
+) -> list[tuple[str, str]]:
+    full, mid, rest = ("#", "-", ".") if ascii_only else ("█", "▒", "░")
+    if total <= 0:
+        return [(rest * cells, "dim")]
+    d = round((done or 0) * cells / total)
+    p = max(round(planned * cells / total), d)
+    return [(full * d, "green"), (mid * (p - d), "yellow"), (rest * (cells - p), "dim")]
+
+
+def render_history_text(
+    file: str, ident: str | None, history: list[Version], bars: list[FiscalYearBar],
+    points: list[BurnPoint], lang: str, *, width: int, color: bool, ascii_only: bool,
+) -> str:  # fmt: skip
+    from rich.cells import cell_len
+
+    from jtr.fiscal import label
+    from jtr.render.lines import Line, fit, render_lines
+    from jtr.review.render import text_lines
+
+    lines: list[Line] = [Line((f"{file}" + (f" · {ident}" if ident else ""), "bold"))]
+    if not history:
+        lines.append(Line((_w("no_commits", lang), "dim")))
+    for version in history:
+        commit = version.commit
+        head = Line((commit.short, "yellow"), (" " + commit.date[:10] + " ", ""))
+        head.add(commit.author, "cyan")
+        head.add("  " + commit.subject, "bold")
+        lines.append(head.fitted(width))
+        if commit.old_blob is None:
+            lines.append(Line(("  " + _w("created", lang), "dim")))
+        elif commit.new_blob is None:
+            lines.append(Line(("  " + _w("deleted", lang), "dim")))
+        elif version.error:
+            lines.append(
+                Line(("  " + _w("unreadable", lang) + ": " + version.error, "red")).fitted(width)
+            )
+        elif not version.diff.changes:
+            lines.append(Line(("  " + _w("no_changes", lang), "dim")))
+        else:
+            lines.extend(line.fitted(width) for line in text_lines(version.diff, lang, indent=1))
+    if bars:
+        lines += [Line(), Line((_w("burnup_fy", lang), "bold"))]
+        lines.append(Line((_w("legend_ascii" if ascii_only else "legend", lang), "dim")))
+        names = [label(b.fiscal_year, lang) for b in bars]
+        name_width = max(cell_len(n) for n in names)
+        counts = [
+            f" {'-' if b.done is None else b.done}/{b.planned} {_w('planned', lang)} · {b.total} {_w('tasks', lang)}"
+            + ("" if b.done is not None else " " + _w("not_started", lang))
+            for b in bars
+        ]
+        cells = max(width - name_width - 2 - max(cell_len(c) for c in counts), 10)
+        for bar, name, count in zip(bars, names, counts, strict=False):
+            line = Line((fit(name, name_width, pad=True) + "  ", ""))
+            for text, style in _bar(bar.done, bar.planned, bar.total, cells, ascii_only):
+                line.add(text, style)
+            line.add(count, "")
+            lines.append(line.fitted(width))
+    months = monthly(points)
+    if months:
+        lines += [Line(), Line((_w("burnup_time", lang), "bold"))]
+        counts = [f" {p.done}/{p.total}" for _m, p in months]
+        cells = max(width - 7 - 2 - max(len(c) for c in counts), 10)
+        for (month, point), count in zip(months, counts, strict=False):
+            line = Line((month + "  ", ""))
+            for text, style in _bar(point.done, point.done, point.total, cells, ascii_only):
+                line.add(text, style)
+            line.add(count, "")
+            lines.append(line.fitted(width))
+    return render_lines(lines, width, color)
+
+
+def repo_of(path: Path) -> RepoPath:
+    from jtr.review.gitio import locate
+
+    return locate(path)

@@ -1,0 +1,505 @@
+"""A semantic diff as text (terminal), Markdown (a pull-request comment) or JSON (tools).
+
+Each change is first described as a list of role-tagged segments (old value, new value, id,
+deleted or inserted words …); the text and Markdown renderers only decide how a role looks, so
+both say the same thing. Long texts show a word-level change: difflib over segments that split
+Japanese at changes of script (kanji, hiragana, katakana, Latin words), which is close to word
+boundaries for the plan's prose.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from jtr.fiscal import label as fy_label
+from jtr.i18n import t
+from jtr.review.semantic import Change, Diff
+
+Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim"
+
+WORD_DIFF_MIN = 30  # characters: shorter texts show as old → new
+_LABELS: dict[str, tuple[str, str]] = {
+    "added": ("追加", "added"),
+    "removed": ("削除", "removed"),
+    "renamed": ("ID変更", "id renamed"),
+    "moved": ("移動", "moved"),
+    "status": ("進捗", "status"),
+    "status-removed": ("進捗の記録を削除", "status record removed"),
+    "status-edited": ("進捗の記録を修正", "status record edited"),
+    "decision": ("方針決定", "policy decided"),
+    "realisation": ("実現", "realised"),
+    "owners": ("担当", "owners"),
+    "fiscal-years": ("年度", "fiscal years"),
+    "position": ("位置", "position"),
+    "working_tree": ("作業ツリー", "working tree"),
+    "changes": ("件の変更", "changes"),
+    "no_changes": ("変更はありません", "no changes"),
+    "roadmap": ("ロードマップ全体", "Roadmap"),
+    "task": ("課題", "task"),
+    "item": ("見直し項目", "item"),
+    "course": ("コース", "course"),
+}
+
+
+def lab(key: str, lang: str) -> str:
+    ja, en = _LABELS[key]
+    return ja if lang == "ja" else en
+
+
+# ---- word-level change -----------------------------------------------------------------------
+
+
+def _script(ch: str) -> str:
+    if ch.isspace():
+        return "space"
+    if ch.isascii() and ch.isalnum():
+        return "latin"
+    if "\u3040" <= ch <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f":
+        return "katakana"
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ":
+        return "kanji"
+    if "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff5a":
+        return "fullwidth"
+    return ch  # punctuation and anything else: a segment of its own
+
+
+def segments(text: str) -> list[str]:
+    """Text split at changes of script: 専門性の高い → 専門性 の 高 い."""
+    out: list[str] = []
+    kind = None
+    for ch in text:
+        current = _script(ch)
+        if out and current == kind and len(current) > 1:
+            out[-1] += ch
+        else:
+            out.append(ch)
+        kind = current
+    return out
+
+
+def word_diff(old: str, new: str) -> list[Seg]:
+    """Segments of the change from old to new: ("", kept), ("del", …), ("ins", …)."""
+    import difflib
+
+    a, b = segments(old), segments(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: list[Seg] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.append(("", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("ins", "".join(b[j1:j2])))
+    return out
+
+
+# ---- describing values -----------------------------------------------------------------------
+
+
+def _status(value: Any, lang: str) -> str:
+    value = str(value)
+    try:
+        return t(value, lang)
+    except KeyError:
+        return value
+
+
+def span_text(value: Any, lang: str) -> str:
+    if not isinstance(value, dict) or "from" not in value or "to" not in value:
+        return plain(value, lang)
+    start, end = value["from"], value["to"]
+    if not isinstance(start, int) or not isinstance(end, int):
+        return plain(value, lang)
+    if start == end:
+        return fy_label(start, lang)
+    return f"{fy_label(start, lang)}–{fy_label(end, lang)}"
+
+
+def plain(value: Any, lang: str) -> str:
+    if value is None:
+        return f"({t('none', lang)})"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value.replace("\n", "\\n")
+    if isinstance(value, dict) and set(value) <= {"ja", "en"} and "ja" in value:
+        return str(value.get(lang) or value["ja"])
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def record_text(record: Any, lang: str) -> str:
+    """`done on 2025-02-10 (FY2025) by 地活課: note`."""
+    if not isinstance(record, dict):
+        return plain(record, lang)
+    text = _status(record.get("status", "?"), lang)
+    if record.get("date"):
+        text += f" ({record['date']})" if lang == "ja" else f" on {record['date']}"
+    if isinstance(record.get("fiscal_year"), int):
+        text += f" [{fy_label(record['fiscal_year'], lang)}]"
+    if record.get("by"):
+        text += f" by {record['by']}"
+    if record.get("note"):
+        text += f" “{plain(record['note'], lang)}”"
+    return text
+
+
+def milestone_text(value: Any, lang: str) -> str:
+    if not isinstance(value, dict):
+        return plain(value, lang)
+    text = str(value.get("date", "?"))
+    if value.get("note"):
+        text += f" “{plain(value['note'], lang)}”"
+    return text
+
+
+def entry_text(value: Any, lang: str) -> str:
+    """An added or removed entry in a few words: its title (and years for a task)."""
+    if not isinstance(value, dict):
+        return plain(value, lang)
+    for key in ("title", "name", "text", "short"):
+        if key in value:
+            text = plain(value[key], lang)
+            break
+    else:
+        text = plain({k: v for k, v in value.items() if k != "id"}, lang)
+    if "fiscal_years" in value:
+        text += f" ({span_text(value['fiscal_years'], lang)})"
+    return text
+
+
+def relative(change: Change) -> str:
+    """The change's path below the entity it is grouped under."""
+    path = change.path
+    for anchor in (
+        f"tasks/{change.task}" if change.task else None,
+        f"items/{change.item}" if change.item else None,
+        f"courses/{change.course}" if change.course else None,
+    ):
+        if anchor is None:
+            continue
+        if path.endswith("/" + anchor) or path == anchor:
+            return ""
+        if f"{anchor}/" in path:
+            return path.split(f"{anchor}/", 1)[1]
+    if change.course is None and "/" in path:  # listed under its top-level section
+        return path.split("/", 1)[1]
+    return path
+
+
+def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> list[Seg]:
+    """One change as role-tagged segments (no group headings: the caller prints those)."""
+    kind, rel = change.kind, relative(change)
+    field = rel or change.path
+    if kind in ("added", "removed"):
+        ident = change.path.rsplit("/", 1)[-1]
+        value = change.new if kind == "added" else change.old
+        entity = change.entity
+        if entity in ("item", "task", "course"):
+            entity = lab(entity, lang)
+        where = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        segs: list[Seg] = [("", f"{lab(kind, lang)} {entity} ")]
+        if where and not where.isdigit():
+            segs.append(("dim", f"{where}/"))
+        segs += [
+            ("id", ident),
+            ("", ": "),
+            ("old" if kind == "removed" else "new", entry_text(value, lang)),
+        ]
+        return segs
+    if kind == "renamed":
+        entity = (
+            lab(change.entity, lang)
+            if change.entity in ("item", "task", "course")
+            else change.entity
+        )
+        return [
+            ("", f"{lab(kind, lang)} {entity} "),
+            ("old", str(change.old)),
+            ("", " → "),
+            ("new", str(change.new)),
+        ]
+    if kind == "moved":
+        old, new = change.old or {}, change.new or {}
+        entity = (
+            lab(change.entity, lang)
+            if change.entity in ("item", "task", "course")
+            else change.entity
+        )
+        ident = change.path.rsplit("/", 1)[-1]
+        head: list[Seg] = [("", f"{lab(kind, lang)} {entity} "), ("id", ident), ("", ": ")]
+        if old.get("in") != new.get("in"):
+            return [
+                *head,
+                ("old", _short_parent(old.get("in"))),
+                ("", " → "),
+                ("new", _short_parent(new.get("in"))),
+            ]
+        return [*head, ("", f"{lab('position', lang)} "), ("old", str(old.get("position"))), ("", " → "), ("new", str(new.get("position")))]  # fmt: skip
+    if kind == "status":
+        record = change.new if isinstance(change.new, dict) else {}
+        return [
+            ("", f"{lab(kind, lang)}: "),
+            ("old", _status(change.old, lang)),
+            ("", " → "),
+            ("new", record_text(record, lang)),
+        ]
+    if kind == "status-removed":
+        return [("", f"{lab(kind, lang)}: "), ("old", record_text(change.old, lang))]
+    if kind == "status-edited":
+        return [
+            ("", f"{lab(kind, lang)}: "),
+            ("old", record_text(change.old, lang)),
+            ("", " → "),
+            ("new", record_text(change.new, lang)),
+        ]
+    if kind in ("decision", "realisation"):
+        return [
+            ("", f"{lab(kind, lang)}: "),
+            ("old", milestone_text(change.old, lang)),
+            ("", " → "),
+            ("new", milestone_text(change.new, lang)),
+        ]
+    if kind == "fiscal-years":
+        name = lab(kind, lang) if rel.endswith("fiscal_years") and rel.count("/") == 0 else field
+        return [
+            ("", f"{name}: "),
+            ("old", span_text(change.old, lang)),
+            ("", " → "),
+            ("new", span_text(change.new, lang)),
+        ]
+    if kind in ("owners", "list"):
+        name = lab("owners", lang) if kind == "owners" else field
+        old = [plain(v, lang) for v in (change.old or [])] if isinstance(change.old, list) else []
+        new = [plain(v, lang) for v in (change.new or [])] if isinstance(change.new, list) else []
+        segs = [("", f"{name}: ")]
+        for v in new:
+            if v not in old:
+                segs += [("ins", v), ("", " ")]
+        for v in old:
+            if v not in new:
+                segs += [("del", v), ("", " ")]
+        if len(segs) == 1:  # the same values a different number of times
+            segs += [("old", ", ".join(old)), ("", " → "), ("new", ", ".join(new))]
+        else:
+            segs[-1] = ("", "")
+        return segs
+    if kind == "text":
+        old, new = change.old, change.new
+        if (
+            isinstance(old, str)
+            and isinstance(new, str)
+            and max(len(old), len(new)) >= WORD_DIFF_MIN
+        ):
+            return [("", f"{field}: "), *word_diff(old, new)]
+        return [
+            ("", f"{field}: "),
+            ("old", _quoted(old, lang)),
+            ("", " → "),
+            ("new", _quoted(new, lang)),
+        ]
+    return [
+        ("", f"{field}: "),
+        ("old", plain(change.old, lang)),
+        ("", " → "),
+        ("new", plain(change.new, lang)),
+    ]
+
+
+def _quoted(value: Any, lang: str) -> str:
+    return plain(value, lang) if value is None else f"“{plain(value, lang)}”"
+
+
+def _short_parent(path: Any) -> str:
+    if not isinstance(path, str):
+        return "?"
+    parts = path.split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 else path
+
+
+# ---- grouping ----------------------------------------------------------------------------------
+
+
+class _Group:
+    """Changes under one heading: a course, an item, a task, or a top-level section."""
+
+    def __init__(self, heading: list[Seg], depth: int) -> None:
+        self.heading = heading
+        self.depth = depth
+        self.lines: list[list[Seg]] = []
+
+
+def _heading(kind: str, ident: str, titles: dict[str, dict[str, str]], lang: str) -> list[Seg]:
+    entry = titles.get(ident, {})
+    title = entry.get(lang) or entry.get("ja") or ""
+    number = entry.get("label", "")
+    segs: list[Seg] = []
+    if kind == "task":
+        segs.append(("", f"{lab('task', lang)} "))
+    elif number:
+        segs.append(("", f"{number} "))
+    segs += [("title", title), ("", " ("), ("id", ident), ("", ")")] if title else [("id", ident)]
+    return segs
+
+
+_ENTRY_KINDS = ("added", "removed", "renamed", "moved")
+
+
+def _placement(change: Change) -> tuple[str | None, str | None, str | None]:
+    """The (course, item, task) heading a change is listed under.
+
+    An item or task that was added, removed, renamed or moved is listed under its parent,
+    so that its line is not preceded by a heading that says the same.
+    """
+    course, item, task = change.course, change.item, change.task
+    if change.kind in _ENTRY_KINDS and change.entity == "task":
+        task = None
+    elif change.kind in _ENTRY_KINDS and change.entity == "item":
+        item = task = None
+    return course, item, task
+
+
+def groups(diff: Diff, lang: str) -> list[_Group]:
+    """The changes under their headings, in document order."""
+    out: list[_Group] = []
+    last: tuple[str | None, ...] = ("",)  # the heading path of the last group
+    for change in diff.changes:
+        course, item, task = _placement(change)
+        if course is None:
+            wanted: tuple[str | None, ...] = (change.path.split("/", 1)[0],)
+            if wanted != last:
+                out.append(_Group([("title", str(wanted[0]))], 0))
+        else:
+            wanted = tuple(x for x in ("courses", course, item, task) if x is not None)
+            if wanted[:2] != last[:2]:
+                out.append(_Group(_heading("course", course, diff.titles, lang), 0))
+            if item is not None and (wanted[:3] != last[:3] or len(wanted) < len(last)):
+                out.append(_Group(_heading("item", item, diff.titles, lang), 1))
+            if task is not None and wanted != last:
+                out.append(_Group(_heading("task", task, diff.titles, lang), 2))
+            if len(wanted) == 2 and len(last) > 2 and wanted == last[:2]:
+                out.append(_Group(_heading("course", course, diff.titles, lang), 0))
+        last = wanted
+        out[-1].lines.append(describe(change, lang, diff.titles))
+    return out
+
+
+def _count(n: int, lang: str) -> str:
+    if lang == "ja":
+        return f"{n} {lab('changes', lang)}"
+    return f"{n} change{'s' * (n != 1)}"
+
+
+# ---- renderers ---------------------------------------------------------------------------------
+
+
+_STYLES = {"old": "red", "new": "green", "del": "red", "ins": "green", "dim": "dim",
+           "id": "cyan", "title": "bold", "": ""}  # fmt: skip
+
+
+def text_lines(diff: Diff, lang: str, indent: int = 0) -> list[Any]:
+    """The grouped changes as `jtr.render.lines.Line`s (for `diff` and `history`)."""
+    from jtr.render.lines import Line
+
+    lines = []
+    pad = "  " * indent
+    for group in groups(diff, lang):
+        line = Line((pad + "  " * group.depth, ""))
+        for role, text in group.heading:
+            line.add(text, _STYLES.get(role, ""))
+        lines.append(line)
+        for segs in group.lines:
+            line = Line((pad + "  " * (group.depth + 1), ""))
+            for role, text in segs:
+                if role == "del":
+                    text = f"[-{text}-]"
+                elif role == "ins":
+                    text = f"{{+{text}+}}"
+                line.add(text, _STYLES.get(role, ""))
+            lines.append(line)
+    return lines
+
+
+def render_text(diff: Diff, old_name: str, new_name: str, lang: str, *, color: bool = False) -> str:
+    from jtr.render.lines import Line, render_lines
+
+    head = Line((f"{old_name} → {new_name}: ", "bold"))
+    head.add(_count(len(diff.changes), lang) if diff.changes else lab("no_changes", lang))
+    lines = [head, *text_lines(diff, lang)]
+    width = max((len(line.text) * 2 for line in lines), default=80)  # never crop a diff line
+    return render_lines(lines, width, color)
+
+
+def _md_escape(text: str) -> str:
+    import html
+
+    text = html.escape(text, quote=False)
+    for ch in "\\`*_[]~|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(diff: Diff, old_name: str, new_name: str, lang: str) -> str:
+    """For a pull-request comment: headings per course, nested lists per item and task."""
+    out = [f"### Roadmap changes: `{old_name}` → `{new_name}`", ""]
+    if not diff.changes:
+        return "\n".join([*out, lab("no_changes", lang) + ".", ""])
+    out += [_count(len(diff.changes), lang) + ".", ""]
+
+    def md(segs: Iterable[Seg], heading: bool = False) -> str:
+        parts = []
+        for role, text in segs:
+            if not text:
+                continue
+            if role == "id":
+                parts.append(f"`{text.replace('`', '')}`")
+            elif role == "old":
+                parts.append(f"~~{_md_escape(text)}~~")
+            elif role == "title" and heading:
+                parts.append(_md_escape(text))
+            elif role in ("new", "title"):
+                parts.append(f"**{_md_escape(text)}**")
+            elif role == "del":
+                parts.append(f"<del>{_md_escape(text)}</del>")
+            elif role == "ins":
+                parts.append(f"<ins>{_md_escape(text)}</ins>")
+            else:
+                parts.append(_md_escape(text))
+        return "".join(parts)
+
+    for group in groups(diff, lang):
+        if group.depth == 0:
+            out += ["", f"#### {md(group.heading, heading=True)}", ""]
+        else:
+            out.append("  " * (group.depth - 1) + f"- {md(group.heading)}")
+        for segs in group.lines:
+            out.append("  " * group.depth + f"- {md(segs)}")
+    return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
+
+
+def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dict[str, Any]:
+    kinds: dict[str, int] = {}
+    for change in diff.changes:
+        kinds[change.kind] = kinds.get(change.kind, 0) + 1
+    used = {i for c in diff.changes for i in (c.course, c.item, c.task) if i}
+    return {
+        "version": 1,
+        "file": file,
+        "old": old_name,
+        "new": new_name,
+        "count": len(diff.changes),
+        "kinds": dict(sorted(kinds.items())),
+        "changes": [c.to_dict() for c in diff.changes],
+        "titles": {i: diff.titles[i] for i in sorted(used) if i in diff.titles},
+    }
+
+
+def render_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> str:
+    return (
+        json.dumps(diff_json(diff, old_name, new_name, file), ensure_ascii=False, indent=2) + "\n"
+    )

@@ -1,0 +1,571 @@
+"""Semantic diff of two roadmaps: what changed in the plan, not which lines moved.
+
+Works on the raw data of both sides (as `jtr.loader.load_text` returns it), read defensively,
+so that a roadmap with schema errors can still be compared. Entries are matched by id:
+
+- Items and tasks are matched across the whole roadmap (their ids are unique there), so a task
+  that moved to another item, or an item to another course, is a `moved`, never remove + add.
+- Within one list, an entry whose place changed relative to the others (found with difflib's
+  matching blocks over the ids) is `moved`; a pure reordering never shows as remove + add.
+- A removed and an added entry of the same kind under the same parent are a `renamed` pair when
+  their titles are similar: difflib ratio ≥ RENAME_SAME_PLACE (0.6) when they stand at the same
+  index, ≥ RENAME_ELSEWHERE (0.85) otherwise. An id that changed *and* moved to another parent
+  is not detected as a rename.
+
+Every change is a `Change` record; `docs/diff-json.md` documents the kinds and their values.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+RENAME_SAME_PLACE = 0.6
+RENAME_ELSEWHERE = 0.85
+
+KINDS = (
+    "added", "removed", "renamed", "moved",  # entries of a list (entity says which kind)
+    "status", "status-removed", "status-edited",  # a task's history records
+    "decision", "realisation",  # an item's milestones
+    "owners", "fiscal-years", "list",  # an item's owners, a span, a list of ids or values
+    "text", "field",  # a text (Japanese or English) and any other value
+)  # fmt: skip
+
+_SINGULAR = {
+    "courses": "course", "items": "item", "tasks": "task", "working_groups": "working_group",
+    "phases": "phase", "owners": "owner", "bodies": "body", "goals": "goal", "topics": "topic",
+    "study_groups": "study_group", "principles": "principle", "parties": "party",
+    "areas": "area", "kinds": "kind", "states": "state", "problems": "problem",
+    "history": "record", "composition": "role", "members": "member", "notes": "note",
+    "directions": "direction", "themes": "theme", "subgroups": "subgroup",
+    "basic_policy": "policy", "method": "method", "text": "text", "units": "unit",
+    "examples": "example",
+}  # fmt: skip
+
+
+class Change(NamedTuple):
+    """One change in the plan. `path` names it by ids: courses/course-2024/items/x/tasks/y."""
+
+    kind: str
+    entity: str  # what changed: item, task, course, record, field, text, … (see docs)
+    path: str
+    old: Any = None
+    new: Any = None
+    course: str | None = None  # the course, item and task it belongs to, for grouping
+    item: str | None = None
+    task: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+class Diff(NamedTuple):
+    changes: tuple[Change, ...]
+    # id → {"ja", "en", "label"} for the courses, items and tasks of both sides (new wins)
+    titles: dict[str, dict[str, str]]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def touching(self, ident: str) -> Diff:
+        """Only the changes about `ident` (a course, item or task id, old or new)."""
+
+        def about(c: Change) -> bool:
+            if ident in (c.course, c.item, c.task):
+                return True
+            if c.kind == "renamed" and ident in (c.old, c.new):
+                return True
+            return f"/{ident}/" in f"/{c.path}/"
+
+        return Diff(tuple(c for c in self.changes if about(c)), self.titles)
+
+
+class _Where(NamedTuple):
+    course: str | None = None
+    item: str | None = None
+    task: str | None = None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _id(value: Any) -> str | None:
+    ident = value.get("id") if isinstance(value, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def is_text(value: Any) -> bool:
+    """A {ja, en} text (en optional)."""
+    return isinstance(value, dict) and "ja" in value and set(value) <= {"ja", "en"}
+
+
+def _same(a: Any, b: Any) -> bool:
+    # 1 == True and 1 == 1.0 in Python; in a roadmap they are different values.
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=False))
+    return bool(a == b)
+
+
+def _key(value: Any) -> Any:
+    """A hashable stand-in for any YAML value, type-aware."""
+    if isinstance(value, dict):
+        return ("d", tuple(sorted((str(k), _key(v)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("l", tuple(_key(v) for v in value))
+    return (type(value).__name__, value)
+
+
+def _title_texts(entry: Any) -> list[str]:
+    entry = _dict(entry)
+    for name in ("title", "name", "short", "text"):
+        value = entry.get(name)
+        if is_text(value):
+            return [str(v) for v in value.values() if isinstance(v, str)]
+        if isinstance(value, str):
+            return [value]
+    return []
+
+
+def similarity(a: Any, b: Any) -> float:
+    """How alike two entries' titles are (best over languages), 0–1."""
+    best = 0.0
+    for x, y in zip(_title_texts(a), _title_texts(b), strict=False):
+        best = max(best, difflib.SequenceMatcher(None, x, y, autojunk=False).ratio())
+    return best
+
+
+def _pair_renames(
+    removed: list[tuple[int, dict[str, Any]]], added: list[tuple[int, dict[str, Any]]]
+) -> list[tuple[int, int]]:
+    """Pairs (index into removed, index into added) that are renames, best first."""
+    scored = []
+    for i, (old_at, old) in enumerate(removed):
+        for j, (new_at, new) in enumerate(added):
+            score = similarity(old, new)
+            needed = RENAME_SAME_PLACE if old_at == new_at else RENAME_ELSEWHERE
+            if score >= needed:
+                scored.append((-score, old_at != new_at, i, j))
+    pairs: list[tuple[int, int]] = []
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for _score, _far, i, j in sorted(scored):
+        if i not in used_i and j not in used_j:
+            pairs.append((i, j))
+            used_i.add(i)
+            used_j.add(j)
+    return pairs
+
+
+def _moved_ids(old_order: list[str], new_order: list[str]) -> set[str]:
+    """Ids (in both lists) whose place changed relative to the others."""
+    common = set(old_order) & set(new_order)
+    a = [i for i in old_order if i in common]
+    b = [i for i in new_order if i in common]
+    if a == b:
+        return set()
+    kept: set[str] = set()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        kept.update(a[block.a : block.a + block.size])
+    return common - kept
+
+
+def _span(value: Any) -> dict[str, Any] | None:
+    value = _dict(value)
+    return value if "from" in value and "to" in value else None
+
+
+class _Differ:
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+
+    def emit(self, kind: str, entity: str, path: str, old: Any, new: Any, where: _Where) -> None:
+        self.changes.append(Change(kind, entity, path, old, new, *where))
+
+    # ---- generic values ---------------------------------------------------------------------
+
+    def value(self, path: str, a: Any, b: Any, where: _Where, name: str = "") -> None:
+        if _same(a, b):
+            return
+        if (a is None or is_text(a)) and (b is None or is_text(b)) and (a or b):
+            self.text(path, a, b, where)
+        elif name.endswith("fiscal_years") or (_span(a) and _span(b)):
+            self.emit("fiscal-years", "span", path, _span(a) or a, _span(b) or b, where)
+        elif isinstance(a, dict) and isinstance(b, dict):
+            self.mapping(path, a, b, where)
+        elif isinstance(a, list) and isinstance(b, list):
+            self.sequence(path, a, b, where, name)
+        elif isinstance(a, str) and isinstance(b, str) and (len(a) > 30 or len(b) > 30):
+            self.emit("text", "text", path, a, b, where)
+        else:
+            self.emit("field", "field", path, a, b, where)
+
+    def text(self, path: str, a: Any, b: Any, where: _Where) -> None:
+        a, b = _dict(a), _dict(b)
+        for lang in ("ja", "en"):
+            old, new = a.get(lang), b.get(lang)
+            if not _same(old, new):
+                self.emit("text", "text", f"{path}/{lang}", old, new, where)
+        for key in (set(a) | set(b)) - {"ja", "en"}:  # not reachable for a real text
+            self.value(f"{path}/{key}", a.get(key), b.get(key), where)
+
+    def mapping(
+        self,
+        path: str,
+        a: dict[str, Any],
+        b: dict[str, Any],
+        where: _Where,
+        skip: tuple[str, ...] = (),
+    ) -> None:
+        for key in [*b, *(k for k in a if k not in b)]:
+            if key in skip:
+                continue
+            sub = f"{path}/{key}" if path else str(key)
+            self.value(sub, a.get(key), b.get(key), where, str(key))
+
+    def sequence(self, path: str, a: list[Any], b: list[Any], where: _Where, name: str) -> None:
+        if any(_id(x) for x in a) or any(_id(x) for x in b):
+            self.entities(path, a, b, where, _SINGULAR.get(name, name or "entry"))
+            return
+        scalars = all(not isinstance(x, (dict, list)) for x in (*a, *b))
+        if scalars:
+            if sorted(map(_key, a)) != sorted(map(_key, b)):  # a pure reordering is no change
+                self.emit("list", name or "list", path, a, b, where)
+            return
+        self.positional(path, a, b, where, _SINGULAR.get(name, name or "entry"))
+
+    def positional(self, path: str, a: list[Any], b: list[Any], where: _Where, entity: str) -> None:
+        """Lists without ids (texts, records): matched by content, then by place."""
+        ka, kb = [_key(x) for x in a], [_key(x) for x in b]
+        matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+        deleted: list[int] = []
+        inserted: list[int] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            if tag == "replace":  # edits in place: pair by position
+                n = min(i2 - i1, j2 - j1)
+                for k in range(n):
+                    self.value(f"{path}/{j1 + k}", a[i1 + k], b[j1 + k], where, entity)
+                deleted.extend(range(i1 + n, i2))
+                inserted.extend(range(j1 + n, j2))
+            elif tag == "delete":
+                deleted.extend(range(i1, i2))
+            else:
+                inserted.extend(range(j1, j2))
+        for i in list(deleted):  # the same entry elsewhere: moved
+            j = next((j for j in inserted if kb[j] == ka[i]), None)
+            if j is not None:
+                deleted.remove(i)
+                inserted.remove(j)
+                self.emit(
+                    "moved", entity, f"{path}/{j}", {"position": i + 1}, {"position": j + 1}, where
+                )
+        for i in deleted:
+            self.emit("removed", entity, f"{path}/{i}", a[i], None, where)
+        for j in inserted:
+            self.emit("added", entity, f"{path}/{j}", None, b[j], where)
+
+    def entities(
+        self, path: str, a: list[Any], b: list[Any], where: _Where, entity: str,
+        skip: tuple[str, ...] = (),
+    ) -> dict[str, str]:  # fmt: skip
+        """Entries with ids. Returns old id → new id for matched and renamed entries."""
+        old = {_id(x): (i, x) for i, x in enumerate(a) if _id(x)}
+        new = {_id(x): (i, x) for i, x in enumerate(b) if _id(x)}
+        removed = [(i, x) for ident, (i, x) in old.items() if ident not in new]
+        added = [(i, x) for ident, (i, x) in new.items() if ident not in old]
+        mapping = {ident: ident for ident in old if ident in new}
+        renames = _pair_renames(removed, added)
+        for i, j in renames:
+            old_id, new_id = _id(removed[i][1]), _id(added[j][1])
+            assert old_id and new_id
+            mapping[old_id] = new_id
+            self.emit(
+                "renamed",
+                entity,
+                f"{path}/{new_id}",
+                old_id,
+                new_id,
+                self.at(where, entity, new_id),
+            )
+        paired_i = {i for i, _ in renames}
+        paired_j = {j for _, j in renames}
+        for i, (_at, x) in enumerate(removed):
+            if i not in paired_i:
+                ident = _id(x)
+                self.emit(
+                    "removed", entity, f"{path}/{ident}", x, None, self.at(where, entity, ident)
+                )
+        for j, (_at, x) in enumerate(added):
+            if j not in paired_j:
+                ident = _id(x)
+                self.emit(
+                    "added", entity, f"{path}/{ident}", None, x, self.at(where, entity, ident)
+                )
+        old_order = [mapping[i] for i in old if i in mapping]
+        new_order = [i for i in new if i in mapping.values()]
+        for ident in new_order:
+            if ident in _moved_ids(old_order, new_order):
+                before = next(o for o, n in mapping.items() if n == ident)
+                self.emit(
+                    "moved", entity, f"{path}/{ident}",
+                    {"in": path, "position": old[before][0] + 1},
+                    {"in": path, "position": new[ident][0] + 1},
+                    self.at(where, entity, ident),
+                )  # fmt: skip
+        for old_id, new_id in mapping.items():
+            self.mapping(
+                f"{path}/{new_id}", old[old_id][1], new[new_id][1],
+                self.at(where, entity, new_id), ("id", *skip),
+            )  # fmt: skip
+        return mapping
+
+    @staticmethod
+    def at(where: _Where, entity: str, ident: str | None) -> _Where:
+        if entity == "course":
+            return _Where(ident)
+        if entity == "item":
+            return _Where(where.course, ident)
+        if entity == "task":
+            return _Where(where.course, where.item, ident)
+        return where
+
+    # ---- the plan: courses, items, tasks -----------------------------------------------------
+
+    def roadmap(self, a: dict[str, Any], b: dict[str, Any]) -> None:
+        for key in [*b, *(k for k in a if k not in b)]:
+            if key == "courses":
+                self.courses(_list(a.get(key)), _list(b.get(key)))
+            else:
+                self.value(str(key), a.get(key), b.get(key), _Where(), str(key))
+
+    def courses(self, a: list[Any], b: list[Any]) -> None:
+        course_map = self.entities("courses", a, b, _Where(), "course", ("items",))
+        old_items = _children(a, "items", "courses")
+        new_items = _children(b, "items", "courses")
+        item_map = self.children("item", old_items, new_items, course_map)
+        old_tasks = _children([x for _p, _i, x in old_items.values()], "tasks")
+        new_tasks = _children([x for _p, _i, x in new_items.values()], "tasks")
+        self.children("task", old_tasks, new_tasks, item_map)
+
+    def children(
+        self,
+        entity: str,
+        old: dict[str, tuple[str, int, dict[str, Any]]],
+        new: dict[str, tuple[str, int, dict[str, Any]]],
+        parent_map: dict[str, str],
+    ) -> dict[str, str]:
+        """Items (or tasks) across all courses (items): matched by id, moved, renamed."""
+        mapping = {ident: ident for ident in old if ident in new}
+        # Renames: only between entries under the same (matched) parent.
+        by_parent: dict[str, tuple[list[Any], list[Any]]] = {}
+        for ident, (parent, at, data) in old.items():
+            if ident not in new and parent in parent_map:
+                by_parent.setdefault(parent_map[parent], ([], []))[0].append((at, data))
+        for ident, (parent, at, data) in new.items():
+            if ident not in old and parent in by_parent:
+                by_parent[parent][1].append((at, data))
+        for removed, added in by_parent.values():
+            for i, j in _pair_renames(removed, added):
+                old_id, new_id = _id(removed[i][1]), _id(added[j][1])
+                assert old_id and new_id
+                mapping[old_id] = new_id
+        renamed_to = set(mapping.values())
+        for ident in old:
+            if ident not in mapping:
+                parent, _at, data = old[ident]
+                self.emit("removed", entity, old[ident][2].get("_path", ""), _strip(data), None,
+                          self.where(entity, ident, parent, old))  # fmt: skip
+        for ident in new:
+            if ident not in renamed_to:
+                parent, _at, data = new[ident]
+                self.emit("added", entity, data["_path"], None, _strip(data),
+                          self.where(entity, ident, parent, new))  # fmt: skip
+        # Order within each parent, for `moved` by place.
+        old_orders: dict[str, list[str]] = {}
+        for ident, (parent, _at, _d) in old.items():
+            if ident in mapping:
+                old_orders.setdefault(parent_map.get(parent, parent), []).append(mapping[ident])
+        new_orders: dict[str, list[str]] = {}
+        for ident, (parent, _at, _d) in new.items():
+            new_orders.setdefault(parent, []).append(ident)
+        moved_in_place = set()
+        for parent, order in new_orders.items():
+            moved_in_place |= _moved_ids(old_orders.get(parent, []), order)
+        for old_id, new_id in mapping.items():
+            o_parent, o_at, o_data = old[old_id]
+            n_parent, n_at, n_data = new[new_id]
+            where = self.where(entity, new_id, n_parent, new)
+            path = n_data["_path"]
+            if old_id != new_id:
+                self.emit("renamed", entity, path, old_id, new_id, where)
+            if parent_map.get(o_parent) != n_parent or new_id in moved_in_place:
+                self.emit("moved", entity, path, {"in": o_data["_parent_path"], "position": o_at + 1},
+                          {"in": n_data["_parent_path"], "position": n_at + 1}, where)  # fmt: skip
+            if entity == "item":
+                self.item(path, o_data, n_data, where)
+            else:
+                self.task(path, o_data, n_data, where)
+        return mapping
+
+    def where(
+        self,
+        entity: str,
+        ident: str,
+        parent: str,
+        table: dict[str, tuple[str, int, dict[str, Any]]],
+    ) -> _Where:
+        if entity == "item":
+            return _Where(parent, ident)
+        return _Where(table[ident][2].get("_course"), parent, ident)
+
+    def item(self, path: str, a: dict[str, Any], b: dict[str, Any], where: _Where) -> None:
+        skip = ("id", "tasks", "_path", "_parent_path", "_course")
+        for key in [*b, *(k for k in a if k not in b)]:
+            if key in skip:
+                continue
+            old, new = a.get(key), b.get(key)
+            if _same(old, new):
+                continue
+            if key in ("decision", "realisation"):
+                self.emit(key, "milestone", f"{path}/{key}", old, new, where)
+            elif key == "owners" and isinstance(old, list) and isinstance(new, list):
+                if sorted(map(str, old)) != sorted(map(str, new)):
+                    self.emit("owners", "owners", f"{path}/owners", old, new, where)
+            else:
+                self.value(f"{path}/{key}", old, new, where, key)
+
+    def task(self, path: str, a: dict[str, Any], b: dict[str, Any], where: _Where) -> None:
+        skip = ("id", "_path", "_parent_path", "_course")
+        for key in [*b, *(k for k in a if k not in b)]:
+            if key in skip:
+                continue
+            old, new = a.get(key), b.get(key)
+            if _same(old, new):
+                continue
+            if key == "history":
+                self.history(f"{path}/history", _list(old), _list(new), where)
+            else:
+                self.value(f"{path}/{key}", old, new, where, key)
+
+    def history(self, path: str, a: list[Any], b: list[Any], where: _Where) -> None:
+        def record_key(r: Any) -> Any:
+            r = _dict(r)
+            return (_key(r.get("status")), _key(r.get("date")), _key(r.get("fiscal_year")))
+
+        ka, kb = [record_key(r) for r in a], [record_key(r) for r in b]
+        matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            n = min(i2 - i1, j2 - j1) if tag in ("replace", "equal") else 0
+            for k in range(n):
+                if not _same(a[i1 + k], b[j1 + k]):
+                    self.emit(
+                        "status-edited", "record", f"{path}/{j1 + k}", a[i1 + k], b[j1 + k], where
+                    )
+            for i in range(i1 + n, i2):
+                self.emit("status-removed", "record", f"{path}/{i}", a[i], None, where)
+            for j in range(j1 + n, j2):
+                before = _dict(b[j - 1]).get("status", "planned") if j > 0 else "planned"
+                self.emit("status", "record", f"{path}/{j}", before, b[j], where)
+
+
+def _children(
+    parents: list[Any], key: str, parent_key: str | None = None
+) -> dict[str, tuple[str, int, dict[str, Any]]]:
+    """id → (parent id, index, entry) for every child of every parent, with path notes."""
+    found: dict[str, tuple[str, int, dict[str, Any]]] = {}
+    for parent in parents:
+        parent_id = _id(parent)
+        if parent_id is None:
+            continue
+        parent_path = parent.get("_path") or f"{parent_key}/{parent_id}"
+        for at, child in enumerate(_list(parent.get(key))):
+            ident = _id(child)
+            if ident is None or ident in found:
+                continue
+            noted = dict(child)
+            noted["_path"] = f"{parent_path}/{key}/{ident}"
+            noted["_parent_path"] = parent_path
+            noted["_course"] = parent.get("_course", parent_id)
+            found[ident] = (parent_id, at, noted)
+    return found
+
+
+def _strip(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _titles(data: dict[str, Any], into: dict[str, dict[str, str]]) -> None:
+    for course in _list(data.get("courses")):
+        cid = _id(course)
+        if cid is None:
+            continue
+        numeral = str(_dict(course).get("numeral", ""))
+        into[cid] = _title_entry(course, numeral)
+        for item in _list(course.get("items")):
+            iid = _id(item)
+            if iid is None:
+                continue
+            number = item.get("number")
+            into[iid] = _title_entry(item, f"{numeral}-{number}" if numeral else str(number))
+            for task in _list(item.get("tasks")):
+                tid = _id(task)
+                if tid is not None:
+                    into[tid] = _title_entry(task, "")
+
+
+def _title_entry(entry: dict[str, Any], label: str) -> dict[str, str]:
+    title = entry.get("title")
+    if is_text(title):
+        ja = str(title.get("ja", ""))
+        return {"ja": ja, "en": str(title.get("en") or ja), "label": label}
+    text = "" if title is None else str(title)
+    return {"ja": text, "en": text, "label": label}
+
+
+def diff_roadmaps(old: dict[str, Any], new: dict[str, Any]) -> Diff:
+    """The semantic changes from `old` to `new` (raw roadmap data)."""
+    differ = _Differ()
+    differ.roadmap(_dict(old), _dict(new))
+    titles: dict[str, dict[str, str]] = {}
+    _titles(_dict(old), titles)
+    _titles(_dict(new), titles)
+    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old))), titles)
+
+
+def _ordered(changes: list[Change], new: dict[str, Any], old: dict[str, Any]) -> Iterator[Change]:
+    """Changes in document order: top-level section, then course, item, task."""
+    sections = {key: n for n, key in enumerate([*new, *(k for k in old if k not in new)])}
+    rank: dict[str, int] = {}
+    for data in (new, old):
+        for course in _list(data.get("courses")):
+            rank.setdefault(str(_id(course)), len(rank))
+            for item in _list(_dict(course).get("items")):
+                rank.setdefault(str(_id(item)), len(rank))
+                for task in _list(_dict(item).get("tasks")):
+                    rank.setdefault(str(_id(task)), len(rank))
+
+    def order(pair: tuple[int, Change]) -> tuple[int, int, int, int, int]:
+        seq, c = pair
+        section = sections.get(c.path.split("/", 1)[0], len(sections))
+        return (
+            section,
+            rank.get(c.course or "", -1),
+            rank.get(c.item or "", -1),
+            rank.get(c.task or "", -1),
+            seq,
+        )
+
+    for _seq, change in sorted(enumerate(changes), key=order):
+        yield change
