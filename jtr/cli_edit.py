@@ -1,0 +1,232 @@
+"""The editing commands: `jtr set`, `jtr decide`, `jtr realise`. Thin: jtr.edit does the work.
+
+Imported by jtr.cli for every command, so it imports nothing heavy at module level: jtr.edit
+(and ruamel.yaml through it) only when an editing command runs.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from jtr.cli import EXIT_FINDINGS, FileOption, app, fail
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from jtr.edit import Edit
+
+# jtr.model.STATUSES, written out: importing the model here would slow every command's start
+# (tests/test_edit.py checks that the two agree).
+STATUSES = ("planned", "in_progress", "done", "delayed", "on_hold", "cancelled")
+Status = enum.Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
+
+
+def _completion(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """Shell completion of task or item ids only, with their titles as help."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        try:
+            from jtr.discover import find_roadmap
+            from jtr.roadmap import open_roadmap
+
+            model = open_roadmap(find_roadmap(ctx.params.get("file"))).model
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        from jtr.i18n import detect_lang
+
+        lang = detect_lang()
+        entries = model.tasks() if kind == "tasks" else model.items()
+        return [(e.id, e.title.get(lang)) for e in entries if e.id.startswith(incomplete)]
+
+    return complete
+
+
+complete_tasks = _completion("tasks")
+complete_items = _completion("items")
+
+DateOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
+    typer.Option("--date", "-d", help="Date, YYYY-MM-DD (default: today).", show_default=False),
+]
+NoteOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--note", "-n", help="A note kept with the record.", show_default=False),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Print the unified diff the edit would make; change nothing."),
+]
+ItemArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ITEM_ID", help="The review item's id (`jtr list`).", autocompletion=complete_items
+    ),
+]
+
+
+def _date(value: str | None) -> dt.date:
+    import datetime as dt
+
+    from jtr.fiscal import FiscalYearError, parse_date
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except FiscalYearError as exc:
+        raise fail(f"--date: {exc}") from None
+
+
+def _run(file: Path | None, edit: Edit, dry_run: bool) -> None:
+    from jtr.discover import RoadmapNotFound, display_path, find_roadmap
+    from jtr.edit import EditError, EditInvalid, apply
+
+    try:
+        path = find_roadmap(file)
+    except RoadmapNotFound as exc:
+        raise fail(str(exc)) from None
+    display = display_path(path)
+
+    def waiting() -> None:
+        typer.echo(f"jtr: waiting for another edit of {display} to finish…", err=True)
+
+    try:
+        outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting)
+    except EditError as exc:
+        raise fail(str(exc)) from None
+    except EditInvalid as exc:
+        for diagnostic in exc.diagnostics:
+            typer.echo(diagnostic.format(), err=True)
+        typer.echo(f"jtr: error: {exc}; nothing was written", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    for warning in outcome.warnings:
+        typer.echo(warning.format(), err=True)
+    if not outcome.changed:
+        typer.echo(outcome.summary, err=True)
+    elif dry_run:
+        sys.stdout.write(outcome.diff())
+    else:
+        typer.echo(outcome.summary)
+
+
+@app.command("set")
+def set_status(
+    task: Annotated[
+        str,
+        typer.Argument(
+            metavar="TASK_ID",
+            help="The task's id (`jtr list --kind tasks`).",
+            autocompletion=complete_tasks,
+        ),
+    ],
+    status: Annotated[
+        Status,
+        typer.Option("--status", "-s", help="The status to record.", show_default=False),
+    ],
+    date: DateOption = None,
+    note: NoteOption = None,
+    by: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--by", help="Who records it (person or office).", show_default=False),
+    ] = None,
+    fiscal_year: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--fiscal-year",
+            help="For a recurring task: the fiscal year the record is about "
+            "(2024, FY2024, R6, 令和6年度).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Accept a date before the task's last record (inserted in date order)."
+        ),
+    ] = False,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+) -> None:
+    """Record a task's status: append a record (status, date, note) to its history.
+
+    Comments, layout and everything else in the file stay as written; the edited roadmap is validated before it replaces the file, atomically and under a lock. Prints the change in one line, or with --dry-run the diff it would make.
+
+    Exit codes: 0 recorded (or shown); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown task, bad date, a date before the last record without --force, missing or read-only file.
+    """
+    from jtr.edit import SetStatus
+
+    year = None
+    if fiscal_year is not None:
+        from jtr.fiscal import FiscalYearError, parse_fiscal_year
+
+        try:
+            year = parse_fiscal_year(fiscal_year)
+        except FiscalYearError as exc:
+            raise fail(f"--fiscal-year: {exc}") from None
+    edit = SetStatus(task, status.value, _date(date), note, by, year, force)
+    _run(file, edit, dry_run)
+
+
+def _milestone(
+    kind: str,
+    item: str,
+    date: str | None,
+    note: str | None,
+    clear: bool,
+    force: bool,
+    dry_run: bool,
+    file: Path | None,
+) -> None:
+    from jtr.edit import SetMilestone
+
+    if clear and (date is not None or note is not None):
+        raise fail("--clear removes the record: give it without --date and --note")
+    day = None if clear else _date(date)
+    _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run)
+
+
+ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded date instead.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace a date already recorded.")]
+
+
+@app.command()
+def decide(
+    item: ItemArgument,
+    date: DateOption = None,
+    note: NoteOption = None,
+    clear: ClearOption = False,
+    force: ForceOption = False,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+) -> None:
+    """Record that a review item's policy was decided (方針決定), or with --clear undo it.
+
+    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already decided without --force, missing or read-only file.
+    """
+    _milestone("decision", item, date, note, clear, force, dry_run, file)
+
+
+def realise(
+    item: ItemArgument,
+    date: DateOption = None,
+    note: NoteOption = None,
+    clear: ClearOption = False,
+    force: ForceOption = False,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+) -> None:
+    """Record that a review item was realised (実現), or with --clear undo it.
+
+    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already realised without --force, missing or read-only file.
+    """
+    _milestone("realisation", item, date, note, clear, force, dry_run, file)
+
+
+app.command("realise")(realise)
+app.command("realize", hidden=True)(realise)
