@@ -1,4 +1,5 @@
-"""A cache of parsed roadmaps, so that the views need not import and run a YAML parser.
+"""A cache of parsed files: roadmaps, so that the views need not import and run a YAML parser,
+and schemas that passed their meta-schema, so that the check is not repeated on every run.
 
 An entry holds the file's exact bytes next to the data parsed from them; it is used only when
 the bytes on disk are identical, so it can never be stale. Entries are named after the file's
@@ -31,18 +32,18 @@ def cache_dir() -> Path | None:
     return Path(base) / "jtr"
 
 
-def _entry(path: Path) -> Path | None:
+def _entry(path: Path, kind: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     real = os.path.realpath(path)
     tag = zlib.crc32(real.encode("utf-8", "surrogateescape"))
-    return folder / f"{Path(real).name}-{tag:08x}.marshal"
+    return folder / f"{Path(real).name}-{tag:08x}.{kind}.marshal"
 
 
-def lookup(path: Path, raw: bytes) -> dict[str, Any] | None:
+def lookup(path: Path, raw: bytes, kind: str = "roadmap") -> dict[str, Any] | None:
     """The data parsed earlier from exactly these bytes, or None."""
-    entry = _entry(path)
+    entry = _entry(path, kind)
     if entry is None:
         return None
     try:
@@ -54,9 +55,9 @@ def lookup(path: Path, raw: bytes) -> dict[str, Any] | None:
     return data
 
 
-def store(path: Path, raw: bytes, data: dict[str, Any]) -> None:
+def store(path: Path, raw: bytes, data: dict[str, Any], kind: str = "roadmap") -> None:
     """Remember the data parsed from these bytes; silently does nothing if it cannot."""
-    entry = _entry(path)
+    entry = _entry(path, kind)
     if entry is None:
         return
     tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")

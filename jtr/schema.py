@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
-from jtr.loader import PositionIndex, ReadError, read_text
+from jtr.loader import PositionIndex, ReadError, decode, read_bytes
 
 SCHEMA_FILENAME = "schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
@@ -102,7 +102,13 @@ def inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:
 def load_schema(path: Path, display: str | None = None) -> Schema:
     """Read a schema and check it against its meta-schema; LoadError with positions if broken."""
     name = display or str(path)
-    text = read_text(path, name)
+    raw = read_bytes(path, name)
+    from jtr import cache
+
+    known_good = cache.lookup(path, raw, kind="schema")
+    if known_good is not None:  # these exact bytes passed the meta-schema before
+        return Schema(name, known_good)
+    text = decode(raw, name)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -135,4 +141,5 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
                            f"the schema breaks its meta-schema at {where}: {error.message}", path)
             )  # fmt: skip
         raise LoadError(sorted(found))
+    cache.store(path, raw, data, kind="schema")
     return Schema(name, data)

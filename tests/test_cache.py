@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jtr import cache
+from jtr.diagnostics import LoadError
 from jtr.loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,3 +88,29 @@ def test_a_cached_status_imports_no_yaml_parser(tmp_path: Path, _private_cache: 
     assert "yaml" in imported(first)
     assert "yaml" not in imported(again)
     assert not {"jsonschema", "ruamel.yaml"} & (imported(first) | imported(again))
+
+
+def test_a_schema_that_passed_is_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jsonschema import validators
+
+    from jtr.schema import load_schema
+
+    schema = tmp_path / "schema.json"
+    schema.write_bytes((ROOT / "data" / "schema.json").read_bytes())
+    first = load_schema(schema)
+    calls: list[object] = []
+    real = validators.validator_for
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validators, "validator_for", counting)
+    assert load_schema(schema).data == first.data
+    assert calls == []  # served from the cache: same bytes, already checked
+    schema.write_bytes(schema.read_bytes().replace(b'"type": "object"', b'"type": "objekt"', 1))
+    with pytest.raises(LoadError, match="meta-schema"):
+        load_schema(schema)
+    assert calls  # changed bytes are checked again
