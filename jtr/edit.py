@@ -140,7 +140,9 @@ def unified_diff(old: bytes, new: bytes, name: str) -> str:
     """The change as `git diff` shows it (line breaks and BOM not shown)."""
     a = [line.text for line in split_lines(_decode(old, name)[1])]
     b = [line.text for line in split_lines(_decode(new, name)[1])]
-    lines = difflib.unified_diff(a, b, f"a/{name}", f"b/{name}", lineterm="")
+    # git's a/ b/ prefixes for a relative path; an absolute one is shown as it is.
+    old_label, new_label = (name, name) if name.startswith("/") else (f"a/{name}", f"b/{name}")
+    lines = difflib.unified_diff(a, b, old_label, new_label, lineterm="")
     return "".join(f"{line}\n" for line in lines)
 
 
