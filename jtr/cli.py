@@ -514,7 +514,7 @@ def list_ids(
 
 # Command groups kept in their own modules register themselves on `app` (their own imports
 # stay inside the commands, so this costs the views next to nothing).
-from jtr import cli_edit, cli_review  # noqa: E402, F401
+from jtr import cli_edit, cli_export, cli_review  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,0 +1,199 @@
+"""`jtr export`: the roadmap as a document, spreadsheet, web page, picture or calendar.
+
+Registered on `jtr.cli.app` when imported (jtr/cli.py imports this module at its end). Kept in
+its own module so that `jtr status` pays nothing for it: importing this costs the option
+definitions and the format registry only; each exporter, and openpyxl, json, html, csv or xml,
+is imported when its format is asked for.
+
+Writing: with `-o FILE`, atomically (a temporary file in the same folder, fsync, rename over
+the target, keeping an existing file's permissions), so a reader never sees half a report;
+without `-o` (or with `-o -`), text formats go to standard output as UTF-8 and a binary format
+(xlsx) is refused when standard output is a terminal.
+
+Exit codes: 0 written; 1 the roadmap is invalid (as for the other views); 2 usage error or
+the output cannot be written.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from jtr.cli import (
+    AsOfOption,
+    CourseFilter,
+    FileOption,
+    LangOption,
+    OwnerFilter,
+    _lang,
+    _open,
+    _state,
+    app,
+    fail,
+)
+
+
+class ExportFormat(str, enum.Enum):
+    """Every format of `jtr export` (a test checks this against jtr.export.EXPORTERS)."""
+
+    markdown = "markdown"
+    csv = "csv"
+    tsv = "tsv"
+    xlsx = "xlsx"
+    html = "html"
+    svg = "svg"
+    mermaid = "mermaid"
+    ics = "ics"
+    json = "json"
+
+
+StateFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
+    typer.Option(
+        "--state",
+        help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
+        "done, cancelled, planned, closed; repeatable.",
+    ),
+]
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        Optional[ExportFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            help="The format (default: from the extension of the -o file).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file, atomically; without it, or with '-', standard output.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    course: CourseFilter = None,
+    owner: OwnerFilter = None,
+    state: StateFilter = None,
+) -> None:
+    """Export the roadmap as of a date, for people who never open a terminal.
+
+    markdown (status and tables, timeline as Mermaid), csv / tsv (one row per task; UTF-8 with
+    BOM and CRLF for Excel), xlsx (Excel workbook), html (one self-contained page; prints on
+    A4 landscape), svg (the timeline picture), mermaid (gantt), ics (iCalendar), json (the full
+    roadmap with derived states; schema: jtr/export/roadmap-export.schema.json).
+    --as-of, --lang, --course, --owner and --state work as for `jtr status`.
+
+    Exit codes: 0 written; 1 the roadmap is invalid; 2 usage error or cannot write.
+    """
+    from jtr.export import EXPORTERS, format_for
+
+    to_stdout = output is None or str(output) == "-"
+    if output_format is None:
+        guessed = None if to_stdout else format_for(str(output))
+        if guessed is None:
+            raise fail(
+                "choose a format with --format (markdown, csv, tsv, xlsx, html, svg, mermaid, "
+                "ics, json), or name the -o file with its extension"
+            )
+        name = guessed
+    else:
+        name = output_format.value
+    exporter = EXPORTERS[name]
+    if to_stdout and exporter.binary and sys.stdout.isatty():
+        raise fail(
+            f"{name} is a binary format: not writing it to the terminal; "
+            f"use -o FILE{exporter.extension} (or redirect standard output to a file)"
+        )
+
+    loaded = _open(file)
+    _full, shown = _state(loaded, as_of, course, owner, state)
+    document = exporter.export(shown, _lang(lang))
+    data = document if isinstance(document, bytes) else document.encode("utf-8")
+
+    if to_stdout:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        return
+    assert output is not None
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise fail(f"cannot write {output}: {reason}") from None
+    typer.echo(f"jtr: wrote {output} ({name}, {_size(len(data))})", err=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that readers see the old file or the new, never half.
+
+    The data goes to a temporary file in the same folder (same file system), is flushed and
+    fsynced, gets the permissions of the file it replaces (or the umask's default for a new
+    file), and is renamed over the target; a symbolic link is followed, not replaced.
+    """
+    import contextlib
+    import os
+    import stat
+    import tempfile
+
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(21, "it is a folder", str(path))
+    folder = target.parent
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    if existing is not None:
+        mode = stat.S_IMODE(existing.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), mode)
+            if existing is not None and hasattr(os, "fchown"):
+                # Keep the owner when allowed (as root); otherwise the writer owns it.
+                with contextlib.suppress(OSError):
+                    os.fchown(handle.fileno(), existing.st_uid, existing.st_gid)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    try:  # make the rename itself durable
+        directory = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(directory)
+    except OSError:
+        pass
+    finally:
+        os.close(directory)
+
+
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 10_000 else f"{count / 1024:.0f} KiB"

@@ -1,0 +1,112 @@
+"""`jtr export --format mermaid`: the timeline as a Mermaid gantt definition.
+
+GitHub, GitLab and many wikis draw Mermaid blocks, so the roadmap's chart can live in an issue
+or a README and be redrawn from the data. Fiscal years are written as dates, April 1 to March
+31 (`inclusiveEndDates`, so the end date is the last day of the year, as people read it).
+One section for the phases, one per course; one line per task, `title :tags, id, start, end`,
+with the state in the title (colour alone would not tell it) and as a Mermaid tag; a
+milestone for each course's target (the last day of its target year) and for the as-of date.
+
+Mermaid's lexer ends a task title at `:`, reads `#` and `;` as the end of a task's data, `%%`
+as a comment, and `click`, `call`, `href`, `section`… at the start of a line as keywords, so
+those characters are written in their full-width forms and every task title starts with its
+item number.
+"""
+
+from __future__ import annotations
+
+from jtr.export._common import STATE_SYMBOLS, TaskRow, span_dates, task_rows, word, year_name
+from jtr.i18n import t
+from jtr.model import Span
+from jtr.render.status import state_label
+from jtr.status import RoadmapState
+
+# Mermaid tags by derived state: done is greyed, active highlighted, crit red.
+TAGS: dict[str, tuple[str, ...]] = {
+    "overdue": ("crit",),
+    "delayed": ("crit", "active"),
+    "on_hold": ("active",),
+    "due": ("active",),
+    "in_progress": ("active",),
+    "not_yet_due": (),
+    "done": ("done",),
+    "cancelled": ("done",),
+}
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_UNSAFE = str.maketrans(
+    {":": "：", "#": "＃", ";": "；", "%": "％", "\n": " ", "\r": " ", "\t": " "}
+)
+
+
+def escape(text: str) -> str:
+    """Text safe in a Mermaid gantt title, section name or task title."""
+    return " ".join(text.translate(_UNSAFE).split())
+
+
+def task_line(row: TaskRow, lang: str, start_month: int) -> str:
+    ts = row.task
+    start, end = span_dates(ts.task.years, start_month)
+    title = f"{row.item.item.number} {ts.task.title.get(lang)}"
+    if ts.task.recurring:
+        title += f" ({t('recurring', lang)})"
+    title += f" — {STATE_SYMBOLS[ts.state]} {state_label(ts, lang)}"
+    data = [*TAGS[ts.state], ts.task.id, start.isoformat(), end.isoformat()]
+    return f"    {escape(title)} :{', '.join(data)}"
+
+
+def export(state: RoadmapState, lang: str) -> str:
+    roadmap = state.roadmap
+    start_month = roadmap.fiscal_year_start_month
+    title = f"{roadmap.title.get(lang)} ({t('as_of', lang)} {state.as_of.isoformat()})"
+    lines = [
+        "gantt",
+        f"    title {escape(title)}",
+        f"    accTitle: {escape(title)}",
+        f"    accDescr: {escape(_description(state, lang))}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %Y-%m",
+        "    tickInterval 3month",
+        "    inclusiveEndDates",
+        "    todayMarker off",
+        f"    section {escape(word('phase_row', lang))}",
+    ]
+    for phase in roadmap.phases:
+        start, end = span_dates(phase.years, start_month)
+        lines.append(
+            f"    {escape(phase.title.get(lang))} :phase-{phase.id}, {start.isoformat()}, {end.isoformat()}"
+        )
+    lines.append(
+        f"    {escape(t('as_of', lang))} {state.as_of.isoformat()} :milestone, as-of, "
+        f"{state.as_of.isoformat()}, 0d"
+    )
+    rows = task_rows(state)
+    for course in state.courses:
+        c = course.course
+        lines.append(f"    section {escape(f'{c.numeral} {c.title.get(lang)}')}")
+        for row in rows:
+            if row.course.course.id == c.id:
+                lines.append(task_line(row, lang, start_month))
+        _start, end = span_dates(Span(c.target_year, c.target_year), start_month)
+        met = f"{len(course.goal_met)}/{len(course.items)}"
+        target = (
+            f"{word('target_end', lang)} {year_name(c.target_year, lang)} — {t('goal', lang)} {met}"
+        )
+        lines.append(f"    {escape(target)} :milestone, {c.id}-target, {end.isoformat()}, 0d")
+    return "\n".join(lines) + "\n"
+
+
+def _description(state: RoadmapState, lang: str) -> str:
+    start, end = span_dates(Span(2001, 2001), state.roadmap.fiscal_year_start_month)
+    if lang == "ja":
+        return (
+            f"{state.roadmap.title.get(lang)}の工程表。年度は{start.month}月{start.day}日から"
+            f"{end.month}月{end.day}日まで。各課題の状態は題名の後に記す。"
+        )
+    first, last = (f"{MONTHS[d.month - 1]} {d.day}" for d in (start, end))
+    return (
+        f"Timeline of the {state.roadmap.title.get(lang)}: fiscal years run from {first} to "
+        f"{last}; each task's state follows its title."
+    )
