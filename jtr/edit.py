@@ -706,7 +706,7 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
     from jtr.validate import SchemaCache, validate_document
 
     try:
-        schema = SchemaCache().for_document(path, edited.text)
+        schema = SchemaCache().for_document(path, edited.head)
     except ReadError as exc:
         raise EditError(f"cannot read the schema: {exc}") from None
     except LoadError as exc:

@@ -11,9 +11,11 @@ only happens when there is something to report.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
@@ -32,6 +34,7 @@ def _yaml() -> tuple[ModuleType, Any]:
 
 MAX_DEPTH = 64  # a roadmap nests about 8 levels; anything near this is a mistake or an attack
 MAX_LOAD_DIAGNOSTICS = 50
+_INTERN_UP_TO = 64  # characters
 TOO_DEEP = "a roadmap needs far fewer"
 
 _CORE = "tag:yaml.org,2002:"
@@ -79,20 +82,35 @@ def resolve_plain(value: str) -> Any:
 
 
 class Document:
-    """A loaded YAML file: its data and the means to position any path in it."""
+    """A loaded YAML file: its data and the means to position any path in it.
 
-    __slots__ = ("_positions", "data", "file", "text")
+    It keeps the file's UTF-8 bytes rather than a decoded str: half the memory for Japanese
+    text, and what libyaml reads without another copy. `text` decodes them when asked.
+    """
 
-    def __init__(self, file: str, text: str, data: dict[str, Any]) -> None:
+    __slots__ = ("_positions", "data", "file", "source")
+
+    def __init__(self, file: str, source: str | bytes, data: dict[str, Any]) -> None:
         self.file = file
-        self.text = text
+        self.source = source  # UTF-8 bytes (no BOM), or text when built from a str
         self.data = data
         self._positions: PositionIndex | None = None
 
     @property
+    def text(self) -> str:
+        source = self.source
+        return source.decode("utf-8") if isinstance(source, bytes) else source
+
+    @property
+    def head(self) -> str:
+        """The first few thousand characters, where a `# yaml-language-server:` line stands."""
+        source = self.source[:8192]
+        return source.decode("utf-8", errors="ignore") if isinstance(source, bytes) else source
+
+    @property
     def positions(self) -> PositionIndex:
         if self._positions is None:  # built on first use: only files with findings need it
-            self._positions = PositionIndex(self.text)
+            self._positions = PositionIndex(self.source)
         return self._positions
 
     def diagnostic(
@@ -131,23 +149,50 @@ def read_text(path: Path, display: str | None = None) -> str:
 
 
 def decode(raw: bytes, name: str) -> str:
+    """The text of a UTF-8 file (BOM dropped), or LoadError at the first bad byte."""
+    return utf8_body(raw, name).decode("utf-8")
+
+
+_CHUNK = 1 << 20
+
+
+def utf8_body(raw: bytes, name: str) -> bytes:
+    """The bytes after any BOM, once checked to be UTF-8 text: LoadError at the first bad byte.
+
+    Checked a megabyte at a time, so that a large file is never held twice, as bytes and text.
+    """
+
     def refuse(offset: int, message: str) -> LoadError:
-        line, column = _byte_position(raw, offset)
+        line, column = _byte_position(body, offset)
         return LoadError([Diagnostic(name, line, column, Severity.ERROR, "encoding", message)])
 
+    body = raw
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise refuse(0, "the file is UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # positions below count from after the BOM, as editors show them
-    nul = raw.find(b"\x00")
+        body = raw[3:]  # positions below count from after the BOM, as editors show them
+    nul = body.find(b"\x00")
     if nul != -1:
         raise refuse(nul, "the file contains a NUL byte; it is binary or not UTF-8")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        hint = " (it looks like Shift_JIS; save it as UTF-8)" if _looks_shift_jis(raw) else ""
-        raise refuse(exc.start, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}{hint}") from exc
-    return text
+    checker = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(body)
+    for start in range(0, len(body), _CHUNK):
+        try:
+            checker.decode(view[start : start + _CHUNK], final=start + _CHUNK >= len(body))
+        except UnicodeDecodeError as exc:
+            # The decoder keeps an incomplete sequence back; re-decode from a safe point.
+            origin = max(start - 4, 0)
+            try:
+                body[origin:].decode("utf-8")
+            except UnicodeDecodeError as full:
+                offset = origin + full.start
+            else:  # pragma: no cover - the chunked check and the full one always agree
+                offset = start + exc.start
+            hint = " (it looks like Shift_JIS; save it as UTF-8)" if _looks_shift_jis(body) else ""
+            raise refuse(offset, f"invalid UTF-8 byte 0x{body[offset]:02x}{hint}") from exc
+    if not body:
+        checker.decode(b"", final=True)
+    return body
 
 
 def _japanese(text: str) -> int:
@@ -199,16 +244,17 @@ def load_file(path: Path, display: str | None = None, *, cached: bool = False) -
 
         data = cache.lookup(path, raw)
         if data is not None:
-            return Document(name, decode(raw, name), data)
-    text = decode(raw, name)
-    doc = Document(name, text, load_text(text, name))
+            return Document(name, utf8_body(raw, name), data)
+    body = utf8_body(raw, name)
+    doc = Document(name, body, load_text(body, name))
     if cached:
         cache.store(path, raw, doc.data)
     return doc
 
 
-def load_text(text: str, name: str = "<string>") -> dict[str, Any]:
-    """Load YAML text into plain data, or raise LoadError with positioned diagnostics."""
+def load_text(text: str | bytes, name: str = "<string>") -> dict[str, Any]:
+    """Load YAML (text, or UTF-8 bytes checked by `utf8_body`) into plain data, or raise
+    LoadError with positioned diagnostics."""
     builder = _Builder(name)
     data = builder.build(text)
     if builder.diagnostics:
@@ -242,9 +288,17 @@ class _Builder:
                 Diagnostic(self.name, line, column, Severity.ERROR, code, message, path)
             )
 
-    def build(self, text: str) -> Any:
+    def build(self, source: str | bytes) -> Any:
         yaml, self.loader = _yaml()
         self.yaml = yaml
+        if isinstance(source, bytes):
+            try:
+                return self._build(source)
+            except yaml.YAMLError:
+                # Report from the text, where every offset counts characters.
+                self.diagnostics = []
+                return self.build(source.decode("utf-8"))
+        text = source
         try:
             return self._build(text)
         except yaml.MarkedYAMLError as exc:
@@ -289,7 +343,7 @@ class _Builder:
                 parts.append(len(frame.container))
         return tuple(parts)
 
-    def _build(self, text: str) -> Any:
+    def _build(self, text: str | bytes) -> Any:
         yaml = self.yaml
         stack: list[_Frame] = []
         root: Any = None
@@ -371,6 +425,10 @@ class _Builder:
 
     def _scalar(self, event: Any, tag: str | None, stack: list[_Frame]) -> Any:
         value: str = event.value
+        if len(value) <= _INTERN_UP_TO:
+            # Keys and short values repeat thousands of times in a large roadmap (id, title,
+            # ja, status, owner ids): one shared object each keeps memory near the file's size.
+            value = intern(value)
         if tag is None or tag == "!":
             if tag is None and not event.style:  # plain: '' from libyaml, None from pure Python
                 return resolve_plain(value)
@@ -407,7 +465,7 @@ class _Builder:
                 )  # fmt: skip
                 value = f"<complex key at line {event.start_mark.line + 1}>"
                 # Its children attach to a throwaway container, not to this mapping.
-            key = event.value if type(event) is yaml.ScalarEvent else value
+            key = intern(event.value) if type(event) is yaml.ScalarEvent else value
             if key == "<<" and not getattr(event, "style", "x"):
                 self.report(
                     event.start_mark, "merge-key",
@@ -476,7 +534,7 @@ def _first_line(text: str) -> str:
 class PositionIndex:
     """Where each path of a document starts: 1-based (line, column) of its value and its key."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes) -> None:
         self._values: dict[YamlPath, tuple[int, int]] = {}
         self._keys: dict[YamlPath, tuple[int, int]] = {}
         # A file that loaded will index; anything else gets 1:1 positions.
@@ -484,7 +542,7 @@ class PositionIndex:
         with contextlib.suppress(yaml.YAMLError):
             self._index(text, yaml, loader)
 
-    def _index(self, text: str, yaml: ModuleType, loader: Any) -> None:
+    def _index(self, text: str | bytes, yaml: ModuleType, loader: Any) -> None:
         # Each stack entry: [path, is_mapping, pending_key, next_index]
         stack: list[list[Any]] = []
         for event in yaml.parse(text, Loader=loader):

@@ -74,7 +74,7 @@ def _check_statuses(model: Roadmap) -> None:
 def _full_validation(path: Path, doc: Document) -> list[Diagnostic]:
     from jtr.validate import SchemaCache, validate_document
 
-    schema = SchemaCache().for_document(path, doc.text)
+    schema = SchemaCache().for_document(path, doc.head)
     found = [d for d in validate_document(doc, schema) if d.severity is Severity.ERROR]
     if not found:  # the model could not be built, yet validation passed: say so plainly
         found = [doc.diagnostic((), "model", "the roadmap could not be read; run `jtr validate`")]

@@ -58,7 +58,7 @@ def validate_file(path: Path, schemas: SchemaCache, display: str | None = None) 
         doc = load_file(path, name)
     except LoadError as exc:
         return ValidationResult(name, None, tuple(sorted(exc.diagnostics)))
-    schema = schemas.for_document(path, doc.text)
+    schema = schemas.for_document(path, doc.head)
     return ValidationResult(name, schema.file, tuple(validate_document(doc, schema)))
 
 
