@@ -146,3 +146,24 @@ def test_unreadable_files(tmp_path: Path) -> None:
         load_file(tmp_path / "missing.yaml")
     with pytest.raises(ReadError, match="is a directory"):
         load_file(tmp_path)
+
+
+def test_utf8_is_checked_across_chunk_boundaries(tmp_path: Path) -> None:
+    from jtr.loader import _CHUNK
+
+    # A three-byte character straddling the first chunk boundary is fine…
+    padding = b"# " + b"x" * (_CHUNK - 4) + b"\n"
+    good = padding + "a: 長野市\n".encode()
+    assert load_file(_write(tmp_path, good)).data == {"a": "長野市"}
+    # …and a bad byte far into a large file is found at its line and column.
+    bad = padding + "a: 長野\n".encode() + b"b: x\xffy\n"
+    with pytest.raises(LoadError) as caught:
+        load_file(_write(tmp_path, bad), "r.yaml")
+    (diag,) = caught.value.diagnostics
+    assert (diag.code, diag.line, diag.column) == ("encoding", 3, 5)
+
+
+def test_documents_keep_bytes_and_decode_on_demand(tmp_path: Path) -> None:
+    doc = load_file(_write(tmp_path, "\ufeffa: 長野\n".encode()))
+    assert isinstance(doc.source, bytes) and not doc.source.startswith(b"\xef\xbb\xbf")
+    assert doc.text == "a: 長野\n" and doc.head == "a: 長野\n"
