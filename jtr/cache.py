@@ -1,5 +1,5 @@
-"""A cache of parsed files: roadmaps, so that the views need not import and run a YAML parser,
-and schemas that passed their meta-schema, so that the check is not repeated on every run.
+"""A cache of parsed files: roadmaps that passed the views' checks, so that the views need
+neither a YAML parser nor the checks again, and schemas that passed their meta-schema.
 
 An entry holds the file's exact bytes next to the data parsed from them; it is used only when
 the bytes on disk are identical, so it can never be stale. Entries are named after the file's

@@ -1,7 +1,5 @@
 """The `jtr` command: parse options, call the core, pick a reporter, set the exit code."""
 
-from __future__ import annotations
-
 import enum
 import sys
 from pathlib import Path

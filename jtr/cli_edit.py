@@ -4,8 +4,6 @@ Imported by jtr.cli for every command, so it imports nothing heavy at module lev
 (and ruamel.yaml through it) only when an editing command runs.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from collections.abc import Callable
@@ -70,7 +68,7 @@ ItemArgument = Annotated[
 ]
 
 
-def _date(value: str | None) -> dt.date:
+def _date(value: str | None) -> "dt.date":
     import datetime as dt
 
     from jtr.fiscal import FiscalYearError, parse_date
@@ -83,7 +81,7 @@ def _date(value: str | None) -> dt.date:
         raise fail(f"--date: {exc}") from None
 
 
-def _run(file: Path | None, edit: Edit, dry_run: bool) -> None:
+def _run(file: Path | None, edit: "Edit", dry_run: bool) -> None:
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.edit import EditError, EditInvalid, apply
 

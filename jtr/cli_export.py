@@ -14,8 +14,6 @@ Exit codes: 0 written; 1 the roadmap is invalid (as for the other views); 2 usag
 the output cannot be written.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from pathlib import Path

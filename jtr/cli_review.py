@@ -5,8 +5,6 @@ YAML parser) is imported inside the commands, so importing this module costs the
 start-up nothing measurable.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from pathlib import Path
@@ -202,7 +200,7 @@ def textconv(
     sys.stdout.buffer.flush()
 
 
-def _repo(path: Path) -> RepoPath:
+def _repo(path: Path) -> "RepoPath":
     from jtr.review.gitio import GitError, locate
 
     try:

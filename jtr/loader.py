@@ -231,25 +231,11 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def load_file(path: Path, display: str | None = None, *, cached: bool = False) -> Document:
-    """Read and load a roadmap-shaped YAML file (a single mapping document).
-
-    With `cached`, data parsed earlier from identical bytes is reused (see jtr.cache): the
-    views use it so that they start without a YAML parser.
-    """
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Read and load a roadmap-shaped YAML file (a single mapping document)."""
     name = display or str(path)
-    raw = read_bytes(path, name)
-    if cached:
-        from jtr import cache
-
-        data = cache.lookup(path, raw)
-        if data is not None:
-            return Document(name, utf8_body(raw, name), data)
-    body = utf8_body(raw, name)
-    doc = Document(name, body, load_text(body, name))
-    if cached:
-        cache.store(path, raw, doc.data)
-    return doc
+    body = utf8_body(read_bytes(path, name), name)
+    return Document(name, body, load_text(body, name))
 
 
 def load_text(text: str | bytes, name: str = "<string>") -> dict[str, Any]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
-from jtr.loader import Document, decode, load_file, load_text
+from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
 from jtr.model import STATUSES, Roadmap, build
 from jtr.versioning import check_schema_version
 
@@ -29,12 +29,26 @@ class LoadedRoadmap(NamedTuple):
 
 
 def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
-    """Load and build a roadmap; ReadError if unreadable, RoadmapInvalid with findings if broken."""
+    """Load and build a roadmap; ReadError if unreadable, RoadmapInvalid with findings if broken.
+
+    A file that passed these checks before, byte for byte, comes from the parse cache and is
+    not checked again (see jtr.cache); one that passes now is remembered.
+    """
+    from jtr import cache
+
+    name = display or str(path)
+    raw = read_bytes(path, name)
+    data = cache.lookup(path, raw)
     try:
-        doc = load_file(path, display, cached=True)
+        body = utf8_body(raw, name)
+        if data is not None:
+            return LoadedRoadmap(path, Document(name, body, data), build(data))
+        doc = Document(name, body, load_text(body, name))
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
-    return _checked(path, doc)
+    loaded = _checked(path, doc)
+    cache.store(path, raw, doc.data)
+    return loaded
 
 
 def open_roadmap_bytes(raw: bytes, path: Path, display: str) -> LoadedRoadmap:

@@ -12,6 +12,7 @@ import pytest
 from jtr import cache
 from jtr.diagnostics import LoadError
 from jtr.loader import load_file
+from jtr.roadmap import RoadmapInvalid, open_roadmap
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
@@ -25,29 +26,40 @@ def copy(tmp_path: Path) -> Path:
 
 def test_hit_gives_the_same_data(tmp_path: Path, _private_cache: Path) -> None:
     path = copy(tmp_path)
-    first = load_file(path, cached=True)
+    first = open_roadmap(path).document
     assert list(_private_cache.iterdir())
     assert cache.lookup(path, path.read_bytes()) == first.data
-    second = load_file(path, cached=True)
-    assert second.data == first.data == load_file(path).data
-    assert second.text == first.text  # positions still come from the real text
+    second = open_roadmap(path)
+    assert second.document.data == first.data == load_file(path).data
+    assert second.document.text == first.text  # positions still come from the real text
+    assert second.model == open_roadmap(path).model
+
+
+def test_only_roadmaps_that_passed_are_remembered(tmp_path: Path, _private_cache: Path) -> None:
+    path = copy(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"- chikatsu\n", b"- chikatu\n", 1))
+    with pytest.raises(RoadmapInvalid):
+        open_roadmap(path)
+    assert cache.lookup(path, path.read_bytes()) is None
+    with pytest.raises(RoadmapInvalid):  # and it is refused again, not served from a cache
+        open_roadmap(path)
 
 
 def test_changed_bytes_miss(tmp_path: Path) -> None:
     path = copy(tmp_path)
-    load_file(path, cached=True)
-    path.write_bytes(path.read_bytes().replace(b"from: 2023\n", b"from: 2022\n", 1))
+    open_roadmap(path)
+    path.write_bytes(path.read_bytes().replace(b'published: "2023-11"', b'published: "2023-12"', 1))
     assert cache.lookup(path, path.read_bytes()) is None
-    assert load_file(path, cached=True).data["meta"]["period"]["from"] == 2022
+    assert open_roadmap(path).document.data["meta"]["published"] == "2023-12"
 
 
 def test_corrupt_entries_are_ignored(tmp_path: Path, _private_cache: Path) -> None:
     path = copy(tmp_path)
-    load_file(path, cached=True)
+    open_roadmap(path)
     for entry in _private_cache.iterdir():
         entry.write_bytes(b"\x00garbage")
     assert cache.lookup(path, path.read_bytes()) is None
-    assert load_file(path, cached=True).data == load_file(path).data
+    assert open_roadmap(path).document.data == load_file(path).data
 
 
 def test_off_and_unwritable(
@@ -55,13 +67,13 @@ def test_off_and_unwritable(
 ) -> None:
     path = copy(tmp_path)
     monkeypatch.setenv("JTR_NO_CACHE", "1")
-    load_file(path, cached=True)
+    open_roadmap(path)
     assert not list(_private_cache.iterdir())
     monkeypatch.delenv("JTR_NO_CACHE")
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
     monkeypatch.setenv("JTR_CACHE_DIR", str(blocked / "sub"))
-    assert load_file(path, cached=True).data["schema_version"] == "1.0"
+    assert open_roadmap(path).document.data["schema_version"] == "1.0"
 
 
 def test_a_cached_status_imports_no_yaml_parser(tmp_path: Path, _private_cache: Path) -> None:
