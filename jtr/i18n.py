@@ -66,9 +66,13 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def choose(pair: tuple[str, str], lang: str) -> str:
+    """The Japanese or the English of a (ja, en) pair: every label table in jtr is such pairs."""
+    return pair[0] if lang == "ja" else pair[1]
+
+
 def t(key: str, lang: str) -> str:
-    ja, en = LABELS[key]
-    return ja if lang == "ja" else en
+    return choose(LABELS[key], lang)
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from jtr.fiscal import era_label, fiscal_year_end, fiscal_year_start
-from jtr.i18n import t
+from jtr.i18n import choose, t
 from jtr.model import Goal, GoalState, Span, StatusRecord
 from jtr.render.status import state_label
 from jtr.status import CourseState, ItemState, RoadmapState, TaskState
@@ -85,8 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {  # words of the exports only (the rest: jt
 
 
 def word(key: str, lang: str) -> str:
-    ja, en = WORDS[key]
-    return ja if lang == "ja" else en
+    return choose(WORDS[key], lang)
 
 
 def years_label(span: Span, lang: str) -> str:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from jtr.fiscal import era_label, short_label
-from jtr.i18n import t
+from jtr.i18n import choose, t
 from jtr.render.lines import STATE_LOOK, Line, Segment, centre, fit, render_lines
 from jtr.status import STATES, ItemState, RoadmapState, TaskState
 
@@ -53,8 +53,7 @@ WORDS = {  # words of this view only (the rest comes from jtr.i18n)
 
 
 def _word(key: str, lang: str) -> str:
-    ja, en = WORDS[key]
-    return ja if lang == "ja" else en
+    return choose(WORDS[key], lang)
 
 
 class _Layout(NamedTuple):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from jtr.fiscal import label as fy_label
-from jtr.i18n import t
+from jtr.i18n import choose, t
 from jtr.review.semantic import Change, Diff
 
 Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim"
@@ -44,8 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def lab(key: str, lang: str) -> str:
-    ja, en = _LABELS[key]
-    return ja if lang == "ja" else en
+    return choose(_LABELS[key], lang)
 
 
 # ---- word-level change -----------------------------------------------------------------------
