@@ -32,18 +32,22 @@ def cache_dir() -> Path | None:
     return Path(base) / "jtr"
 
 
-def _entry(path: Path, kind: str) -> Path | None:
+def _entry(path: Path | None, raw: bytes, kind: str) -> Path | None:
+    """A roadmap's entry is named after its path: one per file, replaced as the file changes.
+    With no path the entry is named after the content, so every copy of a schema shares one."""
     folder = cache_dir()
     if folder is None:
         return None
+    if path is None:
+        return folder / f"{kind}-{len(raw)}-{zlib.crc32(raw):08x}.marshal"
     real = os.path.realpath(path)
     tag = zlib.crc32(real.encode("utf-8", "surrogateescape"))
     return folder / f"{Path(real).name}-{tag:08x}.{kind}.marshal"
 
 
-def lookup(path: Path, raw: bytes, kind: str = "roadmap") -> dict[str, Any] | None:
+def lookup(path: Path | None, raw: bytes, kind: str = "roadmap") -> dict[str, Any] | None:
     """The data parsed earlier from exactly these bytes, or None."""
-    entry = _entry(path, kind)
+    entry = _entry(path, raw, kind)
     if entry is None:
         return None
     try:
@@ -55,9 +59,9 @@ def lookup(path: Path, raw: bytes, kind: str = "roadmap") -> dict[str, Any] | No
     return data
 
 
-def store(path: Path, raw: bytes, data: dict[str, Any], kind: str = "roadmap") -> None:
+def store(path: Path | None, raw: bytes, data: dict[str, Any], kind: str = "roadmap") -> None:
     """Remember the data parsed from these bytes; silently does nothing if it cannot."""
-    entry = _entry(path, kind)
+    entry = _entry(path, raw, kind)
     if entry is None:
         return
     tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")

@@ -105,8 +105,8 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
     raw = read_bytes(path, name)
     from jtr import cache
 
-    known_good = cache.lookup(path, raw, kind="schema")
-    if known_good is not None:  # these exact bytes passed the meta-schema before
+    known_good = cache.lookup(None, raw, kind="schema")
+    if known_good is not None:  # these exact bytes passed the meta-schema before, anywhere
         return Schema(name, known_good)
     text = decode(raw, name)
     try:
@@ -141,5 +141,5 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
                            f"the schema breaks its meta-schema at {where}: {error.message}", path)
             )  # fmt: skip
         raise LoadError(sorted(found))
-    cache.store(path, raw, data, kind="schema")
+    cache.store(None, raw, data, kind="schema")
     return Schema(name, data)
