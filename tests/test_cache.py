@@ -24,10 +24,10 @@ def copy(tmp_path: Path) -> Path:
     return target
 
 
-def test_hit_gives_the_same_data(tmp_path: Path, _private_cache: Path) -> None:
+def test_hit_gives_the_same_data(tmp_path: Path, private_cache: Path) -> None:
     path = copy(tmp_path)
     first = open_roadmap(path).document
-    assert list(_private_cache.iterdir())
+    assert list(private_cache.iterdir())
     assert cache.lookup(path, path.read_bytes()) == first.data
     second = open_roadmap(path)
     assert second.document.data == first.data == load_file(path).data
@@ -35,7 +35,7 @@ def test_hit_gives_the_same_data(tmp_path: Path, _private_cache: Path) -> None:
     assert second.model == open_roadmap(path).model
 
 
-def test_only_roadmaps_that_passed_are_remembered(tmp_path: Path, _private_cache: Path) -> None:
+def test_only_roadmaps_that_passed_are_remembered(tmp_path: Path, private_cache: Path) -> None:
     path = copy(tmp_path)
     path.write_bytes(path.read_bytes().replace(b"- chikatsu\n", b"- chikatu\n", 1))
     with pytest.raises(RoadmapInvalid):
@@ -53,22 +53,22 @@ def test_changed_bytes_miss(tmp_path: Path) -> None:
     assert open_roadmap(path).document.data["meta"]["published"] == "2023-12"
 
 
-def test_corrupt_entries_are_ignored(tmp_path: Path, _private_cache: Path) -> None:
+def test_corrupt_entries_are_ignored(tmp_path: Path, private_cache: Path) -> None:
     path = copy(tmp_path)
     open_roadmap(path)
-    for entry in _private_cache.iterdir():
+    for entry in private_cache.iterdir():
         entry.write_bytes(b"\x00garbage")
     assert cache.lookup(path, path.read_bytes()) is None
     assert open_roadmap(path).document.data == load_file(path).data
 
 
 def test_off_and_unwritable(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _private_cache: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, private_cache: Path
 ) -> None:
     path = copy(tmp_path)
     monkeypatch.setenv("JTR_NO_CACHE", "1")
     open_roadmap(path)
-    assert not list(_private_cache.iterdir())
+    assert not list(private_cache.iterdir())
     monkeypatch.delenv("JTR_NO_CACHE")
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
@@ -76,8 +76,8 @@ def test_off_and_unwritable(
     assert open_roadmap(path).document.data["schema_version"] == "1.0"
 
 
-def test_a_cached_status_imports_no_yaml_parser(tmp_path: Path, _private_cache: Path) -> None:
-    env = {**os.environ, "JTR_CACHE_DIR": str(_private_cache)}
+def test_a_cached_status_imports_no_yaml_parser(tmp_path: Path, private_cache: Path) -> None:
+    env = {**os.environ, "JTR_CACHE_DIR": str(private_cache)}
     args = [
         sys.executable,
         "-X",

@@ -54,7 +54,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data" / "roadmap.yaml"
 
 
-@pytest.fixture(params=["item-lines", "whole-file"])
+@pytest.fixture(params=["item-lines", pytest.param("whole-file", marks=pytest.mark.slow)])
 def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Edits go through ruamel.yaml on the item's own lines; "whole-file" tests the fallback
     that loads and dumps the whole file."""
@@ -526,6 +526,7 @@ def test_lines_ruamel_cannot_read_are_refused_only_where_edited(
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow  # ruamel over every whole fixture, for every task and item
 @pytest.mark.parametrize("path", [*ROUNDTRIP, FIXTURES / "minimal.yaml"], ids=lambda p: p.name)
 def test_item_lines_and_whole_file_make_the_same_edit(
     path: Path, monkeypatch: pytest.MonkeyPatch

@@ -19,7 +19,10 @@ from jtr.validate import SchemaCache, validate_file
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "data" / "schema.json"
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and flock")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and flock"),
+]
 
 
 @pytest.fixture

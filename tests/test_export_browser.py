@@ -73,10 +73,13 @@ def has_cjk_font() -> bool:
     return "Noto Sans CJK" in fonts.stdout
 
 
-pytestmark = pytest.mark.skipif(
-    browser() is None,
-    reason="chromium is not installed (.ci/install-browser installs chromium and fonts-noto-cjk)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        browser() is None,
+        reason="chromium is not installed (.ci/install-browser installs chromium and fonts-noto-cjk)",
+    ),
+]
 
 
 def chromium(tmp_path: Path, url: str, *flags: str) -> subprocess.CompletedProcess[str]:

@@ -60,6 +60,8 @@ for (const file of process.argv.slice(2)) {
 console.log(JSON.stringify(results));
 """
 
+pytestmark = pytest.mark.slow  # installs mermaid with npm, then runs Node
+
 
 @cache
 def mermaid_dir() -> Path | str:

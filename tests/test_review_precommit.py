@@ -18,9 +18,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
 
-pytestmark = pytest.mark.skipif(
-    not Path(PRE_COMMIT).exists() or shutil.which("git") is None, reason="needs pre-commit and git"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Path(PRE_COMMIT).exists() or shutil.which("git") is None,
+        reason="needs pre-commit and git",
+    ),
+]
 
 
 def git(repo: Path, *args: str) -> None:
