@@ -14,7 +14,6 @@ screenshots.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from test_export import AS_OF, EXPECTED  # the progress fixture's states, in one place
 
 from jtr.export import EXPORTERS
 from jtr.roadmap import open_roadmap
@@ -34,21 +34,6 @@ from jtr.status import roadmap_state
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS = ROOT / "tests" / "fixtures" / "progress.yaml"
 ROADMAP = ROOT / "data" / "roadmap.yaml"
-AS_OF = dt.date(2026, 11, 26)
-EXPECTED = {  # as in test_export.py: the fixture's states as of 2026-11-26
-    "welfare-workers-decide": "done",
-    "welfare-workers-pilot": "cancelled",
-    "district-dock-run": "done",
-    "labour-management-desk": "overdue",
-    "labour-management-guide": "overdue",
-    "committee-nominations-decide": "delayed",
-    "committee-nominations-apply": "not_yet_due",
-    "fundraising-decide": "in_progress",
-    "welfare-support-subsidy": "on_hold",
-    "requested-work-prepare": "due",
-    "requested-work-mayor-policy": "overdue",
-    "requested-work-briefing": "done",
-}
 WINDOW = (1600, 1100)
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
