@@ -453,3 +453,14 @@ derive(
     "A roadmap period end with an extra digit (20255).",
     ("    to: 2025\n", "    to: 20255\n"),
 )
+
+# ---- hostile input (cases 100-199, one block per area) -----------------------------------
+# The schema as code: $ref, recursion and the schema line (100-119).
+
+# Writes, input files and sizes (120-139).
+
+# Text that would control a terminal (140-159).
+
+# The loader and numbers (160-179).
+
+# Exports: Markdown, Mermaid, spreadsheets (180-199).

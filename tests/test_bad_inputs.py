@@ -32,7 +32,7 @@ BAD = ROOT / "tests" / "bad"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 
 TIME_LIMIT = 10.0  # seconds per run: a guard against alias bombs and runaway rules, not speed
-NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+$")
+NAME = re.compile(r"^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+$")
 DIAGNOSTIC = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
     r"(?P<message>.*) \[(?P<code>[a-z0-9-]+)\]$",
