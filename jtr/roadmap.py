@@ -1,8 +1,9 @@
-"""Open a roadmap for the views (status, timeline, show, list) without importing jsonschema.
+"""Open a roadmap for the views, exports and edits: the same checks as `jtr validate`.
 
-The fast path loads the YAML, checks the model version, builds the typed model and runs the
-semantic rules. Only when something is wrong is the full validation (with jsonschema) run, so
-that a broken file gets the same positioned findings as `jtr validate`.
+Every command reads a roadmap through `open_roadmap`: load → version → JSON Schema → rules →
+typed model. A file whose exact bytes passed before comes from the parse cache (see
+jtr.cache) and skips the checks, so the views usually start without jsonschema or a YAML
+parser; a file that passes now is remembered.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
-from jtr.model import STATUSES, Roadmap, build
-from jtr.versioning import check_schema_version
+from jtr.model import Roadmap, build
 
 
 class RoadmapInvalid(Exception):
@@ -62,34 +62,24 @@ def open_roadmap_bytes(raw: bytes, path: Path, display: str) -> LoadedRoadmap:
 
 
 def _checked(path: Path, doc: Document) -> LoadedRoadmap:
-    version = check_schema_version(doc)
-    if version is not None:
-        raise RoadmapInvalid([version])
-    try:
-        model = build(doc.data)
-        _check_statuses(model)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise RoadmapInvalid(_full_validation(path, doc)) from None
-    from jtr.rules import run_rules
+    """The one pipeline every command shares: version → JSON Schema → rules → typed model.
 
-    errors = [d for d in run_rules(doc) if d.severity is Severity.ERROR]
-    if errors:
-        raise RoadmapInvalid(_full_validation(path, doc))
-    return LoadedRoadmap(path, doc, model)
-
-
-def _check_statuses(model: Roadmap) -> None:
-    for task in model.tasks():
-        for record in task.history:
-            if record.status not in STATUSES:
-                raise ValueError(record.status)
-
-
-def _full_validation(path: Path, doc: Document) -> list[Diagnostic]:
+    A roadmap with errors is refused with the findings `jtr validate` prints; warnings do not
+    block. Only a file that passed all of it is built into the model, so no view, export or
+    edit can crash or miscount on data that `validate` refuses.
+    """
     from jtr.validate import SchemaCache, validate_document
 
     schema = SchemaCache().for_document(path, doc.head)
-    found = [d for d in validate_document(doc, schema) if d.severity is Severity.ERROR]
-    if not found:  # the model could not be built, yet validation passed: say so plainly
-        found = [doc.diagnostic((), "model", "the roadmap could not be read; run `jtr validate`")]
-    return found
+    errors = [d for d in validate_document(doc, schema) if d.severity is Severity.ERROR]
+    if errors:
+        raise RoadmapInvalid(errors)
+    try:
+        model = build(doc.data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # The schema and rules passed, yet the model could not be built: a gap between them
+        # and the model. Refuse rather than guess, and say so plainly.
+        raise RoadmapInvalid(
+            [doc.diagnostic((), "model", "the roadmap could not be read; run `jtr validate`")]
+        ) from None
+    return LoadedRoadmap(path, doc, model)
