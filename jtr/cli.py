@@ -51,7 +51,11 @@ def main_options(
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"jtr: error: {message}", err=True)
+    """Print `jtr: error: MESSAGE` on one line (anything from a file or an argument in it shown
+    visibly, never obeyed by the terminal) and return the exit for `raise`."""
+    from jtr.escape import terminal
+
+    typer.echo(f"jtr: error: {terminal(message)}", err=True)
     return typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -121,7 +125,7 @@ def validate(
         try:
             results.append(validate_file(target, schemas, display_path(target)))
         except ReadError as exc:
-            typer.echo(f"jtr: error: {exc}", err=True)
+            fail(str(exc))  # printed; the other files are still checked
             cannot_run = True
         except LoadError as exc:  # the schema, not the roadmap, is broken
             for diagnostic in exc.diagnostics:
@@ -138,11 +142,13 @@ def validate(
 
 
 def _summary(results: list, strict: bool) -> None:
+    from jtr.escape import terminal
+
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     for result in results:
         if not result.diagnostics and result.schema_file:
-            typer.echo(f"{result.file}: valid (schema {result.schema_file})", err=True)
+            typer.echo(terminal(f"{result.file}: valid (schema {result.schema_file})"), err=True)
     if errors or warnings:
         files = len(results)
         typer.echo(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+from jtr.escape import terminal
+
 PathPart = str | int
 YamlPath = tuple[PathPart, ...]
 
@@ -42,7 +44,10 @@ class Diagnostic(NamedTuple):
         return self.sort_key < other.sort_key
 
     def format(self) -> str:
-        return (
+        """`file:line:column: severity: message [code]` on one line, safe for a terminal: a
+        control, bidirectional or invisible character from the file (in a quoted value, a key,
+        the file name) is shown visibly, so a key with a newline cannot forge another finding."""
+        return terminal(
             f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
         )
 

@@ -45,6 +45,11 @@ def is_hidden(char: str) -> bool:
     return _HIDDEN.fullmatch(char) is not None
 
 
+def has_hidden(text: str) -> bool:
+    """Whether `text` holds any character that `terminal` shows escaped (one scan, no list)."""
+    return _HIDDEN.search(text) is not None
+
+
 def terminal(text: str) -> str:
     """`text` on one line with every control, bidi and invisible character shown visibly."""
     if _HIDDEN.search(text) is None:  # the common case costs one scan

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from jtr.diagnostics import Severity
+from jtr.escape import terminal
 from jtr.validate import ValidationResult
 
 
@@ -47,6 +48,9 @@ class JsonReporter(Reporter):
 
 
 def _escape_data(text: str) -> str:
+    """A workflow command's data: made safe for the log viewer's terminal first (no raw ESC,
+    CR, LF or bidirectional override from the file), then percent-encoded as GitHub wants."""
+    text = terminal(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -1,8 +1,11 @@
 """Styled lines measured in display cells: the plain path needs no rich console at all.
 
 A view builds `Line`s of (text, style) segments, fitting text with `fit` (Japanese characters
-are two cells wide). `render_lines` joins them as plain text, or, for a colour terminal, styles
-them through rich. Both give the same characters, so a golden test of one checks the other.
+are two cells wide). Both are where roadmap text becomes terminal text: every segment and every
+fitted text passes through `jtr.escape.terminal`, so an escape sequence, a carriage return or a
+bidirectional override in a title is shown (`\\x1b`, `<U+202E>`), never obeyed, and a cut never
+falls inside such an escape. `render_lines` joins them as plain text, or, for a colour terminal,
+styles them through rich. Both give the same characters, so a golden test of one checks the other.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import io
 
 from rich.cells import cell_len
+
+from jtr.escape import terminal, tokens
 
 Segment = tuple[str, str]  # (text, rich style; "" for none)
 
@@ -29,14 +34,14 @@ STATE_STYLES = {state: look[2] for state, look in STATE_LOOK.items()}
 
 
 class Line:
-    """One output line as styled segments."""
+    """One output line as styled segments, each made safe for the terminal as it is added."""
 
     def __init__(self, *segments: Segment) -> None:
-        self.segments: list[Segment] = [s for s in segments if s[0]]
+        self.segments: list[Segment] = [(terminal(s[0]), s[1]) for s in segments if s[0]]
 
     def add(self, text: str, style: str = "") -> Line:
         if text:
-            self.segments.append((text, style))
+            self.segments.append((terminal(text), style))
         return self
 
     @property
@@ -56,14 +61,22 @@ class Line:
         return segments
 
     def fitted(self, width: int, ellipsis: str = "…") -> Line:
-        """The line cut to `width` cells, the cut segment ending in an ellipsis."""
-        if cell_len(self.text) <= width:
+        """The line cut to `width` cells, the cut segment ending in an ellipsis.
+
+        Measures no further than the cut, so a segment of megabytes costs what is kept.
+        """
+        used = 0
+        for text, _ in self.segments:
+            used += cells(text, width - used)
+            if used > width:
+                break
+        else:
             return self
         out = Line()
         used = 0
         room = width - cell_len(ellipsis)  # what is kept; the ellipsis takes the rest
         for text, style in self.segments:
-            size = cell_len(text)
+            size = cells(text, room - used)
             if used + size <= room:
                 out.add(text, style)
                 used += size
@@ -73,25 +86,65 @@ class Line:
         return out
 
 
-def fit(text: str, width: int, ellipsis: str = "…", *, pad: bool = False) -> str:
-    """`text` cut to `width` display cells with an ellipsis, never halving a wide character.
+_CHUNK = 1024  # characters measured at a time (above rich's cache size, so never cached)
 
-    With `pad`, the result is exactly `width` cells (spaces on the right).
+
+def cells(text: str, limit: int) -> int:
+    """The cells `text` takes, counted no further than just past `limit`: the result is exact
+    when it is at most `limit`, and only known to be larger otherwise."""
+    if len(text) <= _CHUNK:
+        return cell_len(text)
+    total = 0
+    for start in range(0, len(text), _CHUNK):
+        total += cell_len(text[start : start + _CHUNK])
+        if total > limit:
+            break
+    return total
+
+
+def _shown_prefix(text: str, width: int) -> tuple[int, str, int]:
+    """(end, shown, size): the shortest prefix `text[:end]` whose safe form `shown` is wider
+    than `width` cells (or all of `text`), and that form's width in cells."""
+    step = max(width * 2 + 8, 64)
+    parts: list[str] = []
+    size = end = 0
+    while end < len(text):
+        piece = terminal(text[end : end + step])
+        end = min(end + step, len(text))
+        parts.append(piece)
+        size += cell_len(piece)
+        if size > width:
+            break
+    return end, "".join(parts), size
+
+
+def shown_cells(text: str, limit: int) -> int:
+    """The cells `text` takes once made safe, exact up to `limit` (more: only known larger)."""
+    return _shown_prefix(text, max(limit, 0))[2]
+
+
+def fit(text: str, width: int, ellipsis: str = "…", *, pad: bool = False) -> str:
+    """`text` made safe (`jtr.escape.terminal`) and cut to `width` display cells with an
+    ellipsis, never halving a wide character or an escape such as `\\x1b`.
+
+    With `pad`, the result is exactly `width` cells (spaces on the right). Linear in what is
+    kept: a title of megabytes is cut as fast as a short one.
     """
     if width <= 0:
         return ""
-    size = cell_len(text)
-    if size <= width:
-        return text + " " * (width - size) if pad else text
+    end, shown, size = _shown_prefix(text, width)
+    if end == len(text) and size <= width:
+        return shown + " " * (width - size) if pad else shown
     room = width - cell_len(ellipsis)
     kept: list[str] = []
     used = 0
-    for char in text:
-        cells = cell_len(char)
-        if used + cells > room:
-            break
-        kept.append(char)
-        used += cells
+    if room > 0:
+        for piece in tokens(text[:end]):
+            piece_cells = cell_len(piece)
+            if used + piece_cells > room:
+                break
+            kept.append(piece)
+            used += piece_cells
     result = "".join(kept).rstrip() + ellipsis if room > 0 else ellipsis[:width]
     size = cell_len(result)
     return result + " " * (width - size) if pad else result

@@ -29,9 +29,9 @@ def _span(task: Task, lang: str) -> str:
 
 def render_text(state: RoadmapState, entity: object, lang: str, *, width: int, color: bool) -> str:
     from rich.padding import Padding
-    from rich.text import Text as R
 
     from jtr.render.console import STATE_STYLES, render_to_string
+    from jtr.render.console import SafeText as R  # every piece of text made safe on the way in
 
     out: list[Any] = []
 
@@ -377,5 +377,8 @@ def render_list(entries: list[tuple[str, str]], output_format: str) -> str:
             )
             + "\n"
         )
-    width = max((len(i) for i, _ in entries), default=0)
-    return "".join(f"{i.ljust(width)}  {title}\n" for i, title in entries)
+    from jtr.escape import terminal
+
+    shown = [(terminal(i), terminal(title)) for i, title in entries]
+    width = max((len(i) for i, _ in shown), default=0)
+    return "".join(f"{i.ljust(width)}  {title}\n" for i, title in shown)

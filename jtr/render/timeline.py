@@ -16,7 +16,15 @@ from rich.cells import cell_len
 
 from jtr.fiscal import era_label, short_label
 from jtr.i18n import choose, t
-from jtr.render.lines import STATE_LOOK, Line, Segment, centre, fit, render_lines
+from jtr.render.lines import (
+    STATE_LOOK,
+    Line,
+    Segment,
+    centre,
+    fit,
+    render_lines,
+    shown_cells,
+)
 from jtr.status import STATES, ItemState, RoadmapState, TaskState
 
 MIN_WIDTH = 60  # narrower requests are drawn at this width
@@ -112,7 +120,7 @@ def render_timeline(
     glyphs = ASCII if ascii_only else UNICODE
     needed = max(
         (
-            TASK_INDENT + cell_len(task_state.task.title.get(lang)) + 1
+            TASK_INDENT + shown_cells(task_state.task.title.get(lang), width) + 1
             + (cell_len(glyphs.shared) if task_state.task.item_id != item_state.item.id else 0)
             for course_state in state.courses
             for item_state in course_state.items

@@ -13,6 +13,7 @@ alphabetical; ja before en), then the entities it contains, in their list order.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 _FIRST = ("number", "numeral", "title", "name", "short", "ja", "en")
@@ -137,6 +138,7 @@ def canonical_lines(data: dict[str, Any]) -> list[str]:
 def textconv_bytes(raw: bytes, name: str) -> tuple[bytes, str | None]:
     """(what to print, an error for stderr or None). Never fails: git needs output."""
     from jtr.diagnostics import LoadError
+    from jtr.escape import terminal
     from jtr.loader import decode, load_text
 
     try:
@@ -144,6 +146,24 @@ def textconv_bytes(raw: bytes, name: str) -> tuple[bytes, str | None]:
         data = load_text(text, name)
     except LoadError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
-        return raw, f"jtr textconv: {first} (showing the file as it is)"
-    body = "".join(line + "\n" for line in canonical_lines(data))
+        return as_it_is(raw), f"jtr textconv: {first} (showing the file as it is)"
+    # One fact per line, and only one: a key or value with a line break, an escape sequence or
+    # a bidirectional override is shown visibly (`\\x1b`, `<U+202E>`), never passed to the pager.
+    body = "".join(terminal(line) + "\n" for line in canonical_lines(data))
     return body.encode("utf-8"), None
+
+
+_LAYOUT = re.compile(r"(\r\n|\n|\t)")
+
+
+def as_it_is(raw: bytes) -> bytes:
+    """A file that is not readable YAML, shown as it is but for what would control the
+    terminal: its line breaks and tabs stay, every other control, bidirectional or invisible
+    character is shown visibly. Bytes that are not UTF-8 (a Shift_JIS file) pass unchanged,
+    as git would show them; no terminal reads them as controls in UTF-8 mode."""
+    from jtr.escape import terminal
+
+    text = raw.decode("utf-8", "surrogateescape")
+    parts = _LAYOUT.split(text)  # layout at odd indices
+    shown = "".join(part if i % 2 else terminal(part) for i, part in enumerate(parts))
+    return shown.encode("utf-8", "surrogateescape")
