@@ -95,6 +95,16 @@ def validate(
             dir_okay=False,
         ),
     ] = None,
+    max_bytes: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            metavar="N",
+            help="Refuse files larger than N bytes (default: $JTR_MAX_BYTES, else 64 MiB).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check roadmap files against the schema and jtr's rules.
 
@@ -110,6 +120,12 @@ def validate(
     from jtr.reporters import REPORTERS, passes
     from jtr.validate import SchemaCache, validate_file
 
+    if max_bytes is not None:  # for this command only (restored when it ends)
+        import click
+
+        from jtr.fileio import max_bytes_limit
+
+        click.get_current_context().with_resource(max_bytes_limit(max_bytes))
     targets = list(paths or [])
     if file is not None:
         targets.append(file)

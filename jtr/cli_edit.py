@@ -60,6 +60,15 @@ DryRunOption = Annotated[
     bool,
     typer.Option("--dry-run", help="Print the unified diff the edit would make; change nothing."),
 ]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        metavar="SECONDS",
+        help="How long to wait for another edit of the same file to finish before giving up.",
+    ),
+]
 ItemArgument = Annotated[
     str,
     typer.Argument(
@@ -81,7 +90,7 @@ def _date(value: str | None) -> "dt.date":
         raise fail(f"--date: {exc}") from None
 
 
-def _run(file: Path | None, edit: "Edit", dry_run: bool) -> None:
+def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.edit import EditError, EditInvalid, apply
 
@@ -92,10 +101,12 @@ def _run(file: Path | None, edit: "Edit", dry_run: bool) -> None:
     display = display_path(path)
 
     def waiting() -> None:
-        typer.echo(f"jtr: waiting for another edit of {display} to finish…", err=True)
+        typer.echo(
+            f"jtr: waiting for another edit of {display} to finish (up to {wait:g} s)…", err=True
+        )
 
     try:
-        outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting)
+        outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting, wait=wait)
     except EditError as exc:
         raise fail(str(exc)) from None
     except EditInvalid as exc:
@@ -150,12 +161,13 @@ def set_status(
     ] = False,
     dry_run: DryRunOption = False,
     file: FileOption = None,
+    wait: WaitOption = 60.0,
 ) -> None:
     """Record a task's status: append a record (status, date, note) to its history.
 
     Comments, layout and everything else in the file stay as written; the edited roadmap is validated before it replaces the file, atomically and under a lock. Prints the change in one line, or with --dry-run the diff it would make.
 
-    Exit codes: 0 recorded (or shown); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown task, bad date, a date before the last record without --force, missing or read-only file.
+    Exit codes: 0 recorded (or shown); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown task, bad date, a date before the last record without --force, missing, unreadable or read-only file, or another edit held the lock past --wait.
     """
     from jtr.edit import SetStatus
 
@@ -168,7 +180,7 @@ def set_status(
         except FiscalYearError as exc:
             raise fail(f"--fiscal-year: {exc}") from None
     edit = SetStatus(task, status.value, _date(date), note, by, year, force)
-    _run(file, edit, dry_run)
+    _run(file, edit, dry_run, wait)
 
 
 def _milestone(
@@ -180,13 +192,14 @@ def _milestone(
     force: bool,
     dry_run: bool,
     file: Path | None,
+    wait: float,
 ) -> None:
     from jtr.edit import SetMilestone
 
     if clear and (date is not None or note is not None):
         raise fail("--clear removes the record: give it without --date and --note")
     day = None if clear else _date(date)
-    _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run)
+    _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run, wait)
 
 
 ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded date instead.")]
@@ -202,12 +215,13 @@ def decide(
     force: ForceOption = False,
     dry_run: DryRunOption = False,
     file: FileOption = None,
+    wait: WaitOption = 60.0,
 ) -> None:
     """Record that a review item's policy was decided (方針決定), or with --clear undo it.
 
-    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already decided without --force, missing or read-only file.
+    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already decided without --force, missing, unreadable or read-only file, or another edit held the lock past --wait.
     """
-    _milestone("decision", item, date, note, clear, force, dry_run, file)
+    _milestone("decision", item, date, note, clear, force, dry_run, file, wait)
 
 
 def realise(
@@ -218,12 +232,13 @@ def realise(
     force: ForceOption = False,
     dry_run: DryRunOption = False,
     file: FileOption = None,
+    wait: WaitOption = 60.0,
 ) -> None:
     """Record that a review item was realised (実現), or with --clear undo it.
 
-    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already realised without --force, missing or read-only file.
+    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already realised without --force, missing, unreadable or read-only file, or another edit held the lock past --wait.
     """
-    _milestone("realisation", item, date, note, clear, force, dry_run, file)
+    _milestone("realisation", item, date, note, clear, force, dry_run, file, wait)
 
 
 app.command("realise")(realise)

@@ -5,10 +5,13 @@ its own module so that `jtr status` pays nothing for it: importing this costs th
 definitions and the format registry only; each exporter, and openpyxl, json, html, csv or xml,
 is imported when its format is asked for.
 
-Writing: with `-o FILE`, atomically (a temporary file in the same folder, fsync, rename over
-the target, keeping an existing file's permissions), so a reader never sees half a report;
-without `-o` (or with `-o -`), text formats go to standard output as UTF-8 and a binary format
-(xlsx) is refused when standard output is a terminal.
+Writing: with `-o FILE`, atomically (jtr.fileio.atomic_write: a temporary file in the same
+folder, fsync, rename over the target, keeping an existing file's permissions), so a reader
+never sees half a report. Only a regular file or a new path is written: a device, FIFO, socket
+or folder is refused (renaming over /dev/null as root would replace it), and so is the roadmap
+being read or its schema, however the path is spelt. Without `-o` (or with `-o -`), text
+formats go to standard output as UTF-8 and a binary format (xlsx) is refused when standard
+output is a terminal.
 
 Exit codes: 0 written; 1 the roadmap is invalid (as for the other views); 2 usage error or
 the output cannot be written.
@@ -74,8 +77,8 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file, atomically; without it, or with '-', standard output.",
-            dir_okay=False,
+            help="Write to this file, atomically (a regular file or a new path, never the "
+            "roadmap or its schema); without it, or with '-', standard output.",
             show_default=False,
         ),
     ] = None,
@@ -116,8 +119,19 @@ def export(
             f"use -o FILE{exporter.extension} (or redirect standard output to a file)"
         )
 
-    loaded = _open(file)
-    _full, shown = _state(loaded, as_of, course, owner, state)
+    from jtr.fileio import UnsafeTarget, atomic_write, check_output
+
+    try:
+        if not to_stdout:
+            assert output is not None
+            check_output(output)  # a device, FIFO, socket or folder: refused before any work
+        loaded = _open(file)
+        _full, shown = _state(loaded, as_of, course, owner, state)
+        if not to_stdout:
+            assert output is not None
+            check_output(output, _protected(loaded.path, loaded.document.head))
+    except UnsafeTarget as exc:
+        raise fail(str(exc)) from None
     document = exporter.export(shown, _lang(lang))
     data = document if isinstance(document, bytes) else document.encode("utf-8")
 
@@ -132,65 +146,29 @@ def export(
         return
     assert output is not None
     try:
-        write_atomic(output, data)
+        atomic_write(output, data)
+    except UnsafeTarget as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise fail(f"cannot write {output}: {reason}") from None
     typer.echo(f"jtr: wrote {output} ({name}, {_size(len(data))})", err=True)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers see the old file or the new, never half.
+def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
+    """The files `-o` must never name: the roadmap being read and the schema it is checked
+    against (found as validation finds it)."""
+    from jtr.discover import display_path
+    from jtr.loader import ReadError
+    from jtr.schema import declared_schema_path, packaged_schema_path
 
-    The data goes to a temporary file in the same folder (same file system), is flushed and
-    fsynced, gets the permissions of the file it replaces (or the umask's default for a new
-    file), and is renamed over the target; a symbolic link is followed, not replaced.
-    """
-    import contextlib
-    import os
-    import stat
-    import tempfile
-
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise IsADirectoryError(21, "it is a folder", str(path))
-    folder = target.parent
+    protected = [(roadmap, f"the roadmap being exported ({display_path(roadmap)})")]
     try:
-        existing = target.stat()
-    except FileNotFoundError:
-        existing = None
-    if existing is not None:
-        mode = stat.S_IMODE(existing.st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
-            if existing is not None and hasattr(os, "fchown"):
-                # Keep the owner when allowed (as root); otherwise the writer owns it.
-                with contextlib.suppress(OSError):
-                    os.fchown(handle.fileno(), existing.st_uid, existing.st_gid)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    try:  # make the rename itself durable
-        directory = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    except OSError:
-        pass
-    finally:
-        os.close(directory)
+        schema = declared_schema_path(roadmap, head) or packaged_schema_path()
+    except ReadError:
+        return protected
+    protected.append((schema, f"the roadmap's schema ({display_path(schema)})"))
+    return protected
 
 
 def _size(count: int) -> str:

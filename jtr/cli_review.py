@@ -182,16 +182,17 @@ def textconv(
     `git diff` and `git log -p` show plan-level lines. Turn it on with a `.gitattributes` line
     `data/roadmap.yaml diff=jtr` and `git config diff.jtr.textconv "jtr textconv"`.
 
-    Always exits 0 with output (git needs it): a file that cannot be read as YAML is printed
-    as it is, with the reason on stderr.
+    Exits 0 with output (git needs it): a file that cannot be read as YAML is printed as it
+    is, with the reason on stderr. A file that cannot be read at all (missing, a broken link,
+    not a regular file, too big) exits 2.
     """
+    from jtr.loader import ReadError, read_bytes
     from jtr.review.textconv import textconv_bytes
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        typer.echo(f"jtr textconv: {path}: cannot read: {exc.strerror or exc}", err=True)
-        return
+        raw = read_bytes(path, str(path))
+    except ReadError as exc:
+        raise fail(str(exc)) from None
     body, error = textconv_bytes(raw, str(path))
     if error:
         typer.echo(error, err=True)

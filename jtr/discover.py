@@ -11,7 +11,7 @@ DEFAULT_RELATIVE = Path("data") / "roadmap.yaml"
 
 
 class RoadmapNotFound(Exception):
-    pass
+    """No roadmap to work on, or the one named is a symbolic link loop or a dangling link."""
 
 
 def find_roadmap(
@@ -19,26 +19,48 @@ def find_roadmap(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Path:
+    """The roadmap's path: `explicit`, else $JTR_ROADMAP, else the nearest data/roadmap.yaml.
+
+    The search stops at the first data/roadmap.yaml that exists in any form (a dangling link,
+    a folder, an unreadable file): a broken roadmap is reported, never skipped for a parent
+    folder's. A path that is a symbolic link loop or a dangling link is refused here, once for
+    every command (a plain missing path is left to the command: `diff` may read it from git).
+    """
+    from jtr.fileio import broken_link
+
     environ = os.environ if environ is None else environ
     if explicit is not None:
-        return explicit
-    from_env = environ.get(ENV_VAR)
-    if from_env:
-        return Path(from_env)
-    start = (cwd or Path.cwd()).resolve()
-    for folder in (start, *start.parents):
-        candidate = folder / DEFAULT_RELATIVE
-        if candidate.is_file():
-            return candidate
-    raise RoadmapNotFound(
-        f"no roadmap found: no --file given, ${ENV_VAR} is not set, and there is no "
-        f"{DEFAULT_RELATIVE} in {start} or any folder above it"
-    )
+        found = explicit
+    elif from_env := environ.get(ENV_VAR):
+        found = Path(from_env)
+    else:
+        start = (cwd or Path.cwd()).resolve()
+        for folder in (start, *start.parents):
+            candidate = folder / DEFAULT_RELATIVE
+            if os.path.lexists(candidate):
+                found = candidate
+                break
+        else:
+            raise RoadmapNotFound(
+                f"no roadmap found: no --file given, ${ENV_VAR} is not set, and there is no "
+                f"{DEFAULT_RELATIVE} in {start} or any folder above it"
+            )
+    problem = broken_link(found, display_path(found))
+    if problem is not None:
+        raise RoadmapNotFound(problem)
+    return found
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+    """A path as the user would type it: relative to the current folder when inside it.
+
+    The file's own symbolic link is not followed (a link is shown as the link), and a link
+    loop anywhere in the path is no error here."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        pass
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):
         return str(path)

@@ -26,22 +26,27 @@ import itertools
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
+from jtr.fileio import PAUSE_ENV as PAUSE_ENV  # the test hook, named here for the edit tests
+from jtr.fileio import (
+    ChangedOnDisk,
+    ReadError,
+    UnsafeTarget,
+    atomic_write,
+    check_input,
+    read_limited,
+)
 from jtr.model import STATUSES
 
 if TYPE_CHECKING:
     from jtr.loader import Document
 
 BOM = b"\xef\xbb\xbf"
-# Test hook: seconds to sleep between writing (and fsyncing) the temporary file and replacing
-# the roadmap with it, so that a test can kill the process in that window.
-PAUSE_ENV = "JTR_TEST_PAUSE_BEFORE_REPLACE"
 MILESTONES = {"decision": "policy decided (方針決定)", "realisation": "realised (実現)"}
 # Key order of docs/data-model.md: where a new key goes.
 TASK_KEYS = ("id", "title", "fiscal_years", "recurring", "shared_with", "history", "note")
@@ -739,24 +744,67 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+DEFAULT_WAIT = 60.0
+_POLL = 0.05  # seconds between attempts to take a lock someone else holds
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file's descriptor, created if missing; never through a symbolic link (its
+    target is neither created nor opened), and only if it is a regular file."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    if not nofollow and os.path.islink(lock):  # no O_NOFOLLOW here: check first
+        raise EditError(_symlinked_lock(lock))
+    flags = os.O_RDWR | os.O_CREAT | nofollow | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(lock, flags | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        if os.path.islink(lock):
+            raise EditError(_symlinked_lock(lock)) from None
+        raise EditError(
+            f"{lock}: cannot create the lock file ({exc.strerror}); is the folder writable?"
+        ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise EditError(f"{lock}: the lock file is not a regular file; remove it and try again")
+    return fd
+
+
+def _symlinked_lock(lock: Path) -> str:
+    return (
+        f"{lock}: the lock file is a symbolic link; jtr does not follow it (nothing was "
+        "written): remove the link and try again"
+    )
+
+
 @contextlib.contextmanager
-def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+def locked(
+    path: Path,
+    on_wait: Callable[[], None] | None = None,
+    wait: float = DEFAULT_WAIT,
+    name: str | None = None,
+) -> Iterator[None]:
+    """Hold the exclusive lock of `path` within the block. If another process holds it, call
+    `on_wait` once and try again until `wait` seconds have passed, then raise EditError."""
     import fcntl
 
+    fd = _open_lock(lock_path(path))
     try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise EditError(
-            f"{lock_path(path)}: cannot create the lock file ({exc.strerror}); "
-            "is the folder writable?"
-        ) from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + wait
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise EditError(
+                        f"{name or path}: another edit still holds its lock ({lock_path(path).name}) "
+                        f"after {wait:g} s; nothing was written (--wait SECONDS to wait longer)"
+                    ) from None
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+                time.sleep(min(_POLL, max(deadline - time.monotonic(), 0.0)))
         yield
     finally:
         os.close(fd)  # closing releases the lock; the lock file stays for the next edit
@@ -764,14 +812,9 @@ def locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[No
 
 def _read(path: Path, name: str) -> tuple[bytes, os.stat_result]:
     try:
-        with open(path, "rb") as handle:
-            return handle.read(), os.fstat(handle.fileno())
-    except FileNotFoundError:
-        raise EditError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise EditError(f"{name}: is a directory, not a file") from None
-    except OSError as exc:
-        raise EditError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        return read_limited(path, name)
+    except ReadError as exc:
+        raise EditError(str(exc)) from None
 
 
 def _check_writable(path: Path, info: os.stat_result, name: str) -> None:
@@ -784,53 +827,14 @@ def _check_writable(path: Path, info: os.stat_result, name: str) -> None:
         )
 
 
-class _ChangedOnDisk(Exception):
-    pass
-
-
-def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
-    return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
-
-
-def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) -> None:
-    """Write `data` to a temporary file next to `path`, fsync it and rename it over `path`,
-    keeping its permissions. Raises _ChangedOnDisk (nothing written) if the file no longer
-    matches `before`. Any failure leaves `path` as it was."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if before is not None:
-            os.chmod(temporary, stat.S_IMODE(before.st_mode))
-            with contextlib.suppress(OSError):
-                os.chown(temporary, before.st_uid, before.st_gid)
-        pause = os.environ.get(PAUSE_ENV)
-        if pause:
-            time.sleep(float(pause))
-        if before is not None and not _same_file(os.stat(path), before):
-            raise _ChangedOnDisk()
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename durable
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-
-
 def _remove_stale_temporaries(path: Path) -> None:
     # Only the holder of the lock writes temporary files: any left now are from a killed run.
     import glob
 
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
-            stale.unlink()
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink()
 
 
 def apply(
@@ -840,16 +844,21 @@ def apply(
     display: str | None = None,
     dry_run: bool = False,
     on_wait: Callable[[], None] | None = None,
+    wait: float = DEFAULT_WAIT,
 ) -> Outcome:
-    """Plan the edit and, unless dry_run, write it. Raises EditError or EditInvalid."""
+    """Plan the edit and, unless dry_run, write it. Raises EditError or EditInvalid.
+
+    Waits up to `wait` seconds for another edit holding the lock (calling `on_wait` once)."""
     name = display or str(path)
-    real = Path(os.path.realpath(path))  # write through a symlink, keep the link
     if dry_run:
-        raw, _info = _read(real, name)
+        raw, _info = _read(path, name)
         return plan(raw, edit, path, name)
-    if not real.exists():
-        _read(real, name)  # raises the right message, before a lock file is created
-    with locked(real, on_wait):
+    try:  # a missing, broken or odd file is refused before a lock file is created
+        check_input(path, name)
+    except ReadError as exc:
+        raise EditError(str(exc)) from None
+    real = Path(os.path.realpath(path))  # write through a symlink, keep the link
+    with locked(real, on_wait, wait, name):
         _remove_stale_temporaries(real)
         for _attempt in range(5):
             raw, info = _read(real, name)  # under the lock: the file as it is now
@@ -859,8 +868,10 @@ def apply(
                 return outcome
             try:
                 atomic_write(real, outcome.new, info)
-            except _ChangedOnDisk:
+            except ChangedOnDisk:
                 continue  # saved by something else meanwhile (an editor): read it again
+            except UnsafeTarget as exc:
+                raise EditError(f"{exc}; the file is unchanged") from None
             except OSError as exc:
                 raise EditError(
                     f"{name}: cannot write: {exc.strerror or exc}; the file is unchanged"

@@ -19,6 +19,8 @@ from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
+from jtr.fileio import ReadError as ReadError  # defined there; most callers import it here
+from jtr.fileio import read_limited
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -126,20 +128,10 @@ class Document:
         return Diagnostic(self.file, line, column, severity, code, message, tuple(path))
 
 
-class ReadError(Exception):
-    """The file could not be read at all (missing, a directory, no permission)."""
-
-
 def read_bytes(path: Path, name: str) -> bytes:
-    """A file's bytes, or ReadError saying plainly why not."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ReadError(f"{name}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ReadError(f"{name}: is a directory, not a file") from exc
-    except OSError as exc:
-        raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    """A regular file's bytes, up to jtr's size limit, or ReadError saying plainly why not
+    (see jtr.fileio.read_limited)."""
+    return read_limited(path, name)[0]
 
 
 def read_text(path: Path, display: str | None = None) -> str:

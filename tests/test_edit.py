@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-from jtr import edit
+from jtr import edit, fileio
 from jtr.cli import app
 from jtr.cli_edit import complete_items, complete_tasks
 from jtr.loader import load_file
@@ -704,7 +704,7 @@ def test_read_only_folder_is_refused(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(edit.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", refuse)
     before = shipped.read_bytes()
     code, _, err = run(runner, "set", "welfare-workers-decide", "-s", "done", "-d", "2025-02-10")
     assert code == 2 and "cannot write: Permission denied; the file is unchanged" in err
@@ -793,7 +793,7 @@ def test_pause_hook_sleeps_between_write_and_replace(
     target.write_bytes(b"old")
     seen = []
     monkeypatch.setenv(edit.PAUSE_ENV, "0.01")
-    monkeypatch.setattr(edit.time, "sleep", lambda s: seen.append((s, target.read_bytes())))
+    monkeypatch.setattr(fileio.time, "sleep", lambda s: seen.append((s, target.read_bytes())))
     edit.atomic_write(target, b"new", target.stat())
     assert seen == [(0.01, b"old")] and target.read_bytes() == b"new"
 

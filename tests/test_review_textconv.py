@@ -72,7 +72,7 @@ def test_invalid_yaml_falls_back_to_the_raw_text(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(app, ["textconv", str(sjis)])
     assert result.exit_code == 0 and result.stdout_bytes == sjis.read_bytes()
     result = runner.invoke(app, ["textconv", str(tmp_path / "missing.yaml")])
-    assert result.exit_code == 0 and "cannot read" in result.stderr
+    assert result.exit_code == 2 and "missing.yaml: no such file" in result.stderr
 
 
 def test_a_small_roadmap_renders_completely() -> None:

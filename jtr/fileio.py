@@ -1,0 +1,292 @@
+"""Reading and writing files safely: the one place jtr opens a roadmap or schema for reading
+and the one atomic writer (for `jtr export -o` and the editing commands).
+
+Reading (`read_limited`): only a regular file is read (never a device, FIFO, socket or folder),
+and only up to a size limit (64 MiB unless `--max-bytes` or `$JTR_MAX_BYTES` says otherwise),
+checked before reading and again while reading, so `/dev/zero` or a growing file cannot
+exhaust memory. A symbolic link loop or a dangling link is said to be one.
+
+Writing (`check_output`, `atomic_write`): only to a regular file or a new path, never over a
+device, FIFO, socket or folder (renaming over `/dev/null` as root would replace it), and never
+over a file the caller names as protected (the roadmap being read, its schema), compared by
+real path and by inode so that symbolic links and `../` spellings are caught.
+
+Imports nothing heavy: every command pays for this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+MIB = 1 << 20
+DEFAULT_MAX_BYTES = 64 * MIB
+MAX_BYTES_ENV = "JTR_MAX_BYTES"
+# Test hook: seconds to sleep between writing (and fsyncing) the temporary file and replacing
+# the target with it, so that a test can kill the process in that window.
+PAUSE_ENV = "JTR_TEST_PAUSE_BEFORE_REPLACE"
+
+_override: int | None = None
+
+
+class ReadError(Exception):
+    """The file could not be read at all (missing, a directory, a device, too big, no permission)."""
+
+
+class UnsafeTarget(Exception):
+    """jtr will not write there: not a regular file, or a file it must not overwrite."""
+
+
+class ChangedOnDisk(Exception):
+    """The file no longer matches what was read; nothing was written."""
+
+
+# ---------------------------------------------------------------------------------------------
+# What a path is
+
+
+def kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _stat_problem(path: Path, name: str, exc: OSError) -> str:
+    """Why `os.stat(path)` failed, for a person: names a symbolic link loop or dangling link."""
+    if exc.errno == errno.ELOOP:
+        return f"{name}: a symbolic link loop (too many levels of symbolic links)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        if os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"{name}: a dangling symbolic link (to {target}, which does not exist)"
+        return f"{name}: no such file"
+    return f"{name}: cannot read: {exc.strerror or exc}"
+
+
+def broken_link(path: Path, name: str | None = None) -> str | None:
+    """A message if `path` is a symbolic link loop or a dangling link, else None (a missing
+    plain path, or anything that exists, is for the caller to handle)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        loops = exc.errno == errno.ELOOP
+        dangles = exc.errno in (errno.ENOENT, errno.ENOTDIR) and os.path.islink(path)
+        if loops or dangles:
+            return _stat_problem(path, name or str(path), exc)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def size_text(count: int) -> str:
+    if count < MIB:
+        return f"{count:,} bytes"
+    if count % MIB == 0:
+        return f"{count // MIB} MiB"
+    return f"{count / MIB:.1f} MiB ({count:,} bytes)"
+
+
+@contextlib.contextmanager
+def max_bytes_limit(limit: int | None) -> Iterator[None]:
+    """Within the block, read files up to `limit` bytes (None: the default or $JTR_MAX_BYTES)."""
+    global _override
+    previous, _override = _override, limit
+    try:
+        yield
+    finally:
+        _override = previous
+
+
+def max_bytes() -> int:
+    """The largest file jtr reads: --max-bytes, else $JTR_MAX_BYTES, else 64 MiB."""
+    if _override is not None:
+        return _override
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    if not value.isdigit() or int(value) < 1:
+        raise ReadError(
+            f"${MAX_BYTES_ENV}={value[:40]!r}: write a whole number of bytes, e.g. 1000000"
+        )
+    return int(value)
+
+
+def _too_big(name: str, size: str, limit: int) -> ReadError:
+    return ReadError(
+        f"{name}: is {size}; jtr reads roadmaps and schemas up to {size_text(limit)} "
+        f"(--max-bytes N or ${MAX_BYTES_ENV} to change)"
+    )
+
+
+def _check_input(info: os.stat_result, name: str, limit: int) -> None:
+    what = kind(info.st_mode)
+    if what == "a directory":
+        raise ReadError(f"{name}: is a directory, not a file")
+    if what is not None:
+        raise ReadError(f"{name}: not a regular file ({what})")
+    if info.st_size > limit:
+        raise _too_big(name, size_text(info.st_size), limit)
+
+
+def check_input(path: Path, name: str, limit: int | None = None) -> None:
+    """ReadError unless `path` is a regular file within the size limit (nothing is opened)."""
+    limit = max_bytes() if limit is None else limit
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ReadError(_stat_problem(path, name, exc)) from None
+    _check_input(info, name, limit)
+
+
+def read_limited(path: Path, name: str, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and its status, or ReadError saying plainly why not.
+
+    Checks what the path is before opening it (opening a FIFO would wait for a writer), opens
+    without blocking, checks the opened file again (it may have been swapped), and reads at
+    most `limit` + 1 bytes, so a file that grows while being read is refused too.
+    """
+    limit = max_bytes() if limit is None else limit
+    check_input(path, name, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ReadError(_stat_problem(path, name, exc)) from None
+    with open(fd, "rb") as handle:
+        info = os.fstat(fd)
+        _check_input(info, name, limit)
+        try:
+            data = handle.read(min(info.st_size, limit) + 1)
+            if len(data) > info.st_size:  # it grows (or reports no size, as /proc files do)
+                data += handle.read(limit + 1 - len(data))
+        except OSError as exc:
+            raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise _too_big(name, f"more than {size_text(limit)} (it grew while being read)", limit)
+    return data, info
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def check_output(path: Path, protected: Iterable[tuple[Path, str]] = ()) -> None:
+    """Refuse (UnsafeTarget) to write `path` unless it is a regular file or a new path, and not
+    one of the `protected` files (path, what it is), compared after following symbolic links."""
+    name = str(path)
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None  # a new file (or a link to one): fine if its folder exists
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeTarget(f"{name}: a symbolic link loop; not writing there") from None
+        raise UnsafeTarget(f"cannot write {name}: {exc.strerror or exc}") from None
+    if info is not None and kind(info.st_mode) is not None:
+        raise _not_regular(path, info)
+    real = os.path.realpath(path)
+    for other, what in protected:
+        try:
+            same = os.path.realpath(other) == real or (
+                info is not None and os.path.samestat(info, os.stat(other))
+            )
+        except OSError:
+            same = False
+        if same:
+            raise UnsafeTarget(f"-o {name} is {what}; not overwriting it: choose another file")
+
+
+def _not_regular(path: Path, info: os.stat_result) -> UnsafeTarget:
+    what = kind(info.st_mode)
+    if os.path.islink(path):
+        what = f"a symbolic link to {os.path.realpath(path)}, {what}"
+    return UnsafeTarget(
+        f"{path}: is {what}, not a regular file; jtr writes only to a regular file or a new "
+        "path ('-o -' for standard output), and left it as it was"
+    )
+
+
+def _umask_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) -> None:
+    """Replace `path` with `data` so that readers see the old file or the new, never half.
+
+    The data goes to a temporary file in the target's folder (same file system), is flushed
+    and fsynced, gets the permissions (and, where allowed, the owner) of the file it replaces
+    or the umask's default for a new file, and is renamed over the target. A symbolic link is
+    followed, not replaced. Refuses (UnsafeTarget) a target that is not a regular file, and
+    raises ChangedOnDisk if the file no longer matches `before`; either way, and on any
+    other failure, the target is left as it was.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and kind(existing.st_mode) is not None:
+        raise _not_regular(path, existing)
+    owner = before or existing
+    mode = stat.S_IMODE(owner.st_mode) if owner is not None else _umask_mode()
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), mode)
+            if owner is not None and hasattr(os, "fchown"):
+                # Keep the owner when allowed (as root); otherwise the writer owns it.
+                with contextlib.suppress(OSError):
+                    os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
+        pause = os.environ.get(PAUSE_ENV)
+        if pause:
+            time.sleep(float(pause))
+        try:
+            now: os.stat_result | None = os.lstat(target)
+        except FileNotFoundError:
+            now = None
+        if now is not None and not stat.S_ISREG(now.st_mode):  # swapped meanwhile
+            raise _not_regular(target, now)
+        if before is not None and (now is None or not _same_file(now, before)):
+            raise ChangedOnDisk()
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
