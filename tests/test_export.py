@@ -31,12 +31,11 @@ from typer.testing import CliRunner
 
 import jtr.cli_export  # noqa: F401 - registers `jtr export` on the app
 from jtr.cli import app
-from jtr.cli_export import ExportFormat
+from jtr.cli_export import ExportFormat, write_atomic
 from jtr.export import EXPORTERS, JSON_SCHEMA_ID, format_for, json_schema_path
 from jtr.export._common import STATE_SYMBOLS, task_rows
 from jtr.export.ics import fold
 from jtr.export.mermaid import TAGS
-from jtr.fileio import atomic_write
 from jtr.i18n import t
 from jtr.loader import load_text
 from jtr.model import Roadmap, build
@@ -216,7 +215,7 @@ def test_a_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "fsync", broken)
     with pytest.raises(OSError):
-        atomic_write(target, b"new")
+        write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
@@ -691,7 +690,7 @@ def test_markdown_has_summary_tables_and_the_mermaid_timeline() -> None:
 def test_markdown_escapes_table_text() -> None:
     text = text_export("markdown", nasty(), "en")
     line = next(x for x in text.splitlines() if "Bold" in x and x.startswith("|"))
-    assert "\\|" in line and "&lt;b>" in line
+    assert "\\|" in line and "&lt;b&gt;" in line
     assert len(_table_cells(line)) == 5
 
 
