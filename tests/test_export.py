@@ -31,11 +31,12 @@ from typer.testing import CliRunner
 
 import jtr.cli_export  # noqa: F401 - registers `jtr export` on the app
 from jtr.cli import app
-from jtr.cli_export import ExportFormat, write_atomic
+from jtr.cli_export import ExportFormat
 from jtr.export import EXPORTERS, JSON_SCHEMA_ID, format_for, json_schema_path
 from jtr.export._common import STATE_SYMBOLS, task_rows
 from jtr.export.ics import fold
 from jtr.export.mermaid import TAGS
+from jtr.fileio import atomic_write
 from jtr.i18n import t
 from jtr.loader import load_text
 from jtr.model import Roadmap, build
@@ -215,7 +216,7 @@ def test_a_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "fsync", broken)
     with pytest.raises(OSError):
-        write_atomic(target, b"new")
+        atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
