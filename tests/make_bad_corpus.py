@@ -460,6 +460,41 @@ derive(
 # Writes, input files and sizes (120-139).
 
 # Text that would control a terminal (140-159).
+derive(
+    "140-hidden-bidi-override.yaml",
+    "A right-to-left override (U+202E, written raw) in an item title: it reads reversed.",
+    ("        title: {ja: 項目A, en: Item A}\n", "        title: {ja: 項目A, en: Item \u202eA}\n"),
+)
+derive(
+    "141-hidden-escape-sequences.yaml",
+    "A task title that would set the clipboard (OSC 52), make a link (OSC 8) and ring the bell.",
+    (
+        "            title: {ja: 課題A1, en: Task A1}\n",
+        '            title: {ja: 課題A1, en: "Task \\e]52;c;ZXZpbA==\\a\\e]8;;https://x.invalid/\\aA1\\e]8;;\\a"}\n',
+    ),
+)
+derive(
+    "142-hidden-key-newline.yaml",
+    "A key holding a newline and a forged finding line after it.",
+    (
+        "            recurring: true\n",
+        '            "recurring\\nforged.yaml:1:1: error: forged [anchor]": true\n'
+        "            recurring: true\n",
+    ),
+)
+derive(
+    "143-hidden-zero-width-and-csi.yaml",
+    "A zero-width space (raw) in an owner name and a C1 CSI (U+009B) and a CR in a record note.",
+    (
+        "    short: {ja: 住自協, en: Council}\n",
+        "    short: {ja: 住\u200b自協, en: Council}\n",
+    ),
+    (
+        "              - status: in_progress\n",
+        '              - status: in_progress\n                note: "\\x9b2J\\rdone"\n',
+    ),
+)
+
 
 # The loader and numbers (160-179).
 

@@ -350,6 +350,31 @@ def test_realised_before_decided() -> None:
     assert positions(snippet, "realised-before-decided") == [(6, 29)]
 
 
+def test_hidden_character_in_text_and_keys() -> None:
+    # Escapes in double quotes are how ESC, BEL and CSI get in (YAML refuses them raw); the
+    # bidirectional override and zero-width space may also stand raw in the file.
+    snippet = """
+    meta:
+      title: {ja: "題\u202e名", en: "a\\x1b]52;c;eA==\\x07b"}
+      "ke\\ny": 1
+    owners:
+      - short: {ja: "地\u200b活課"}
+    note: |
+      a block scalar's line breaks
+      are layout, not hidden text
+    """
+    found = findings(snippet, "hidden-character")
+    assert [(line, col) for line, col, _ in found] == [(2, 15), (2, 26), (3, 3), (5, 17)]
+    messages = [message for _, _, message in found]
+    assert messages[0] == 'meta.title.ja contains U+202E (right-to-left override): "題<U+202E>名"'
+    assert messages[1].startswith("meta.title.en contains U+001B (escape), U+0007 (bell): ")
+    assert messages[1].endswith('"a\\x1b]52;c;eA==\\x07b"')
+    assert messages[2] == 'a key in meta contains U+000A (line feed): "ke\\ny"'
+    assert messages[3].startswith("owners[0].short.ja contains U+200B (zero width space)")
+    assert REGISTRY["hidden-character"].severity is Severity.WARNING
+    assert findings("title: {ja: 題, en: ｆｕｌｌ　ｗｉｄｔｈ}", "hidden-character") == []
+
+
 def test_every_registered_rule_has_a_test_here() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [code for code in REGISTRY if f'"{code}"' not in source]

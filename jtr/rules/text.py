@@ -1,0 +1,137 @@
+"""Text that hides something: control, bidirectional and invisible characters in the roadmap.
+
+A title with a right-to-left override reads differently from what it says, a zero-width space
+splits a word no reader sees, an escape sequence would drive a terminal: jtr's outputs show
+all of them visibly (`jtr.escape`), and this rule makes them visible in review too, where the
+pull request that adds them is read.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from jtr.diagnostics import PathPart, Severity, format_path
+from jtr.escape import has_hidden, hidden_characters, quote
+from jtr.rules import Finding, rule
+
+if TYPE_CHECKING:
+    from jtr.rules import Context
+
+# Line breaks and tabs are layout in a multi-line value (a block scalar note), not hidden text;
+# in a key they are hidden all the same.
+_LAYOUT = frozenset("\n\t")
+_SHOWN = 3  # distinct characters named in one message; the rest are counted
+
+# Unicode gives C0 and C1 controls no names; these are the ones a reader may meet.
+_CONTROL_NAMES = {
+    0x00: "null",
+    0x07: "bell",
+    0x08: "backspace",
+    0x09: "tab",
+    0x0A: "line feed",
+    0x0B: "line tabulation",
+    0x0C: "form feed",
+    0x0D: "carriage return",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+    0x9B: "control sequence introducer",
+    0x9D: "operating system command",
+}
+
+
+def character_name(char: str) -> str:
+    """`U+202E (right-to-left override)`: the code point and what it is, in plain words."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "").lower()
+    if not name:
+        name = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
+    return f"U+{code:04X} ({name})"
+
+
+def _hidden(text: str, *, layout_allowed: bool) -> list[str]:
+    """The distinct hidden characters of `text`, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for _index, char in hidden_characters(text):
+        if layout_allowed and char in _LAYOUT:
+            continue
+        seen.setdefault(char)
+    return list(seen)
+
+
+def _message(where: str, text: str, found: list[str], *, key: bool) -> str:
+    """`title.en contains U+202E (right-to-left override): "Item <U+202E>A"`."""
+    named = ", ".join(character_name(c) for c in found[:_SHOWN])
+    more = f" and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+    if key:
+        return f"a key in {where or 'the top level'} contains {named}{more}: {quote(text, 60)}"
+    return f"{where} contains {named}{more}: {quote(text, 60)}"
+
+
+def _walk(value: Any, path: list[PathPart], out: list[Finding]) -> None:
+    """Append a finding for each key and text below `value` that holds hidden characters.
+
+    Plain recursion over a shared path list: a path is built only for what is found, so the
+    walk over a roadmap of tens of thousands of texts stays a small part of `validate`.
+    """
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for key, child in items:
+        if isinstance(key, str) and has_hidden(key):
+            found = _hidden(key, layout_allowed=False)
+            out.append(
+                Finding(
+                    (*path, key), _message(format_path(path), key, found, key=True), at_key=True
+                )
+            )
+        if isinstance(child, str):
+            if has_hidden(child):
+                found = _hidden(child, layout_allowed=True)
+                if found:
+                    where = format_path((*path, key))
+                    out.append(Finding((*path, key), _message(where, child, found, key=False)))
+        elif isinstance(child, (dict, list)):
+            path.append(key)
+            _walk(child, path, out)
+            path.pop()
+
+
+def _texts(value: Any, keys: list[str], values: list[str]) -> None:
+    """Every string key and every string value below `value`, gathered for one scan each."""
+    if isinstance(value, dict):
+        keys.extend(k for k in value if isinstance(k, str))
+        children: Any = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return
+    for child in children:
+        if isinstance(child, str):
+            values.append(child)
+        elif isinstance(child, (dict, list)):
+            _texts(child, keys, values)
+
+
+@rule(
+    "hidden-character",
+    Severity.WARNING,
+    "no text or key holds control, bidirectional or invisible characters",
+)
+def hidden_text(context: Context) -> Iterator[Finding]:
+    # One scan of all keys and one of all values decides whether there is anything to find;
+    # only then are paths built (most roadmaps have nothing, and tens of thousands of texts).
+    keys: list[str] = []
+    values: list[str] = []
+    _texts(context.data, keys, values)
+    layout_free = "".join(values).replace("\n", "").replace("\t", "")
+    if not has_hidden("".join(keys)) and not has_hidden(layout_free):
+        return
+    found: list[Finding] = []
+    _walk(context.data, [], found)
+    yield from found
