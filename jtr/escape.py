@@ -106,12 +106,39 @@ def quote(value: str, cells: int = 80) -> str:
 
 
 def markdown(text: str) -> str:
-    """`text` for a Markdown table cell or running text: one line, nothing interpreted.
+    """`text` for a Markdown table cell, heading, list or running text: one line, shown as is.
 
-    Backslash and `|` are escaped; CR and LF become spaces; `<`, `>` and `&` become entities
-    (so no renderer with raw HTML enabled sees a tag); hidden characters are shown visibly.
+    CR and LF become spaces; hidden characters are shown visibly (first, so that what they
+    become is escaped too); `<`, `>` and `&` become entities (no renderer with raw HTML
+    enabled sees a tag); backslash, `|` and the inline markup characters `` ` * _ [ ] ~ # ``
+    are backslash-escaped, so no title makes a table cell, a link, emphasis or a code span.
     """
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    text = terminal(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return terminal(text)
+    return _MARKDOWN.sub(r"\\\g<0>", text)
+
+
+_MARKDOWN = re.compile(r"[\\|`*_\[\]~#]")
+
+
+def document(text: str) -> str:
+    """`text` for a document (spreadsheet cell, web page, picture, calendar): its line breaks
+    kept (CRLF as LF), every other control, bidi and invisible character shown visibly."""
+    if _HIDDEN.search(text) is None:
+        return text
+    return "\n".join(terminal_lines(text))
+
+
+# What json.dumps(ensure_ascii=False) leaves raw in a string: DEL, the C1 controls and the
+# invisible characters (it escapes C0 controls itself; a raw LF in its output is layout).
+_JSON_RAW = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+
+
+def json_text(document: str) -> str:
+    """A JSON text from `json.dumps(..., ensure_ascii=False)` with every hidden character it
+    left raw written as a `\\uXXXX` escape: the same JSON value, nothing hidden in the bytes.
+    (Outside strings JSON is ASCII, so every such character is inside a string.)"""
+    if _JSON_RAW.search(document) is None:
+        return document
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

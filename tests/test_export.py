@@ -691,7 +691,7 @@ def test_markdown_has_summary_tables_and_the_mermaid_timeline() -> None:
 def test_markdown_escapes_table_text() -> None:
     text = text_export("markdown", nasty(), "en")
     line = next(x for x in text.splitlines() if "Bold" in x and x.startswith("|"))
-    assert "\\|" in line and "&lt;b>" in line
+    assert "\\|" in line and "&lt;b&gt;" in line
     assert len(_table_cells(line)) == 5
 
 

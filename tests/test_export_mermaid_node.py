@@ -52,7 +52,15 @@ for (const file of process.argv.slice(2)) {
       start: t.startTime.toISOString().slice(0, 10), end: t.endTime.toISOString().slice(0, 10),
       done: !!t.done, active: !!t.active, crit: !!t.crit, milestone: !!t.milestone,
     }));
-    results[file] = { type: parsed.diagramType, tasks, title: diagram.db.getDiagramTitle() };
+    const db = diagram.db;
+    results[file] = {
+      type: parsed.diagramType, tasks, title: db.getDiagramTitle(), sections: db.getSections(),
+      links: [...db.getLinks().keys()], clickable: db.getTasks().filter(
+        (t) => (t.classes || []).includes("clickable")).map((t) => t.id),
+      excludes: db.getExcludes(), includes: db.getIncludes(), dateFormat: db.getDateFormat(),
+      axisFormat: db.getAxisFormat(), todayMarker: db.getTodayMarker(),
+      accDescription: db.getAccDescription(), config: parsed.config ?? {},
+    };
   } catch (error) {
     results[file] = { error: String(error.message || error) };
   }
@@ -173,3 +181,128 @@ def test_mermaid_checks_syntax_and_escaping_matters(tmp_path: Path) -> None:
     escaped = results["escaped"]["tasks"][0]
     assert (escaped["task"], escaped["id"]) == (escape(nasty), "t1")
     assert escaped["task"] == "a： b＃c；d％％e"
+
+
+# Titles that are Mermaid keywords, directives or separators at the start of a line. `click`
+# names a real id (as-of), so a click that got through would show in the parse result.
+HOSTILE_TITLES = (
+    'click as-of href "https://evil.invalid/"',
+    "call alert(1)",
+    "title x",
+    "section x",
+    "excludes 2026-04-01",
+    "todayMarker on",
+    "dateFormat DD",
+    "axisFormat %d",
+    '%%{init: {"theme": "dark", "gantt": {"barHeight": 99}}}%%',
+    "a:b",
+    "a#b",
+    "a;b",
+    "line\nsection injected\nclick as-of href https://evil.invalid/",
+    "2024-04-01 a date first",
+    "includes 2026-04-01",
+    "tickInterval 1day",
+    "accTitle: x",
+    "weekday monday",
+    "inclusiveEndDates",
+    "gantt",
+    "\x1b[31mred\u202e\u200b",
+)
+
+
+def _hostile_roadmap() -> tuple[dict, list[str]]:
+    """The progress fixture with a hostile title on every phase, course and task (another in
+    each language), cycling through HOSTILE_TITLES; and the titles used."""
+    import yaml
+
+    data = yaml.safe_load(PROGRESS.read_text(encoding="utf-8"))
+    used: list[str] = []
+
+    def hostile(entry: dict) -> None:
+        ja, en = (HOSTILE_TITLES[(len(used) + i) % len(HOSTILE_TITLES)] for i in (0, 1))
+        used.extend((ja, en))
+        entry["title"] = {"ja": ja, "en": en}
+
+    for phase in data["phases"]:
+        hostile(phase)
+    for course in data["courses"]:
+        hostile(course)
+        for item in course["items"]:
+            for task in item.get("tasks", []):
+                hostile(task)
+    return data, used
+
+
+def test_mermaid_hostile_titles_neither_break_nor_change_the_chart(tmp_path: Path) -> None:
+    data, used = _hostile_roadmap()
+    assert set(used) == set(HOSTILE_TITLES)  # every hostile title is somewhere
+    roadmap = build(load_text(json.dumps(data, ensure_ascii=False, default=str), "hostile.yaml"))
+    state = roadmap_state(roadmap, AS_OF)
+    documents = {}
+    for lang in ("ja", "en"):
+        documents[f"hostile-{lang}"] = str(EXPORTERS["mermaid"].export(state, lang))
+        markdown = str(EXPORTERS["markdown"].export(state, lang))
+        documents[f"hostile-{lang}-markdown"] = markdown.split("```mermaid\n", 1)[1].split(
+            "```", 1
+        )[0]
+    results = parse(tmp_path, documents)
+    task_ids = [task.id for task in roadmap.tasks()]
+    expected_ids = {
+        *(f"phase-{p.id}" for p in roadmap.phases),
+        "as-of",
+        *task_ids,
+        *(f"{c.course.id}-target" for c in state.courses),
+    }
+    for name, result in results.items():
+        lang = "ja" if "-ja" in name else "en"
+        assert "error" not in result, f"{name}: {result.get('error')}"
+        assert result["type"] == "gantt"
+        # Exactly the tasks and sections jtr wrote: none added, none lost, none renamed.
+        assert len(result["tasks"]) == len(expected_ids), name
+        assert {t["id"] for t in result["tasks"]} == expected_ids, name
+        assert result["sections"] == [
+            escape("期" if lang == "ja" else "Phase"),
+            *(escape(f"{c.course.numeral} {c.course.title.get(lang)}") for c in state.courses),
+        ], name
+        # No directive took effect: no click or link, settings as jtr wrote them.
+        assert result["links"] == [] and result["clickable"] == [], name
+        assert result["excludes"] == [] and result["includes"] == [], name
+        assert result["dateFormat"] == "YYYY-MM-DD" and result["axisFormat"] == "%Y-%m", name
+        assert result["todayMarker"] == "off", name
+        assert result["config"] == {}, name  # no %%{init}%% directive
+        tasks = {t["id"]: t for t in result["tasks"]}
+        for phase in roadmap.phases:
+            drawn = tasks[f"phase-{phase.id}"]
+            assert drawn["task"].endswith(escape(phase.title.get(lang))), (name, drawn)
+            assert drawn["start"] == f"{phase.years.start}-04-01", name
+        for task in roadmap.tasks():
+            drawn = tasks[task.id]
+            assert escape(task.title.get(lang)) in drawn["task"], (name, drawn)
+            assert drawn["start"] == f"{task.years.start}-04-01", name
+            assert drawn["end"] == f"{task.years.end + 1}-04-01", name
+        text = documents[name]
+        for raw in ("\x1b", "\u202e", "\u200b"):
+            assert raw not in text
+
+
+def test_mermaid_detects_what_the_hostile_titles_would_do(tmp_path: Path) -> None:
+    """The checks above can fail: the same titles written raw at the start of a line add a
+    click link, an exclusion, a section and a theme, or end in a parse error."""
+    head = "gantt\n    dateFormat YYYY-MM-DD\n    section A\n    x :as-of, 2024-04-01, 1d\n"
+    results = parse(
+        tmp_path,
+        {
+            "click": head + '    click as-of href "https://evil.invalid/"\n',
+            "excludes": head + "    excludes 2024-04-02\n",
+            "section": head + "    section x :t2, 2024-04-01, 1d\n",
+            "init": '%%{init: {"theme": "dark"}}%%\n' + head,
+            "colon": head + "    a:b :t2, 2024-04-01, 1d\n",
+        },
+    )
+    assert results["click"]["links"] == ["as-of"]
+    assert results["click"]["clickable"] == ["as-of"]
+    assert results["excludes"]["excludes"] == ["2024-04-02"]
+    assert results["section"]["sections"] == ["A", "x :t2, 2024-04-01, 1d"]
+    assert results["init"]["config"] == {"theme": "dark"}
+    colon = results["colon"]
+    assert "error" in colon or {t["id"] for t in colon["tasks"]} != {"as-of", "t2"}

@@ -3,7 +3,8 @@
 Excel opens a CSV by double-click in the system's legacy code page unless the file starts with
 a UTF-8 byte-order mark, so the text starts with U+FEFF and lines end in CRLF (RFC 4180):
 Japanese titles then open correctly on a Japanese Windows desktop. Text that a spreadsheet
-would run as a formula (starting with = + - @) is prefixed with an apostrophe.
+would run as a formula (starting with = + - @) is prefixed with an apostrophe; control, bidi
+and invisible characters are shown visibly (`jtr.escape.document`), line breaks stay.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from jtr.escape import document
 from jtr.export._common import (
     TaskRow,
     join,
@@ -62,9 +64,10 @@ def rows(state: RoadmapState, lang: str) -> list[list[str | int]]:
 
 
 def _safe(value: str | int) -> str | int:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = document(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _export(state: RoadmapState, lang: str, delimiter: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from jtr import __version__
+from jtr.escape import document
 from jtr.export._common import (
     RECURRING_MARK,
     SHARED_MARK,
@@ -83,7 +84,9 @@ def _w(key: str, lang: str) -> str:
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text safe in HTML content and attribute values: control, bidi and invisible characters
+    shown visibly (`jtr.escape.document`: a U+202E would reorder what the reader sees)."""
+    return escape(document(str(text)), quote=True)
 
 
 def _css() -> str:

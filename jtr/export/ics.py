@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 
 from jtr import __version__
+from jtr.escape import document
 from jtr.export._common import (
     STATE_SYMBOLS,
     TaskRow,
@@ -49,9 +50,12 @@ MAX_OCTETS = 75  # per line, CRLF excluded (RFC 5545 §3.1)
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11)."""
+    """A TEXT value (RFC 5545 §3.3.11); control, bidi and invisible characters shown visibly
+    (`jtr.escape.document`), as jtr shows them everywhere: RFC 5545 allows no control
+    character but HTAB in a value, and a calendar would show the others raw."""
     return (
-        text.replace("\\", "\\\\")
+        document(text)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
@@ -121,7 +125,7 @@ def export(state: RoadmapState, lang: str) -> str:
         description = _description(state, row, lang)
         sequence = len(records_as_of(task.history, state.as_of))
         cal.add("BEGIN", "VEVENT")
-        cal.add("UID", f"{task.id}@{domain}")
+        cal.add("UID", escape(f"{task.id}@{domain}"))
         cal.add("DTSTAMP", stamp)
         cal.add("SEQUENCE", str(sequence))
         if task.recurring:
@@ -144,7 +148,7 @@ def export(state: RoadmapState, lang: str) -> str:
                 f"— {STATE_SYMBOLS[state_name]} {t(state_name, lang)}"
             )
             cal.add("BEGIN", "VEVENT")
-            cal.add("UID", f"{task.id}@{domain}")
+            cal.add("UID", escape(f"{task.id}@{domain}"))
             cal.add("RECURRENCE-ID;VALUE=DATE", _date(day))
             cal.add("DTSTAMP", stamp)
             cal.add("SEQUENCE", str(sequence))
@@ -204,7 +208,7 @@ def _target(
         lines.append(f"{mark} {item_ref(course, item)} {item.item.title.get(lang)}")
     milestones = sum(1 for i in course.items if i.goal_met)
     cal.add("BEGIN", "VEVENT")
-    cal.add("UID", f"{c.id}-target@{domain}")
+    cal.add("UID", escape(f"{c.id}-target@{domain}"))
     cal.add("DTSTAMP", stamp)
     cal.add("SEQUENCE", str(milestones))
     cal.add("DTSTART;VALUE=DATE", _date(last))

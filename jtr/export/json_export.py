@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from jtr import __version__
+from jtr.escape import json_text
 from jtr.export import JSON_SCHEMA_ID
 from jtr.export._common import span_dates
 from jtr.i18n import LABELS
@@ -156,4 +157,6 @@ def document(state: RoadmapState) -> dict[str, Any]:
 
 
 def export(state: RoadmapState, lang: str) -> str:
-    return json.dumps(document(state), ensure_ascii=False, indent=2) + "\n"
+    """The JSON text: UTF-8 as written, but every control, bidi and invisible character is a
+    `\\uXXXX` escape (`jtr.escape.json_text`), so the same values carry nothing hidden."""
+    return json_text(json.dumps(document(state), ensure_ascii=False, indent=2)) + "\n"

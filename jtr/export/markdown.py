@@ -7,6 +7,7 @@ its review items and a table of its tasks. States carry a symbol and a text labe
 
 from __future__ import annotations
 
+from jtr.escape import markdown
 from jtr.export import mermaid
 from jtr.export._common import (
     STATE_SYMBOLS,
@@ -27,14 +28,9 @@ from jtr.status import STATES, RoadmapState
 
 
 def cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no pipe, newline or raw HTML breaks the table."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace("\r\n", " ")
-        .replace("\n", " ")
-    )
+    """Roadmap text in this document (table cell, heading, quote): `jtr.escape.markdown`, the
+    escaper of every Markdown output, so a title reads the same here and in the summary."""
+    return markdown(text)
 
 
 def export(state: RoadmapState, lang: str) -> str:
@@ -49,7 +45,7 @@ def export(state: RoadmapState, lang: str) -> str:
     for course in state.courses:
         c = course.course
         lines += [
-            f"## {c.numeral} {cell(c.title.get(lang))} — {t('target', lang)} {label(c.target_year, lang)}",
+            f"## {cell(c.numeral)} {cell(c.title.get(lang))} — {t('target', lang)} {label(c.target_year, lang)}",
             "",
             f"> {cell(c.target.get(lang))}",
             "",
@@ -65,7 +61,7 @@ def export(state: RoadmapState, lang: str) -> str:
         for item in course.items:
             worst = item.worst
             lines.append(
-                f"| {item_ref(course, item)} | {cell(item.item.title.get(lang))} "
+                f"| {cell(item_ref(course, item))} | {cell(item.item.title.get(lang))} "
                 f"| {cell(join(owner_names(state, item, lang), lang))} "
                 f"| {symbol_label(worst, lang) if worst else '—'} "
                 f"| {item.decision.date.isoformat() if item.decision else '—'} "
@@ -89,7 +85,7 @@ def export(state: RoadmapState, lang: str) -> str:
                 others = ", ".join(item_ref(course, i) for i in row.shared_into)
                 title += f" ({word('shared_with', lang)}: {others})"
             lines.append(
-                f"| {row.ref} | {cell(title)} | {years_label(ts.task.years, lang)} "
+                f"| {cell(row.ref)} | {cell(title)} | {years_label(ts.task.years, lang)} "
                 f"| {STATE_SYMBOLS[ts.state]} {cell(state_text(ts, lang))} "
                 f"| {cell(record_text(ts.last_record, lang)) or '—'} |"
             )

@@ -8,14 +8,28 @@ with the state in the title (colour alone would not tell it) and as a Mermaid ta
 milestone for each course's target (the last day of its target year) and for the as-of date.
 
 Mermaid's lexer ends a task title at `:`, reads `#` and `;` as the end of a task's data, `%%`
-as a comment, and `click`, `call`, `href`, `section`… at the start of a line as keywords, so
-those characters are written in their full-width forms and every task title starts with its
-item number.
+as a comment (`%%{init: …}%%` as a directive), and `click`, `call`, `href`, `section`, `title`,
+`excludes`, `todayMarker`, `dateFormat`, `axisFormat`, a date… at the start of a line as
+keywords, so those characters are written in their full-width forms, a line break as a space,
+control, bidi and invisible characters visibly (as everywhere in jtr), and no line starts with
+text from the roadmap: a task title starts with its item number, a phase with its fiscal
+years, a section with `section` and the course's numeral.
 """
 
 from __future__ import annotations
 
-from jtr.export._common import STATE_SYMBOLS, TaskRow, span_dates, task_rows, word, year_name
+import re
+
+from jtr.escape import terminal
+from jtr.export._common import (
+    STATE_SYMBOLS,
+    TaskRow,
+    span_dates,
+    task_rows,
+    word,
+    year_name,
+    years_label,
+)
 from jtr.i18n import t
 from jtr.model import Span
 from jtr.render.status import state_label
@@ -36,14 +50,23 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _UNSAFE = str.maketrans(
     {":": "：", "#": "＃", ";": "；", "%": "％", "\n": " ", "\r": " ", "\t": " "}
 )
 
 
 def escape(text: str) -> str:
-    """Text safe in a Mermaid gantt title, section name or task title."""
-    return " ".join(text.translate(_UNSAFE).split())
+    """Text safe in a Mermaid gantt title, section name or task title (never at the start of
+    a line: the caller puts a keyword or a number before it)."""
+    return terminal(" ".join(text.translate(_UNSAFE).split()))
+
+
+def ident(text: str) -> str:
+    """An id in a task's data: the roadmap's ids already are `[a-z0-9-]` by the shipped schema;
+    whatever another schema lets through is written as `_<hex>_`, so no `,` `;` `#` or line
+    break in an id can add data or a line."""
+    return _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", text)
 
 
 def task_line(row: TaskRow, lang: str, start_month: int) -> str:
@@ -53,7 +76,7 @@ def task_line(row: TaskRow, lang: str, start_month: int) -> str:
     if ts.task.recurring:
         title += f" ({t('recurring', lang)})"
     title += f" — {STATE_SYMBOLS[ts.state]} {state_label(ts, lang)}"
-    data = [*TAGS[ts.state], ts.task.id, start.isoformat(), end.isoformat()]
+    data = [*TAGS[ts.state], ident(ts.task.id), start.isoformat(), end.isoformat()]
     return f"    {escape(title)} :{', '.join(data)}"
 
 
@@ -75,8 +98,9 @@ def export(state: RoadmapState, lang: str) -> str:
     ]
     for phase in roadmap.phases:
         start, end = span_dates(phase.years, start_month)
+        title = f"{years_label(phase.years, lang)} {phase.title.get(lang)}"
         lines.append(
-            f"    {escape(phase.title.get(lang))} :phase-{phase.id}, {start.isoformat()}, {end.isoformat()}"
+            f"    {escape(title)} :phase-{ident(phase.id)}, {start.isoformat()}, {end.isoformat()}"
         )
     lines.append(
         f"    {escape(t('as_of', lang))} {state.as_of.isoformat()} :milestone, as-of, "
@@ -94,7 +118,9 @@ def export(state: RoadmapState, lang: str) -> str:
         target = (
             f"{word('target_end', lang)} {year_name(c.target_year, lang)} — {t('goal', lang)} {met}"
         )
-        lines.append(f"    {escape(target)} :milestone, {c.id}-target, {end.isoformat()}, 0d")
+        lines.append(
+            f"    {escape(target)} :milestone, {ident(c.id)}-target, {end.isoformat()}, 0d"
+        )
     return "\n".join(lines) + "\n"
 
 

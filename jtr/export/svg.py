@@ -21,6 +21,7 @@ from html import escape as _escape
 
 from rich.cells import cell_len
 
+from jtr.escape import document
 from jtr.export._common import (
     RECURRING_MARK,
     SHARED_MARK,
@@ -63,12 +64,13 @@ PATTERNS: dict[str, str] = {
     "cancelled": '<path d="M0,0 L8,8 M8,0 L0,8" stroke="#424242" stroke-opacity="0.45" stroke-width="1"/>',
 }  # fmt: skip
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NON_XML = re.compile("[\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
-    """Text safe in XML content and attribute values (control characters dropped)."""
-    return _escape(_CONTROL.sub("", text), quote=True)
+    """Text safe in XML content and attribute values: control, bidi and invisible characters
+    shown visibly (`jtr.escape.document`), the two non-characters XML forbids dropped."""
+    return _escape(_NON_XML.sub("", document(text)), quote=True)
 
 
 def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
@@ -78,7 +80,8 @@ def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
 
 
 def clip(text: str, width: float, size: float = SIZE, bold: bool = False) -> str:
-    """`text` cut with "…" to fit `width` px by the estimate."""
+    """`text` as shown (`jtr.escape.document`) cut with "…" to fit `width` px by the estimate."""
+    text = document(text)
     if text_width(text, size, bold) <= width:
         return text
     kept = ""

@@ -3,7 +3,9 @@
 A CSV loses its column widths, header and types; a workbook keeps them: a bold header row with
 filters, the header frozen while scrolling, columns as wide as their Japanese text (counted in
 display cells: a kanji is two), numbers as numbers, and a second sheet for the review items.
-Text is always stored as text, never as a formula.
+Text is always stored as text, never as a formula, and every control, bidi and invisible
+character in it is shown visibly (`\\x1b`, `<U+202E>`: `jtr.escape.document`), as jtr shows it
+everywhere; line breaks stay. (XML cannot hold most control characters at all.)
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from jtr.escape import document
 from jtr.export._common import (
     item_ref,
     join,
@@ -69,7 +72,7 @@ def export(state: RoadmapState, lang: str) -> bytes:
     _fill(items, item_header, item_rows, wrap={3, 5, 6, 11})
 
     props = book.properties
-    props.title = f"{state.roadmap.title.get(lang)} ({state.as_of.isoformat()})"
+    props.title = document(f"{state.roadmap.title.get(lang)} ({state.as_of.isoformat()})")
     props.subject = f"{label(state.fiscal_year, lang)}"
     props.creator = "jtr"
     props.language = lang
@@ -85,6 +88,7 @@ def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) ->
     from openpyxl.utils import get_column_letter
     from rich.cells import cell_len
 
+    rows = [[document(v) if isinstance(v, str) else v for v in values] for values in rows]
     sheet.append(head)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")

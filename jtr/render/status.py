@@ -122,8 +122,12 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
 
 
 def render_markdown(state: RoadmapState, lang: str) -> str:
+    """The summary as GitHub-flavoured Markdown; every text from the roadmap passes through
+    `jtr.escape.markdown`, as in every other Markdown output."""
+    from jtr.escape import markdown as md
+
     title, subtitle = header_lines(state, lang)
-    lines = [f"# {title}", "", subtitle, ""]
+    lines = [f"# {md(title)}", "", md(subtitle), ""]
     lines += [
         f"| {t('course', lang)} | {t('target', lang)} | {t('tasks', lang)} | "
         f"{t('percent_done', lang)} | {t('goal', lang)} | {t('state', lang)} |",
@@ -131,7 +135,7 @@ def render_markdown(state: RoadmapState, lang: str) -> str:
     ]
     for course in state.courses:
         lines.append(
-            f"| {course.course.numeral} {_md(course.course.title.get(lang))} | "
+            f"| {md(course.course.numeral)} {md(course.course.title.get(lang))} | "
             f"{label(course.course.target_year, lang)} | {course.task_total} | "
             f"{course.percent_done:.0f}% | {course_goal_text(course, lang)} | {counts_text(course, lang)} |"
         )
@@ -147,16 +151,12 @@ def render_markdown(state: RoadmapState, lang: str) -> str:
     for item in attention:
         worst = min(item.tasks, key=lambda ts: STATES.index(ts.state))
         nxt = item.next_task
-        next_text = f"{_md(nxt.task.title.get(lang))} ({_years(nxt, lang)})" if nxt else "—"
+        next_text = f"{md(nxt.task.title.get(lang))} ({_years(nxt, lang)})" if nxt else "—"
         lines.append(
-            f"| {item_ref(item, state)} {_md(item.item.title.get(lang))} | "
-            f"{owners_text(state, item, lang)} | {state_label(worst, lang)} | {next_text} |"
+            f"| {md(item_ref(item, state))} {md(item.item.title.get(lang))} | "
+            f"{md(owners_text(state, item, lang))} | {state_label(worst, lang)} | {next_text} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _text(value: Text | None) -> dict[str, str | None] | None:
@@ -249,4 +249,6 @@ def status_data(state: RoadmapState) -> dict[str, Any]:
 def render_json(state: RoadmapState) -> str:
     import json
 
-    return json.dumps(status_data(state), ensure_ascii=False, indent=2) + "\n"
+    from jtr.escape import json_text
+
+    return json_text(json.dumps(status_data(state), ensure_ascii=False, indent=2)) + "\n"

@@ -434,18 +434,19 @@ def render_text(diff: Diff, old_name: str, new_name: str, lang: str, *, color: b
     return render_lines(lines, width, color)
 
 
-def _md_escape(text: str) -> str:
-    import html
+def _code(text: str) -> str:
+    """A Markdown code span: its text is shown as is, but never raw control characters and
+    never a backtick that would end the span."""
+    from jtr.escape import terminal
 
-    text = html.escape(text, quote=False)
-    for ch in "\\`*_[]~|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    return f"`{terminal(text).replace('`', '')}`"
 
 
 def render_markdown(diff: Diff, old_name: str, new_name: str, lang: str) -> str:
     """For a pull-request comment: headings per course, nested lists per item and task."""
-    out = [f"### Roadmap changes: `{old_name}` → `{new_name}`", ""]
+    from jtr.escape import markdown as md_text
+
+    out = [f"### Roadmap changes: {_code(old_name)} → {_code(new_name)}", ""]
     if not diff.changes:
         return "\n".join([*out, lab("no_changes", lang) + ".", ""])
     out += [_count(len(diff.changes), lang) + ".", ""]
@@ -456,19 +457,19 @@ def render_markdown(diff: Diff, old_name: str, new_name: str, lang: str) -> str:
             if not text:
                 continue
             if role == "id":
-                parts.append(f"`{text.replace('`', '')}`")
+                parts.append(_code(text))
             elif role == "old":
-                parts.append(f"~~{_md_escape(text)}~~")
+                parts.append(f"~~{md_text(text)}~~")
             elif role == "title" and heading:
-                parts.append(_md_escape(text))
+                parts.append(md_text(text))
             elif role in ("new", "title"):
-                parts.append(f"**{_md_escape(text)}**")
+                parts.append(f"**{md_text(text)}**")
             elif role == "del":
-                parts.append(f"<del>{_md_escape(text)}</del>")
+                parts.append(f"<del>{md_text(text)}</del>")
             elif role == "ins":
-                parts.append(f"<ins>{_md_escape(text)}</ins>")
+                parts.append(f"<ins>{md_text(text)}</ins>")
             else:
-                parts.append(_md_escape(text))
+                parts.append(md_text(text))
         return "".join(parts)
 
     for group in groups(diff, lang):
@@ -499,6 +500,7 @@ def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dic
 
 
 def render_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> str:
-    return (
-        json.dumps(diff_json(diff, old_name, new_name, file), ensure_ascii=False, indent=2) + "\n"
-    )
+    from jtr.escape import json_text
+
+    text = json.dumps(diff_json(diff, old_name, new_name, file), ensure_ascii=False, indent=2)
+    return json_text(text) + "\n"
