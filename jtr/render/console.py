@@ -11,30 +11,38 @@ _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 from rich.text import Text  # noqa: E402
 
-from jtr.escape import clip  # noqa: E402
+from jtr.escape import terminal_lines  # noqa: E402
 from jtr.render.lines import STATE_STYLES  # noqa: E402, F401  (one table of state colours)
 
-# The most cells of one piece of roadmap text a view prints: far above any real title or note
-# (the shipped roadmap's longest is about 250), low enough that a title of megabytes is cut
+# The most characters of one piece of roadmap text a view prints: far above any real title or
+# note (the shipped roadmap's longest is about 250), low enough that a title of megabytes is cut
 # at once instead of being wrapped into tens of thousands of lines.
-TEXT_CELLS = 4096
+TEXT_CHARACTERS = 4096
+
+
+def shown(text: str) -> str:
+    """`text` as a view shows it: its line breaks kept (a note may span lines), every other
+    control, bidirectional or invisible character shown visibly (`\\x1b`, `<U+202E>`), and
+    beyond TEXT_CHARACTERS cut with `…` (before escaping, so never inside an escape)."""
+    kept = text[:TEXT_CHARACTERS]
+    lines = "\n".join(terminal_lines(kept))
+    return lines if len(kept) == len(text) else lines + "…"
 
 
 class SafeText(Text):
     """A rich `Text` whose every piece of text is made safe for the terminal on the way in
-    (`jtr.escape.clip`: control, bidirectional and invisible characters shown visibly, cut at
-    TEXT_CELLS cells without splitting an escape). The views build their rich output only from
-    these, so roadmap text can never move the cursor, set the clipboard or reorder a line.
+    (`shown`). The views build their rich output only from these, so roadmap text can never
+    move the cursor, set the clipboard or reorder a line.
     """
 
     def __init__(self, text: str = "", style: str = "", **options: Any) -> None:
-        super().__init__(clip(text, TEXT_CELLS), style, **options)
+        super().__init__(shown(text), style, **options)
 
     def append(  # type: ignore[override]
         self, text: str | Text, style: str | None = None
     ) -> SafeText:
         if isinstance(text, str):
-            text = clip(text, TEXT_CELLS)
+            text = shown(text)
         super().append(text, style)
         return self
 
