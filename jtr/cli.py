@@ -70,6 +70,7 @@ FileOption = Annotated[
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
@@ -121,11 +122,9 @@ def validate(
     from jtr.validate import SchemaCache, validate_file
 
     if max_bytes is not None:  # for this command only (restored when it ends)
-        import click
-
         from jtr.fileio import max_bytes_limit
 
-        click.get_current_context().with_resource(max_bytes_limit(max_bytes))
+        ctx.with_resource(max_bytes_limit(max_bytes))
     targets = list(paths or [])
     if file is not None:
         targets.append(file)
