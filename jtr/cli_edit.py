@@ -94,6 +94,8 @@ def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.edit import EditError, EditInvalid, apply
 
+    if wait != wait:  # NaN passes the option's x>=0 check
+        raise fail("--wait: give a number of seconds, e.g. 60")
     try:
         path = find_roadmap(file)
     except RoadmapNotFound as exc:

@@ -330,9 +330,14 @@ def test_wait_zero_gives_up_at_once_and_the_default_is_sixty(
         os.close(fd)
     assert code == 2 and "after 0 s; nothing was written" in err
     assert snapshot(shipped.parent.parent) == before
-    assert edit.DEFAULT_WAIT == 60
-    _, out, _ = run(runner, "set", "--help")
-    assert "--wait" in out and "60" in out
+    import typer.main
+
+    command = typer.main.get_command(app)
+    for name in ("set", "decide", "realise"):
+        (wait,) = [p for p in command.commands[name].params if p.name == "wait"]  # type: ignore[attr-defined]
+        assert wait.default == 60 == edit.DEFAULT_WAIT
+    code, _, err = run(runner, *EDITS[0], "--wait", "nan")
+    assert code == 2 and "--wait" in err
 
 
 def test_a_lock_file_that_is_not_a_regular_file_is_refused(
