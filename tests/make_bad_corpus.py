@@ -478,7 +478,7 @@ derive(
     "A key holding a newline and a forged finding line after it.",
     (
         "            recurring: true\n",
-        '            "recurring\\nforged.yaml:1:1: error: forged [anchor]": true\n'
+        '            "recurring\\nforged.yaml:1:1: warning: forged [anchor]": true\n'
         "            recurring: true\n",
     ),
 )
