@@ -11,7 +11,7 @@ device, FIFO, socket or folder (renaming over `/dev/null` as root would replace 
 over a file the caller names as protected (the roadmap being read, its schema), compared by
 real path and by inode so that symbolic links and `../` spellings are caught.
 
-Imports nothing heavy: every command pays for this module.
+Imports nothing heavy (tempfile only when writing): every command pays for this module.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -253,6 +252,8 @@ def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) 
         raise _not_regular(path, existing)
     owner = before or existing
     mode = stat.S_IMODE(owner.st_mode) if owner is not None else _umask_mode()
+    import tempfile  # only writers pay for it (it imports shutil, random, ...)
+
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
