@@ -15,6 +15,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -704,7 +705,7 @@ def test_read_only_folder_is_refused(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fileio.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # jtr.fileio imports it when writing
     before = shipped.read_bytes()
     code, _, err = run(runner, "set", "welfare-workers-decide", "-s", "done", "-d", "2025-02-10")
     assert code == 2 and "cannot write: Permission denied; the file is unchanged" in err
