@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
@@ -157,18 +158,19 @@ def test_the_fixture_is_valid_with_warnings_only(runner: CliRunner, hostile: Pat
 @pytest.mark.parametrize("color", [False, True], ids=["plain", "color"])
 def test_status_timeline_and_show(runner: CliRunner, hostile: Path, lang: str, color: bool) -> None:
     common = ("-f", str(hostile), "--lang", lang, "--as-of", "2025-06-01")
-    for args in (
-        ("status", *common),
-        ("status", *common, "--width", "40"),
-        ("timeline", *common),
-        ("timeline", *common, "--ascii"),
-        ("timeline", *common, "--width", "60"),
-        *(("show", ident, *common) for ident in KINDS),
-        *(("show", ident, *common, "--width", "40") for ident in KINDS),
-    ):
-        code, out = run(runner, *args, color=color)
-        assert code == 0, (args, out)
-        assert_safe(out, color=color)
+    for width in (40, 60, 80):
+        for args in (
+            ("status", *common),
+            ("timeline", *common),
+            ("timeline", *common, "--ascii"),
+            *(("show", ident, *common) for ident in KINDS),
+        ):
+            code, out = run(runner, *args, "--width", str(width), color=color)
+            assert code == 0, (args, out)
+            assert_safe(out, color=color)
+            # Escapes take the cells they are shown in: the layout still fits the width.
+            widest = max(cell_len(SGR.sub("", line)) for line in out.splitlines())
+            assert widest <= max(width, 60 if args[0] == "timeline" else 0), (args, out)
     _, out = run(runner, "show", "task-a1", *common)
     assert "\\x1b]52;c;ZXZpbA==\\x07" in out and "\\n" not in out  # the note's lines stay lines
     _, out = run(runner, "status", *common)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from jtr.escape import terminal
 from jtr.fiscal import era_label, short_label
 from jtr.i18n import choose, t
 from jtr.render.lines import (
@@ -253,7 +254,8 @@ def _item_line(
         owner = state.roadmap.owner(owner_id)
         names.append(owner.short.get(lang) if owner else owner_id)
     joiner = glyphs.owner_sep_ja if lang == "ja" else ", "
-    owners = f"  [{joiner.join(names)}]" if names else ""
+    # Made safe before it is measured: an escape (`\\x1b`) takes the cells it is shown in.
+    owners = terminal(f"  [{joiner.join(names)}]") if names else ""
     number = f" {item.number:>2} "
     # The owners stay whole as long as the title keeps a few cells.
     room = geo.width - cell_len(number) - cell_len(owners)
