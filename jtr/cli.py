@@ -48,6 +48,9 @@ def main_options(
     ] = False,
 ) -> None:
     """jtr: the roadmap as living data."""
+    from jtr import notices  # what the library finds to say (a schema it will not use), once
+
+    notices.start_run(lambda message: typer.echo(f"jtr: warning: {message}", err=True))
 
 
 def fail(message: str) -> typer.Exit:
@@ -256,6 +259,7 @@ def _open(file: Path | None, rev: str | None = None):
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.loader import ReadError
     from jtr.roadmap import RoadmapInvalid, open_roadmap, open_roadmap_bytes
+    from jtr.schema import SchemaBroken
 
     try:
         path = find_roadmap(file)
@@ -270,6 +274,10 @@ def _open(file: Path | None, rev: str | None = None):
         return open_roadmap_bytes(raw, path, f"{display_path(path)}@{rev}")
     except (RoadmapNotFound, ReadError) as exc:
         raise fail(str(exc)) from None
+    except SchemaBroken as exc:
+        for diagnostic in exc.diagnostics:
+            typer.echo(diagnostic.format(), err=True)
+        raise fail("the schema is broken; nothing was validated") from None
     except RoadmapInvalid as exc:
         for diagnostic in exc.diagnostics:
             typer.echo(diagnostic.format(), err=True)

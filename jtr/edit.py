@@ -711,7 +711,9 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
     from jtr.validate import SchemaCache, validate_document
 
     try:
-        schema = SchemaCache().for_document(path, edited.head)
+        schema = SchemaCache().for_document(path, edited.head, edited.file)
+        found = validate_document(edited, schema)  # may still find the schema broken
+        before = validate_document(original, schema)
     except ReadError as exc:
         raise EditError(f"cannot read the schema: {exc}") from None
     except LoadError as exc:
@@ -719,8 +721,6 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
             f"{edited.file}: the schema it names is broken: "
             + "; ".join(d.format() for d in exc.diagnostics)
         ) from None
-    found = validate_document(edited, schema)
-    before = validate_document(original, schema)
     if any(d.severity is Severity.ERROR for d in found):
         if errors := [d for d in before if d.severity is Severity.ERROR]:
             raise EditInvalid(f"{edited.file} is not valid as it stands: fix it first", errors)

@@ -42,7 +42,11 @@ def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
     try:
         body = utf8_body(raw, name)
         if data is not None:
-            return LoadedRoadmap(path, Document(name, body, data), build(data))
+            doc = Document(name, body, data)
+            from jtr.schema import choose_schema  # says, as every run does, a `$schema` it ignores
+
+            choose_schema(path, doc.head, name)
+            return LoadedRoadmap(path, doc, build(data))
         doc = Document(name, body, load_text(body, name))
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
@@ -70,7 +74,7 @@ def _checked(path: Path, doc: Document) -> LoadedRoadmap:
     """
     from jtr.validate import SchemaCache, validate_document
 
-    schema = SchemaCache().for_document(path, doc.head)
+    schema = SchemaCache().for_document(path, doc.head, doc.file)
     errors = [d for d in validate_document(doc, schema) if d.severity is Severity.ERROR]
     if errors:
         raise RoadmapInvalid(errors)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +16,17 @@ from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.loader import PositionIndex, ReadError, decode, read_bytes
 
 SCHEMA_FILENAME = "schema.json"
+MAX_SCHEMA_DEPTH = 64  # levels of JSON nesting; jtr's own schema needs fewer than 10
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+_URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # https:, file:, urn: (not C:\)
+# Cache entries of schemas that passed every check here: the meta-schema, the nesting limit
+# and "every reference stays inside the document" (the name changes when the checks do).
+_CACHE_KIND = "schema-local"
+
+
+class SchemaBroken(LoadError):
+    """The schema cannot be used (not JSON, breaks its meta-schema, a remote or looping
+    `$ref`): nothing can be validated against it. Carries positioned diagnostics."""
 
 
 def packaged_schema_path() -> Path:
@@ -25,16 +38,84 @@ def packaged_schema_path() -> Path:
     raise ReadError("jtr's own schema.json is missing from its installation; reinstall jtr")
 
 
-def declared_schema_path(roadmap: Path, text: str) -> Path | None:
-    """A local schema named by the roadmap's `# yaml-language-server: $schema=...` line."""
+def choose_schema(roadmap: Path, text: str, display: str | None = None) -> Path:
+    """The schema for a roadmap: the one its `# yaml-language-server: $schema=` line names,
+    if that is a readable regular file inside the roadmap's folder or its git work tree;
+    otherwise jtr's own.
+
+    A line naming anything else (a URL, a path leading outside through `..`, an absolute path
+    or a symlink, a missing or unreadable file) is never followed: jtr says so once, as a
+    notice (see jtr.notices), naming the schema it uses instead. Nothing outside the trusted
+    folders is even looked at.
+    """
     match = _MODELINE.search(text[:4096])
     if not match:
-        return None
+        return packaged_schema_path()
     target = match.group(1)
-    if "://" in target:
-        return None
-    candidate = (roadmap.parent / target).resolve()
-    return candidate if candidate.is_file() else None
+    problem = _declared_problem(roadmap, target)
+    if isinstance(problem, Path):
+        return problem
+    packaged = packaged_schema_path()
+    line = text.count("\n", 0, match.start()) + 1
+    from jtr import notices
+    from jtr.escape import quote, terminal
+
+    notices.say(
+        f"{terminal(display or str(roadmap))}:{line}: the $schema line names {quote(target)}, "
+        f"which {problem}; using jtr's own schema ({terminal(_shown(packaged))})"
+    )
+    return packaged
+
+
+def declared_schema_path(roadmap: Path, text: str) -> Path | None:
+    """The schema a roadmap's `$schema` line names, if jtr may use it (see choose_schema);
+    None when there is no such line or jtr will not follow it. Says nothing."""
+    match = _MODELINE.search(text[:4096])
+    found = _declared_problem(roadmap, match.group(1)) if match else None
+    return found if isinstance(found, Path) else None
+
+
+def _declared_problem(roadmap: Path, target: str) -> Path | str:
+    """The real path of the schema a `$schema` line names, or why it is not used."""
+    if _URI_SCHEME.match(target) or target.startswith("//"):
+        return "is not a local file"
+    try:
+        folder = Path(os.path.realpath(roadmap.parent))
+        real = Path(os.path.realpath(folder / target))  # every symlink followed, `..` applied
+    except (OSError, ValueError) as exc:  # a NUL byte, a name too long
+        return f"cannot be read ({exc})"
+    if not any(real.is_relative_to(root) for root in _trusted_roots(folder)):
+        return "is outside the roadmap's folder and its git work tree"
+    try:
+        info = real.stat()
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    if not os.access(real, os.R_OK):
+        return "cannot be read (permission denied)"
+    return real
+
+
+def _trusted_roots(folder: Path) -> list[Path]:
+    """The roadmap's own folder (a real path) and the git work tree it lies in, if any: the
+    nearest folder above it holding `.git` (git itself is not run)."""
+    roots = [folder]
+    for parent in (folder, *folder.parents):
+        if os.path.lexists(parent / ".git"):
+            roots.append(parent)
+            break
+    return roots
+
+
+def _shown(path: Path) -> str:
+    """A path as the user may type it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass
@@ -46,10 +127,46 @@ class Schema:
 
     @cached_property
     def validator(self) -> Any:
-        from jsonschema.validators import validator_for
+        from referencing import Registry
 
-        cls = validator_for(self.data)
-        return cls(inline_local_refs(self.data))
+        cls = _validator_class(self.data)
+        # A registry with no retrieval: a reference is resolved inside this document or not
+        # at all (jsonschema's default would fetch URLs and open file: URIs).
+        return _Guarded(cls(inline_local_refs(self.data), registry=Registry()), self.file)
+
+
+class _Guarded:
+    """A jsonschema validator whose `iter_errors` ends in SchemaBroken, never a traceback,
+    should validation still meet a reference it cannot resolve inside the document or a loop
+    of references (load_schema refuses such schemas before; this is the last line)."""
+
+    def __init__(self, validator: Any, file: str) -> None:
+        self._validator = validator
+        self._file = file
+
+    def iter_errors(self, instance: Any) -> Iterator[Any]:
+        from referencing.exceptions import Unresolvable
+
+        from jtr.escape import quote
+
+        try:
+            yield from self._validator.iter_errors(instance)
+        except Unresolvable as exc:
+            ref = quote(str(getattr(exc, "ref", "")))
+            raise SchemaBroken(
+                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-remote-ref",
+                            f"the schema's reference {ref} cannot be resolved inside it; jtr "
+                            "never fetches or opens another document")]
+            ) from None  # fmt: skip
+        except RecursionError:
+            raise SchemaBroken(
+                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-recursive-ref",
+                            "the schema's references loop without reaching the data; checking "
+                            "anything against it would never end")]
+            ) from None  # fmt: skip
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._validator, name)
 
 
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples", "default", "deprecated"})
@@ -100,46 +217,346 @@ def inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_schema(path: Path, display: str | None = None) -> Schema:
-    """Read a schema and check it against its meta-schema; LoadError with positions if broken."""
+    """Read a schema and check that it can be used; SchemaBroken with positions if not.
+
+    Checked: JSON, at most MAX_SCHEMA_DEPTH levels deep, its meta-schema (jtr's bundled copy;
+    a `$schema` jtr does not know is not fetched: the latest draft is used), and every `$ref`
+    and `$dynamicRef` resolving inside this document without a loop that never reaches the
+    data. Nothing is ever fetched or opened for a reference. Bytes that passed before come
+    from the cache (see jtr.cache).
+    """
     name = display or str(path)
     raw = read_bytes(path, name)
     from jtr import cache
 
-    known_good = cache.lookup(None, raw, kind="schema")
-    if known_good is not None:  # these exact bytes passed the meta-schema before, anywhere
+    known_good = cache.lookup(None, raw, kind=_CACHE_KIND)
+    if known_good is not None:  # these exact bytes passed every check before, anywhere
         return Schema(name, known_good)
     text = decode(raw, name)
+
+    def broken(line: int, column: int, code: str, message: str) -> SchemaBroken:
+        return SchemaBroken([Diagnostic(name, line, column, Severity.ERROR, code, message)])
+
+    too_deep = (
+        f"the schema nests more than {MAX_SCHEMA_DEPTH} levels deep; a schema needs far fewer"
+    )
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            [Diagnostic(name, exc.lineno, exc.colno, Severity.ERROR, "schema-json",
-                        f"the schema is not valid JSON: {exc.msg}")]
-        ) from exc  # fmt: skip
+    except json.JSONDecodeError as exc:  # its message never quotes the file's text
+        raise broken(exc.lineno, exc.colno, "schema-json",
+                     f"the schema is not valid JSON: {exc.msg}") from None  # fmt: skip
+    except RecursionError:
+        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep) from None
     if not isinstance(data, dict):
-        raise LoadError(
-            [
-                Diagnostic(
-                    name, 1, 1, Severity.ERROR, "schema-invalid", "a schema must be a JSON object"
-                )
-            ]
-        )
-    from jsonschema.validators import validator_for
+        raise broken(1, 1, "schema-invalid", "a schema must be a JSON object")
+    if _depth(data) > MAX_SCHEMA_DEPTH:
+        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep)
+    positions = PositionIndex(text)
+    dialect = data.get("$schema")
+    if dialect is not None and not isinstance(dialect, str):
+        line, column = positions.locate(("$schema",))
+        raise broken(line, column, "schema-invalid", "$schema must be text: a dialect's URI")
+    meta_cls = _validator_class(data)
+    from jsonschema_specifications import REGISTRY as BUNDLED  # no retrieval: nothing fetched
 
-    meta_cls = validator_for(data)
-    meta = meta_cls(meta_cls.META_SCHEMA)
-    errors = sorted(meta.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        positions = PositionIndex(text)
-        found = []
-        for error in errors:
-            path = tuple(error.absolute_path)
-            line, column = positions.locate(path)
-            where = "/".join(map(str, path)) or "(top level)"
-            found.append(
-                Diagnostic(name, line, column, Severity.ERROR, "schema-invalid",
-                           f"the schema breaks its meta-schema at {where}: {error.message}", path)
-            )  # fmt: skip
-        raise LoadError(sorted(found))
-    cache.store(None, raw, data, kind="schema")
+    meta = meta_cls(meta_cls.META_SCHEMA, registry=BUNDLED)
+    try:
+        errors = sorted(meta.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    except RecursionError:
+        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep) from None
+    found = [_meta_finding(name, positions, error) for error in errors]
+    if not found:
+        found = [
+            Diagnostic(name, *positions.locate(where), Severity.ERROR, code, message, where)
+            for where, code, message in _reference_problems(data, meta_cls)
+        ]
+    if found:
+        raise SchemaBroken(sorted(set(found)))
+    cache.store(None, raw, data, kind=_CACHE_KIND)
     return Schema(name, data)
+
+
+def _validator_class(data: dict[str, Any]) -> Any:
+    """The jsonschema class for the schema's `$schema`; the latest draft for one jtr does not
+    know (it is never fetched)."""
+    from jsonschema.validators import Draft202012Validator, validator_for
+
+    return validator_for(data, default=Draft202012Validator)
+
+
+def _depth(data: Any) -> int:
+    """How deeply `data` nests (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict):
+            node = node.values()
+        elif not isinstance(node, list):
+            continue
+        level += 1
+        deepest = max(deepest, level)
+        stack.extend((child, level) for child in node if isinstance(child, (dict, list)))
+    return deepest
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', re.DOTALL)
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Line and column of the first `[` or `{` that opens one level more than allowed."""
+    level = 0
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()[0]
+        if char in "[{":
+            level += 1
+            if level > MAX_SCHEMA_DEPTH:
+                offset = token.start()
+                return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        elif char in "]}":
+            level -= 1
+    return 1, 1
+
+
+_TYPE_WORDS = {
+    "object": "an object", "array": "a list", "string": "text", "number": "a number",
+    "integer": "a whole number", "boolean": "true or false", "null": "null",
+}  # fmt: skip
+_LIMITS = {
+    "minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
+    "exclusiveMaximum": "less than", "minLength": "at least this many characters:",
+    "maxLength": "at most this many characters:", "minItems": "at least this many entries:",
+    "maxItems": "at most this many entries:", "minProperties": "at least this many keys:",
+    "maxProperties": "at most this many keys:", "multipleOf": "a multiple of",
+}  # fmt: skip
+
+
+def _meta_finding(name: str, positions: PositionIndex, error: Any) -> Diagnostic:
+    """A meta-schema error as a finding that says what the meta-schema wants and where, and
+    never quotes a value from the file (which may be any JSON file, not a schema at all)."""
+    from jtr.escape import clip
+
+    path = tuple(error.absolute_path)
+    keyword, wanted = error.validator, error.validator_value
+    at_key = False
+    if keyword == "type":
+        names = [wanted] if isinstance(wanted, str) else list(wanted)
+        message = "must be " + " or ".join(_TYPE_WORDS.get(str(n), str(n)) for n in names)
+    elif keyword == "required" and isinstance(error.instance, dict):
+        missing = [str(k) for k in wanted if k not in error.instance]
+        message = "needs the key " + ", ".join(f"'{k}'" for k in missing)
+    elif keyword in ("enum", "const"):
+        options = wanted if keyword == "enum" else [wanted]
+        message = "must be one of " + clip(", ".join(json.dumps(o) for o in options), 80)
+    elif keyword in _LIMITS:
+        message = f"must be {_LIMITS[keyword]} {wanted}"
+    elif keyword == "format":
+        message = f"must be a valid {wanted}"
+    elif keyword == "pattern":
+        message = f"must match the pattern {clip(str(wanted), 80)}"
+    elif keyword in ("additionalProperties", "unevaluatedProperties", "propertyNames"):
+        extra = [k for k in error.instance if isinstance(error.instance, dict)]
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        unknown = [k for k in extra if k not in allowed]
+        if unknown:
+            path, at_key = (*path, unknown[0]), True
+        message = "has a key the meta-schema does not allow here"
+    elif keyword == "uniqueItems":
+        message = "lists an entry more than once"
+    elif keyword in ("anyOf", "oneOf"):
+        message = "matches none of the forms the meta-schema allows here"
+    else:
+        message = f"breaks the meta-schema's {clip(str(keyword), 40)!r} rule"
+    line, column = positions.locate(path, at_key=at_key)
+    where = clip("/".join(map(str, path)), 80) or "(top level)"
+    return Diagnostic(name, line, column, Severity.ERROR, "schema-invalid",
+                      f"the schema breaks its meta-schema at {where}: {message}", path)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# References: only inside the document, and no loop that never reaches the data
+
+_REF_KEYWORDS = ("$ref", "$dynamicRef")
+# Keywords whose subschemas apply to the same value as the schema holding them: a chain of
+# these and references that comes back to where it started would never end.
+_IN_PLACE_ONE = ("not", "if", "then", "else")
+_IN_PLACE_LIST = ("allOf", "anyOf", "oneOf")
+_IN_PLACE_MAP = ("dependentSchemas", "dependencies")
+
+
+def _pointer(path: tuple[Any, ...]) -> str:
+    return "#" + "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+Problem = tuple[tuple[Any, ...], str, str]  # path of the keyword, code, message
+
+
+def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
+    """Every `$ref`/`$dynamicRef` that leaves the document or leads nowhere, and every loop of
+    references that never reaches the data.
+
+    Each reference is resolved as jsonschema resolves it, by a `referencing` registry holding
+    only this document, against the base URI that the `$id`s above it give: both as a JSON
+    pointer walk finds it and as validation descending into it does. A reference needing any
+    other document is refused without being fetched or opened.
+    """
+    import referencing.jsonschema
+    from referencing import Registry
+
+    spec = referencing.jsonschema.specification_with(
+        str(cls.META_SCHEMA.get("$id") or cls.META_SCHEMA.get("id") or ""),
+        default=referencing.jsonschema.DRAFT202012,
+    )
+    wanted: list[str] = []
+
+    def refuse(uri: str) -> Any:  # the registry's only way to other documents: never taken
+        wanted.append(uri)
+        raise LookupError(uri)
+
+    root = spec.create_resource(data)
+    try:
+        registry = Registry(retrieve=refuse).with_resource(root.id() or "", root).crawl()
+        start = registry.resolver(base_uri=root.id() or "")
+    except (AttributeError, TypeError, ValueError) as exc:
+        return [((), "schema-bad-ref", f"the schema's $id values are not URIs ({exc})")]
+
+    def shift(resolver: Any, move: Callable[[Any], Any]) -> Any:
+        try:
+            return move(resolver)
+        except (AttributeError, TypeError, ValueError):  # an `$id` that is no URI
+            return resolver
+
+    problems: dict[tuple[Any, ...], tuple[str, str]] = {}
+    edges: dict[int, list[tuple[int, tuple[Any, ...] | None]]] = {}
+    paths: dict[int, tuple[Any, ...]] = {}
+    # Each entry: a node and its path; the resolver a pointer walk has there and the steps
+    # since the last resource it entered; the resolver validation descending there has.
+    stack: list[tuple[Any, tuple[Any, ...], Any, tuple[Any, ...], Any]] = [
+        (data, (), start, (), start)
+    ]
+    while stack:
+        node, path, by_pointer, steps, by_descent = stack.pop()
+        if isinstance(node, dict):
+            resource = spec.create_resource(node)
+            by_descent = shift(by_descent, lambda r, res=resource: r.in_subresource(res))
+            paths[id(node)] = path
+            targets = edges.setdefault(id(node), list(_in_place(node)))
+            for keyword in _REF_KEYWORDS:
+                ref = node.get(keyword)
+                if isinstance(ref, str):
+                    where = (*path, keyword)
+                    found = _resolve(keyword, ref, (by_pointer, by_descent), wanted)
+                    if isinstance(found, tuple):
+                        problems[where] = found
+                    elif found is not None:
+                        targets.append((found, where))
+            children: Iterator[tuple[Any, Any]] = iter(node.items())
+        elif isinstance(node, list):
+            children = iter(enumerate(node))
+        else:
+            continue
+        for key, child in children:
+            if isinstance(child, (dict, list)):
+                moved = (*steps, key)
+                entered = shift(
+                    by_pointer,
+                    lambda r, c=child, s=moved: spec.maybe_in_subresource(
+                        segments=s, resolver=r, subresource=spec.create_resource(c)
+                    ),
+                )
+                kept = () if entered is not by_pointer else moved
+                stack.append((child, (*path, key), entered, kept, by_descent))
+    for where, loop in _loops(edges, paths):
+        message = (
+            f"{where[-1]} {_quoted_at(data, where)} is part of a loop of references that never "
+            f"reaches the data ({loop}); checking anything against it would never end"
+        )
+        problems.setdefault(where, ("schema-recursive-ref", message))
+    return sorted((where, code, message) for where, (code, message) in problems.items())
+
+
+def _resolve(
+    keyword: str, ref: str, resolvers: tuple[Any, ...], wanted: list[str]
+) -> int | tuple[str, str] | None:
+    """The id() of the schema object `ref` leads to (None for a boolean schema), or the
+    problem (code, message) if any of `resolvers` cannot find it inside the document."""
+    from referencing.exceptions import Unresolvable
+
+    from jtr.escape import quote
+
+    target = None
+    for resolver in resolvers:
+        asked = len(wanted)
+        try:
+            contents = resolver.lookup(ref).contents
+        except (Unresolvable, AttributeError, TypeError, ValueError):
+            if len(wanted) > asked:
+                uri = wanted[-1]
+                shown = f" (that is, {quote(uri)})" if uri != ref.partition("#")[0] else ""
+                named = quote(ref) + shown
+                return ("schema-remote-ref", f"{keyword} {named} names another document; jtr "
+                        "resolves references only inside the schema itself and never fetches "
+                        "or opens another")  # fmt: skip
+            return ("schema-bad-ref", f"{keyword} {quote(ref)} points at nothing in this schema")
+        if isinstance(contents, dict):
+            target = id(contents)
+    return target
+
+
+def _in_place(node: dict[str, Any]) -> Iterator[tuple[int, None]]:
+    """The subschemas of `node` that apply to the same value as `node` itself."""
+    for keyword in _IN_PLACE_ONE:
+        if isinstance(node.get(keyword), dict):
+            yield id(node[keyword]), None
+    for keyword in _IN_PLACE_LIST:
+        if isinstance(node.get(keyword), list):
+            yield from ((id(s), None) for s in node[keyword] if isinstance(s, dict))
+    for keyword in _IN_PLACE_MAP:
+        if isinstance(node.get(keyword), dict):
+            yield from ((id(s), None) for s in node[keyword].values() if isinstance(s, dict))
+
+
+def _quoted_at(data: Any, path: tuple[Any, ...]) -> str:
+    from jtr.escape import quote
+
+    for key in path:
+        data = data[key]
+    return quote(str(data))
+
+
+def _loops(
+    edges: dict[int, list[tuple[int, tuple[Any, ...] | None]]], paths: dict[int, tuple[Any, ...]]
+) -> list[tuple[tuple[Any, ...], str]]:
+    """Each loop among schemas applied to the same value: (path of a reference on it, the
+    loop written as JSON pointers). Depth-first, without recursion."""
+    done: set[int] = set()
+    loops: list[tuple[tuple[Any, ...], str]] = []
+    for start in edges:
+        if start in done:
+            continue
+        on_path: dict[int, int] = {start: 0}
+        trail: list[tuple[int, tuple[Any, ...] | None]] = [(start, None)]
+        iterators = [iter(edges.get(start, ()))]
+        while iterators:
+            step = next(iterators[-1], None)
+            if step is None:
+                node, _via = trail.pop()
+                iterators.pop()
+                del on_path[node]
+                done.add(node)
+                continue
+            target, via = step
+            if target in on_path:
+                cycle = [*trail[on_path[target] + 1 :], (target, via)]
+                refs = [v for _n, v in cycle if v is not None]
+                if refs:
+                    names = [paths.get(n, ()) for n, _v in cycle]
+                    shown = " → ".join(_pointer(p) for p in [paths.get(target, ()), *names])
+                    loops.append((refs[0], shown))
+                continue
+            if target in done:
+                continue
+            on_path[target] = len(trail)
+            trail.append((target, via))
+            iterators.append(iter(edges.get(target, ())))
+    return loops

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.loader import Document, load_file
-from jtr.schema import Schema, declared_schema_path, load_schema, packaged_schema_path
+from jtr.schema import Schema, choose_schema, load_schema
 from jtr.versioning import check_schema_version
 
 
@@ -30,23 +31,30 @@ class ValidationResult:
 
 
 class SchemaCache:
-    """Loads each schema once per run; a broken schema raises LoadError (the run cannot go on)."""
+    """Loads each schema once per run; a broken schema raises SchemaBroken (a LoadError: the
+    run cannot go on).
+
+    The schema is `override` (`--schema`), else the one the roadmap's `$schema` line names if
+    jtr may use it, else jtr's own (see jtr.schema.choose_schema, which says when it does not
+    follow the line).
+    """
 
     def __init__(self, override: Path | None = None) -> None:
         self.override = override
-        self._loaded: dict[Path, Schema] = {}
+        self._loaded: dict[str, Schema] = {}
 
-    def for_document(self, path: Path, text: str) -> Schema:
-        chosen = self.override or declared_schema_path(path, text) or packaged_schema_path()
-        key = chosen.resolve()
+    def for_document(self, path: Path, text: str, display: str | None = None) -> Schema:
+        chosen = self.override or choose_schema(path, text, display or _display(path))
+        key = os.path.realpath(chosen)
         if key not in self._loaded:
             self._loaded[key] = load_schema(chosen, _display(chosen))
         return self._loaded[key]
 
 
 def _display(path: Path) -> str:
+    """A path as the user may type it: relative to the current folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())))
     except ValueError:
         return str(path)
 
@@ -58,7 +66,7 @@ def validate_file(path: Path, schemas: SchemaCache, display: str | None = None) 
         doc = load_file(path, name)
     except LoadError as exc:
         return ValidationResult(name, None, tuple(sorted(exc.diagnostics)))
-    schema = schemas.for_document(path, doc.head)
+    schema = schemas.for_document(path, doc.head, name)
     return ValidationResult(name, schema.file, tuple(validate_document(doc, schema)))
 
 

@@ -187,7 +187,9 @@ def test_schema_option_and_modeline(runner: CliRunner, workspace: Path) -> None:
     custom.write_text(json.dumps(strict_schema), encoding="utf-8")
     result = runner.invoke(app, ["validate", "--schema", str(custom)])
     assert result.exit_code == 1 and "missing required key 'motto'" in result.stdout
-    # The roadmap's own '# yaml-language-server: $schema=' line picks the schema too.
+    # The roadmap's own '# yaml-language-server: $schema=' line picks the schema too, when
+    # it names a file in the roadmap's folder or (as here, one folder up) its git work tree.
+    (workspace / ".git").mkdir()
     break_roadmap(roadmap, "$schema=./schema.json", "$schema=../custom.json")
     assert runner.invoke(app, ["validate"]).exit_code == 1
 
