@@ -11,6 +11,7 @@ shown visibly (`\\x1b`, `<U+202E>`).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -194,19 +195,23 @@ def test_validate_quotes_hostile_values_and_keys_safely(runner: CliRunner, tmp_p
     # must not start a line that reads as another finding.
     text = hostile_text().replace(
         "            recurring: true\n",
-        '            "recurring\\nforged.yaml:1:1: error: forged [anchor]\\e[2K": true\n'
+        '            "recurring\\nforged.yaml:1:1: error: forged [anchor]\\e[2K\\u202e": true\n'
         "            recurring: true\n",
     )
     path = tmp_path / "hostile-key.yaml"
     path.write_text(text, encoding="utf-8")
-    for output_format in ("text", "github"):
+    for output_format in ("text", "github", "json", "sarif"):
         code, out = run(
             runner, "validate", str(path), "--schema", str(SCHEMA), "--format", output_format
         )
         assert code == 1, out
         assert_safe(out)
         assert not any(line.startswith("forged.yaml") for line in out.splitlines()), out
-        assert "recurring\\nforged.yaml:1:1: error: forged [anchor]\\x1b[2K" in out
+        if output_format in ("text", "github"):
+            assert "recurring\\nforged.yaml:1:1: error: forged [anchor]\\x1b[2K<U+202E>" in out
+        elif output_format == "json":  # still JSON: hidden characters written as \\u escapes
+            messages = [d["message"] for d in json.loads(out)["files"][0]["diagnostics"]]
+            assert any("unknown key 'recurring" in m for m in messages), messages
     code, out = run(runner, "validate", str(path), "--schema", str(SCHEMA), "--format", "github")
     assert all(line.startswith("::") for line in out.splitlines()), out
 
