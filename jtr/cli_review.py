@@ -279,7 +279,7 @@ def history(
         import json
 
         payload = hist.history_json(shown, ident, listed, bars, points, day)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n")
         return
     sys.stdout.write(
         hist.render_history_text(

@@ -117,10 +117,16 @@ class Outcome(NamedTuple):
 
 class Line(NamedTuple):
     text: str  # without its line break
-    end: str  # "\n", "\r\n", or "" for a last line without one
+    end: str  # "\n", "\r\n", "\r" (old Mac files), or "" for a last line without one
 
 
 def split_lines(text: str) -> list[Line]:
+    """The lines as YAML and jtr's positions count them: LF, CRLF and a lone CR end one."""
+    if "\r" in text and re.search("\r(?!\n)", text):
+        found = [
+            Line(m.group(1), m.group(2)) for m in re.finditer("([^\r\n]*)(\r\n|\r|\n|$)", text)
+        ]
+        return [line for line in found if line.text or line.end]
     parts = text.split("\n")
     lines = [
         Line(p[:-1], "\r\n") if p.endswith("\r") else Line(p, "\n") for p in parts[:-1]
@@ -131,8 +137,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _newline(lines: list[Line]) -> str:
-    crlf = sum(line.end == "\r\n" for line in lines)
-    return "\r\n" if crlf > sum(line.end == "\n" for line in lines) else "\n"
+    counts = {end: sum(line.end == end for line in lines) for end in ("\n", "\r\n", "\r")}
+    return max(counts, key=lambda end: counts[end])  # the most common; LF on a tie
 
 
 def _decode(raw: bytes, name: str) -> tuple[bool, str]:

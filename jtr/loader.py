@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
+from jtr.escape import clip, quote
 from jtr.fileio import ReadError as ReadError  # defined there; most callers import it here
 from jtr.fileio import read_limited
 
@@ -54,13 +57,30 @@ _WORDS: dict[str, Any] = {
     "false": False, "False": False, "FALSE": False,
 }  # fmt: skip
 _NUMBER_START = frozenset("0123456789+-.")
+# Digits in a plain integer beyond which it is a mistake or an attack. Python refuses to read
+# more than 4,300 digits (`ValueError: Exceeds the limit`); a roadmap needs four.
+MAX_NUMBER_DIGITS = 1000
+
+# Line breaks to YAML 1.1 (and so to libyaml and PyYAML) that are no line break to editors,
+# diffs or YAML 1.2: text after one in a comment is invisible to a reviewer yet parsed.
+_SEPARATORS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_SEPARATOR_BYTES = tuple(ch.encode("utf-8") for ch in _SEPARATORS)
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+
+
+class NumberTooLong(ValueError):
+    """A plain integer with more digits than `MAX_NUMBER_DIGITS`."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
 
 
 def resolve_plain(value: str) -> Any:
     """Type of an untagged plain scalar under YAML 1.2 core rules, JSON-style numbers only.
 
     `010`, `0x1F`, `1_000`, `1:20` and dates stay text: only what JSON would call a number is
-    one.
+    one. An integer of more than `MAX_NUMBER_DIGITS` digits raises NumberTooLong.
     """
     if value in _WORDS:
         return _WORDS[value]
@@ -68,7 +88,11 @@ def resolve_plain(value: str) -> Any:
         return value
     digits = value[1:] if value[0] in "+-" else value
     if digits.isdigit() and digits.isascii():
-        return value if len(digits) > 1 and digits[0] == "0" else int(value)
+        if len(digits) > 1 and digits[0] == "0":
+            return value
+        if len(digits) > MAX_NUMBER_DIGITS:
+            raise NumberTooLong(len(digits))
+        return int(value)
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value]
     if _FLOAT_CHARS.issuperset(digits) and any(c.isdigit() for c in digits):
@@ -216,8 +240,10 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
+    """1-based line and column (in characters) of a byte offset, lines as `_offset_mark`."""
+    breaks = raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset)
+    line = breaks - raw.count(b"\r\n", 0, offset) + 1
+    line_start = max(raw.rfind(b"\n", 0, offset), raw.rfind(b"\r", 0, offset)) + 1
     prefix = raw[line_start:offset]
     column = len(prefix.decode("utf-8", errors="replace")) + 1
     return line, column
@@ -258,6 +284,8 @@ class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.diagnostics: list[Diagnostic] = []
+        self.restore: dict[int, str] | None = None  # set when separators were swapped out
+        self.quoted: list[tuple[int, int]] = []
 
     def report(self, mark: Any, code: str, message: str, path: YamlPath = ()) -> None:
         if len(self.diagnostics) < MAX_LOAD_DIAGNOSTICS:
@@ -270,6 +298,8 @@ class _Builder:
         yaml, self.loader = _yaml()
         self.yaml = yaml
         if isinstance(source, bytes):
+            if _has_separator(source):  # rare: read from the text, where they are swapped out
+                return self.build(source.decode("utf-8"))
             try:
                 return self._build(source)
             except yaml.YAMLError:
@@ -277,10 +307,16 @@ class _Builder:
                 self.diagnostics = []
                 return self.build(source.decode("utf-8"))
         text = source
+        neutral = _neutralise(text) if _has_separator(text) else None
+        self.restore = neutral.restore if neutral else None
+        self.quoted = []  # (start, end) of each quoted scalar, kept only when there are separators
+        reached = len(text)  # how far the parser read: separators beyond are not judged
+        result: Any = None
         try:
-            return self._build(text)
+            result = self._build(neutral.text if neutral else text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            reached = mark.index if mark is not None else 0
             problem = exc.problem or "invalid YAML"
             context = f" ({exc.context})" if exc.context and exc.context not in problem else ""
             self.diagnostics = [d for d in self.diagnostics if d.code != "yaml-syntax"]
@@ -289,18 +325,19 @@ class _Builder:
                 self.report(mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}")
             elif exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
                 # The end of the file is where the scanner gave up; the opening quote is the cause.
+                reached = exc.context_mark.index
                 self.report(
                     exc.context_mark, "yaml-syntax",
                     "YAML syntax error: the quoted scalar opened here is never closed",
                 )  # fmt: skip
             else:
                 self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
-            return None
         except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
             mark = getattr(exc, "mark", None) or getattr(exc, "problem_mark", None)
             position = getattr(exc, "position", None)
             if mark is None and isinstance(position, int):
                 mark = _offset_mark(text, position)
+            reached = position if isinstance(position, int) else 0
             character = getattr(exc, "character", None)
             if isinstance(character, str):
                 message = (
@@ -309,7 +346,26 @@ class _Builder:
             else:
                 message = f"YAML error: {_first_line(str(exc))}"
             self.report(mark, "yaml-syntax", message)
-            return None
+        if neutral is not None:
+            self._refuse_separators(text, neutral.offsets, reached)
+        return result
+
+    def _refuse_separators(self, text: str, offsets: list[int], reached: int) -> None:
+        """A positioned error for each U+0085/U+2028/U+2029 outside a quoted scalar."""
+        starts = [start for start, _ in self.quoted]
+        for offset in offsets:
+            if offset >= reached:
+                break
+            inside = bisect_right(starts, offset) - 1
+            if inside >= 0 and offset < self.quoted[inside][1]:
+                continue  # text in a quoted value, kept as it is
+            char = text[offset]
+            self.report(
+                _offset_mark(text, offset), "line-separator",
+                f"U+{ord(char):04X} ({_SEPARATORS[char]}) outside a quoted value: PyYAML and "
+                "YAML 1.1 read it as a line break, editors, diffs and YAML 1.2 do not, so text "
+                "after it can hide from a reviewer; remove it (inside quotes it is text)",
+            )  # fmt: skip
 
     def _path(self, stack: list[_Frame]) -> YamlPath:
         parts: list[str | int] = []
@@ -338,18 +394,22 @@ class _Builder:
                 if event.anchor is not None:
                     self.report(
                         event.start_mark, "anchor",
-                        f"anchors (&{event.anchor}) are not allowed: write the value out in full",
+                        f"anchors (&{clip(event.anchor, 40)}) are not allowed: "
+                        "write the value out in full",
                         self._path(stack),
                     )  # fmt: skip
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
                     self.report(
                         event.start_mark, "tag",
-                        f"the tag {_short_tag(tag)} is not allowed: a roadmap holds only plain data",
+                        f"the tag {clip(_short_tag(tag), 60)} is not allowed: "
+                        "a roadmap holds only plain data",
                         self._path(stack),
                     )  # fmt: skip
                     tag = None
                 if kind is yaml.ScalarEvent:
+                    if self.restore is not None and event.style in ("'", '"'):
+                        self.quoted.append((event.start_mark.index, event.end_mark.index))
                     value = self._scalar(event, tag, stack)
                 else:
                     value = {} if kind is yaml.MappingStartEvent else []
@@ -374,7 +434,8 @@ class _Builder:
             elif kind is yaml.AliasEvent:
                 self.report(
                     event.start_mark, "alias",
-                    f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                    f"aliases (*{clip(event.anchor, 40)}) are not allowed: "
+                    "write the value out in full",
                     self._path(stack),
                 )  # fmt: skip
                 if stack:
@@ -392,7 +453,8 @@ class _Builder:
             self.report(None, "empty", "the file is empty: expected a roadmap mapping")
             return None
         if not isinstance(root, dict):
-            found = "a list" if isinstance(root, list) else f"the single value {root!r}"
+            shown = quote(root) if isinstance(root, str) else clip(repr(root), 80)
+            found = "a list" if isinstance(root, list) else f"the single value {shown}"
             self.report(
                 root_mark,
                 "not-mapping",
@@ -403,18 +465,23 @@ class _Builder:
 
     def _scalar(self, event: Any, tag: str | None, stack: list[_Frame]) -> Any:
         value: str = event.value
+        if self.restore is not None:
+            value = value.translate(self.restore)
         if len(value) <= _INTERN_UP_TO:
             # Keys and short values repeat thousands of times in a large roadmap (id, title,
             # ja, status, owner ids): one shared object each keeps memory near the file's size.
             value = intern(value)
         if tag is None or tag == "!":
             if tag is None and not event.style:  # plain: '' from libyaml, None from pure Python
-                return resolve_plain(value)
+                return self._resolve(event, value, stack)
             return value
         name = tag[len(_CORE) :]
         if name == "str":
             return value
-        resolved = resolve_plain(value)
+        reported = len(self.diagnostics)
+        resolved = self._resolve(event, value, stack)
+        if len(self.diagnostics) > reported:  # too many digits: said once is enough
+            return value
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
         if (
             expected is None
@@ -423,10 +490,21 @@ class _Builder:
         ):
             self.report(
                 event.start_mark, "tag",
-                f"{value!r} cannot be read as !!{name}", self._path(stack),
+                f"'{clip(value, 80)}' cannot be read as !!{name}", self._path(stack),
             )  # fmt: skip
             return value
         return float(resolved) if name == "float" else resolved
+
+    def _resolve(self, event: Any, value: str, stack: list[_Frame]) -> Any:
+        try:
+            return resolve_plain(value)
+        except NumberTooLong as exc:
+            self.report(
+                event.start_mark, "number-too-long",
+                f"a number of {exc.digits:,} digits; jtr reads at most {MAX_NUMBER_DIGITS:,} "
+                "(put it in quotes if it is meant as text)", self._path(stack),
+            )  # fmt: skip
+            return value
 
     def _attach(self, stack: list[_Frame], value: Any, event: Any) -> None:
         yaml = self.yaml
@@ -443,7 +521,11 @@ class _Builder:
                 )  # fmt: skip
                 value = f"<complex key at line {event.start_mark.line + 1}>"
                 # Its children attach to a throwaway container, not to this mapping.
-            key = intern(event.value) if type(event) is yaml.ScalarEvent else value
+            if type(event) is yaml.ScalarEvent:
+                text = event.value
+                key = intern(text.translate(self.restore) if self.restore is not None else text)
+            else:
+                key = value
             if key == "<<" and not getattr(event, "style", "x"):
                 self.report(
                     event.start_mark, "merge-key",
@@ -454,7 +536,8 @@ class _Builder:
             if first is not None:
                 self.report(
                     event.start_mark, "duplicate-key",
-                    f"duplicate key {key!r}: first defined at line {first}, again at line {line}",
+                    f"duplicate key '{clip(str(key), 80)}': first defined at line {first}, "
+                    f"again at line {line}",
                     (*self._path(stack), key),
                 )  # fmt: skip
             else:
@@ -476,8 +559,46 @@ class _Mark(NamedTuple):
 
 
 def _offset_mark(text: str, offset: int) -> _Mark:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return _Mark(text.count("\n", 0, offset), offset - line_start)
+    """The 0-based position of a character offset, counting lines as editors and libyaml do:
+    LF, CRLF and a lone CR (a file saved with old Mac line endings) each end a line."""
+    breaks = text.count("\n", 0, offset) + text.count("\r", 0, offset)
+    line = breaks - text.count("\r\n", 0, offset)
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return _Mark(line, offset - line_start)
+
+
+def _has_separator(source: str | bytes) -> bool:
+    if isinstance(source, bytes):
+        return any(sep in source for sep in _SEPARATOR_BYTES)
+    return any(sep in source for sep in _SEPARATORS)
+
+
+class _Neutral(NamedTuple):
+    """Text with each U+0085/U+2028/U+2029 swapped for an unused private-use character.
+
+    The parser then sees no line break where an editor sees none, so every position after one
+    is right, and a quoted scalar keeps the character as text (YAML 1.2's reading; libyaml
+    would fold a NEL into a space). `restore` maps the stand-ins back; `offsets` are where the
+    characters stand.
+    """
+
+    text: str
+    restore: dict[int, str]
+    offsets: list[int]
+
+
+def _neutralise(text: str) -> _Neutral:
+    offsets = [match.start() for match in _SEPARATOR.finditer(text)]
+    table: dict[int, str] = {}
+    restore: dict[int, str] = {}
+    candidate = 0xE000
+    for sep in _SEPARATORS:
+        while chr(candidate) in text:
+            candidate += 1
+        table[ord(sep)] = chr(candidate)
+        restore[candidate] = sep
+        candidate += 1
+    return _Neutral(text.translate(table), restore, offsets)
 
 
 def _flow_depth_mark(text: str, depth: int) -> _Mark | None:
@@ -515,12 +636,17 @@ class PositionIndex:
     def __init__(self, text: str | bytes) -> None:
         self._values: dict[YamlPath, tuple[int, int]] = {}
         self._keys: dict[YamlPath, tuple[int, int]] = {}
+        self._restore: dict[int, str] | None = None
+        if _has_separator(text):  # read as the loader reads it, so lines are the editor's
+            neutral = _neutralise(text.decode("utf-8") if isinstance(text, bytes) else text)
+            text, self._restore = neutral.text, neutral.restore
         # A file that loaded will index; anything else gets 1:1 positions.
         yaml, loader = _yaml()
         with contextlib.suppress(yaml.YAMLError):
             self._index(text, yaml, loader)
 
     def _index(self, text: str | bytes, yaml: ModuleType, loader: Any) -> None:
+        restore = self._restore
         # Each stack entry: [path, is_mapping, pending_key, next_index]
         stack: list[list[Any]] = []
         for event in yaml.parse(text, Loader=loader):
@@ -539,6 +665,8 @@ class PositionIndex:
                     if top[1]:
                         if top[2] is _NO_KEY:
                             key = event.value if kind is yaml.ScalarEvent else "<complex>"
+                            if restore is not None:
+                                key = key.translate(restore)
                             top[2] = key
                             self._keys.setdefault((*top[0], key), pos)
                             if kind is not yaml.ScalarEvent:

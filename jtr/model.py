@@ -14,6 +14,18 @@ from typing import Any, NamedTuple
 STATUSES = ("planned", "in_progress", "done", "delayed", "on_hold", "cancelled")
 
 
+def whole(value: Any) -> int:
+    """An int the file wrote as one: a float (`2024.0`, `.inf`) or a boolean is refused with
+    TypeError, so no year, month or number reaches `range()` or an exporter as anything else."""
+    if type(value) is not int:
+        raise TypeError(f"expected a whole number, got {type(value).__name__}")
+    return value
+
+
+def maybe_whole(value: Any) -> int | None:
+    return None if value is None else whole(value)
+
+
 class Text(NamedTuple):
     ja: str
     en: str | None = None
@@ -44,7 +56,7 @@ class Span(NamedTuple):
 
     @classmethod
     def of(cls, value: dict[str, Any]) -> Span:
-        return cls(value["from"], value["to"])
+        return cls(whole(value["from"]), whole(value["to"]))
 
 
 class StatusRecord(NamedTuple):
@@ -60,7 +72,7 @@ class StatusRecord(NamedTuple):
         return cls(
             value["status"],
             dt.date.fromisoformat(raw) if raw else None,
-            value.get("fiscal_year"),
+            maybe_whole(value.get("fiscal_year")),
             value.get("note"),
             value.get("by"),
         )
@@ -248,14 +260,16 @@ def build(data: dict[str, Any]) -> Roadmap:
             items.append(
                 Item(
                     id=item["id"],
-                    number=item["number"],
+                    number=whole(item["number"]),
                     title=Text.of(item["title"]),
                     course_id=course["id"],
                     problems=_texts(item.get("problems")),
                     owners=tuple(item.get("owners", ())),
                     tasks=tasks,
                     working_group=item.get("working_group"),
-                    help=Help(help_.get("dots"), tuple(help_.get("kinds", ()))) if help_ else None,
+                    help=Help(maybe_whole(help_.get("dots")), tuple(help_.get("kinds", ())))
+                    if help_
+                    else None,
                     shaded=item.get("shaded"),
                     decision=Milestone.maybe(item.get("decision")),
                     realisation=Milestone.maybe(item.get("realisation")),
@@ -279,7 +293,7 @@ def build(data: dict[str, Any]) -> Roadmap:
                 numeral=course["numeral"],
                 title=Text.of(course["title"]),
                 target=Text.of(course["target"]),
-                target_year=course["target_fiscal_year"],
+                target_year=whole(course["target_fiscal_year"]),
                 items=tuple(sorted(items, key=lambda i: i.number)),
                 goals=goals,
                 notes=_texts(course.get("notes")),
@@ -297,7 +311,7 @@ def build(data: dict[str, Any]) -> Roadmap:
             _texts(t.get("directions")),
             tuple(
                 StudyGroup(
-                    g["id"], Text.of(g["title"]), g["fiscal_year"], Text.maybe(g.get("note"))
+                    g["id"], Text.of(g["title"]), whole(g["fiscal_year"]), Text.maybe(g.get("note"))
                 )
                 for g in t.get("study_groups", ())
             ),
@@ -311,7 +325,7 @@ def build(data: dict[str, Any]) -> Roadmap:
         city=Text.of(meta["city"]),
         published=meta["published"],
         period=Span.of(meta["period"]),
-        fiscal_year_start_month=meta["fiscal_year_start_month"],
+        fiscal_year_start_month=whole(meta["fiscal_year_start_month"]),
         owners=tuple(
             Owner(o["id"], Text.of(o["short"]), Text.of(o["name"])) for o in data["owners"]
         ),

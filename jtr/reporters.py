@@ -44,7 +44,7 @@ class JsonReporter(Reporter):
                 for r in results
             ],
         }
-        return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
+        return json_text(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -169,7 +169,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+        return json_text(json.dumps(log, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
 
 def _artifact(file: str) -> dict[str, str]:

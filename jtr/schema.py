@@ -129,7 +129,9 @@ class Schema:
     def validator(self) -> Any:
         from referencing import Registry
 
-        cls = _validator_class(self.data)
+        from jtr.validate import jtr_validator_class  # JSON's numbers, ECMA-262's patterns
+
+        cls = jtr_validator_class(_validator_class(self.data))
         # A registry with no retrieval: a reference is resolved inside this document or not
         # at all (jsonschema's default would fetch URLs and open file: URIs).
         return _Guarded(cls(inline_local_refs(self.data), registry=Registry()), self.file)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import math
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
+from jtr.escape import clip, quote
 from jtr.loader import Document, load_file
 from jtr.schema import Schema, choose_schema, load_schema
 from jtr.versioning import check_schema_version
@@ -82,6 +86,102 @@ def validate_document(doc: Document, schema: Schema) -> list[Diagnostic]:
 
 
 # ---------------------------------------------------------------------------------------------
+# JSON Schema as jtr applies it: JSON's numbers and ECMA-262's patterns
+
+
+@functools.cache
+def jtr_validator_class(cls: Any) -> Any:
+    """`cls` (a jsonschema validator class) with two keywords made to mean what a schema says.
+
+    - `integer` is a whole number written as one: `2024.0` is not (JSON Schema would count it,
+      and every consumer that wants an int would then get a float); `number` is finite: YAML's
+      `.inf`, `.nan` and `1e999` (which overflows to infinity) are no numbers in JSON at all.
+    - `pattern` is an ECMA-262 regular expression, as JSON Schema defines it (see
+      `ecma_regex`): `$` is the end of the text, not "before a final newline" as in Python, so
+      `^[a-z0-9-]*$` refuses `"an-id\n"` here just as check-jsonschema or jsonschema-rs do.
+    """
+    from jsonschema import ValidationError
+    from jsonschema.validators import extend
+
+    def is_integer(checker: Any, instance: Any) -> bool:
+        return isinstance(instance, int) and not isinstance(instance, bool)
+
+    def is_number(checker: Any, instance: Any) -> bool:
+        if isinstance(instance, bool):
+            return False
+        return isinstance(instance, int) or (
+            isinstance(instance, float) and math.isfinite(instance)
+        )
+
+    def pattern(validator: Any, expression: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not isinstance(instance, str) or not isinstance(expression, str):
+            return
+        try:
+            compiled = ecma_regex(expression)
+        except re.error as exc:
+            yield ValidationError(
+                f"the schema's pattern {quote(expression)} is not a regular expression "
+                f"jtr can read ({exc.msg})"
+            )
+            return
+        if compiled.search(instance) is None:
+            yield ValidationError(f"{quote(instance)} does not match {quote(expression)}")
+
+    checker = cls.TYPE_CHECKER.redefine_many({"integer": is_integer, "number": is_number})
+    keywords = {"pattern": pattern} if "pattern" in cls.VALIDATORS else {}
+    return extend(cls, validators=keywords, type_checker=checker)
+
+
+@functools.lru_cache(maxsize=512)
+def ecma_regex(expression: str) -> re.Pattern[str]:
+    """A JSON Schema (ECMA-262) regular expression as Python's `re` must be told it.
+
+    Outside a character class an unescaped `$` becomes `\\Z` (ECMA's `$` without the
+    multiline flag is the end of the input; Python's also matches before a final newline) and
+    `\\d`/`\\D` become `[0-9]`/`[^0-9]` (ECMA's digits are ASCII; Python's include `２`);
+    inside a class `\\d` becomes `0-9`. Everything else is passed on as written.
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    end = len(expression)
+    while index < end:
+        char = expression[index]
+        if char == "\\" and index + 1 < end:
+            following = expression[index + 1]
+            if following == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            elif following == "D" and not in_class:
+                out.append("[^0-9]")
+            else:
+                out.append(char + following)
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            index += 1
+            # As Python reads it: a `^` and then a `]` right after `[` are part of the class.
+            if index < end and expression[index] == "^":
+                out.append("^")
+                index += 1
+            if index < end and expression[index] == "]":
+                out.append("\\]")
+                index += 1
+            continue
+        elif char == "$":
+            out.append("\\Z")
+            index += 1
+            continue
+        out.append(char)
+        index += 1
+    return re.compile("".join(out))
+
+
+# ---------------------------------------------------------------------------------------------
 # JSON Schema errors, reworded for people
 
 _TYPE_NAMES = {
@@ -118,24 +218,32 @@ _PATTERN_HINTS = {
 
 
 def describe(value: Any) -> str:
-    """How a value looks to the person who wrote the YAML."""
+    """How a value looks to the person who wrote the YAML, short and safe to print: text is
+    cut to about 80 cells with every control or hidden character (a newline too) visible."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (a boolean)"
     if isinstance(value, int):
-        return f"the number {value}"
+        return f"the number {clip(str(value), 40)}"
     if isinstance(value, float):
-        return f"the number {value!r}"
+        return f"the number {_float(value)}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        shown = shown.replace("\n", "\\n")  # a block scalar's newline must be visible
-        return f'the text "{shown}"'
+        return f"the text {quote(value)}"
     if isinstance(value, list):
         return f"a list of {len(value)}"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _float(value: float) -> str:
+    """A float as YAML writes it: `.inf`, `-.inf`, `.nan`, else Python's shortest form."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value)
 
 
 def _english_title(schema: dict[str, Any]) -> str | None:
@@ -146,8 +254,15 @@ def _english_title(schema: dict[str, Any]) -> str | None:
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
+    if len(word) > 100:  # no typo is that long, and difflib's cost grows with it
+        return ""
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return f"; did you mean '{clip(match[0], 80)}'?" if match else ""
+
+
+def _listed(values: Iterable[Any], cells: int = 200) -> str:
+    """Values from a schema or the file, comma-separated, shortened and safe to print."""
+    return clip(", ".join(str(v) for v in values), cells)
 
 
 def schema_diagnostics(doc: Document, schema: Schema) -> Iterator[Diagnostic]:
@@ -167,6 +282,12 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
         message = f"expected {wanted}, got {describe(value)}"
+        if isinstance(value, float) and not math.isfinite(value):
+            sign = "-" if value < 0 else ""
+            too_big = f" (or too large to hold, such as {sign}1e999)" if math.isinf(value) else ""
+            message = f"expected {wanted}, got {_float(value)}{too_big}: it is not a finite number"
+        elif isinstance(value, float) and "integer" in names and value.is_integer():
+            message = f"expected {wanted}, got {value!r} (write {int(value)})"
         if "boolean" in names and isinstance(value, str) and value in _YAML11_BOOLS:
             message += " (write true or false; jtr reads YAML 1.2, where yes/no/on/off are text)"
         elif "string" in names and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -175,26 +296,27 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
     elif validator == "required":
         missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
         for key in missing:
-            owner = f" in {what}" if what else ""
-            yield doc.diagnostic(path, code, _at(path, f"missing required key '{key}'{owner}"))
+            owner = f" in {clip(what, 80)}" if what else ""
+            message = f"missing required key '{clip(str(key), 80)}'{owner}"
+            yield doc.diagnostic(path, code, _at(path, message))
     elif validator == "additionalProperties":
         allowed = list(sub.get("properties", {}))
         extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
         for key in extras:
             hint = _suggest(str(key), allowed) or (
-                f" (allowed: {', '.join(allowed)})" if allowed else ""
+                f" (allowed: {_listed(allowed)})" if allowed else ""
             )
-            owner = f" in {what}" if what else ""
-            yield doc.diagnostic(
-                (*path, key), code, _at(path, f"unknown key '{key}'{owner}{hint}"), at_key=True
-            )
+            owner = f" in {clip(what, 80)}" if what else ""
+            message = f"unknown key '{clip(str(key), 80)}'{owner}{hint}"
+            yield doc.diagnostic((*path, key), code, _at(path, message), at_key=True)
     elif validator == "enum":
         options = [str(o) for o in error.validator_value]
         hint = _suggest(str(value), options)
-        message = f"{describe(value)} is not one of: {', '.join(options)}{hint}"
+        message = f"{describe(value)} is not one of: {_listed(options)}{hint}"
         yield doc.diagnostic(path, code, _at(path, message))
     elif validator == "pattern":
-        hint = _PATTERN_HINTS.get(error.validator_value, f"text matching {error.validator_value}")
+        pattern = str(error.validator_value)
+        hint = _PATTERN_HINTS.get(pattern, f"text matching {quote(pattern)}")
         yield doc.diagnostic(path, code, _at(path, f"{describe(value)} is not {hint}"))
     elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         relation = {
@@ -202,7 +324,8 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
             "exclusiveMinimum": "more than", "exclusiveMaximum": "less than",
         }[validator]  # fmt: skip
         message = (
-            f"{describe(value)} is out of range: it must be {relation} {error.validator_value}"
+            f"{describe(value)} is out of range: "
+            f"it must be {relation} {clip(str(error.validator_value), 40)}"
         )
         yield doc.diagnostic(path, code, _at(path, message))
     elif validator == "minItems":
@@ -224,13 +347,13 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
             if marker in seen:
                 dupes.append(entry)
             seen.add(marker)
-        listed = ", ".join(str(d) for d in dupes) or "an entry"
+        listed = _listed(dupes) or "an entry"
         yield doc.diagnostic(path, code, _at(path, f"lists {listed} more than once"))
     elif validator == "const":
-        message = f"must be {error.validator_value!r}, got {describe(value)}"
+        message = f"must be {clip(repr(error.validator_value), 80)}, got {describe(value)}"
         yield doc.diagnostic(path, code, _at(path, message))
-    else:
-        yield doc.diagnostic(path, code, _at(path, error.message))
+    else:  # jsonschema's own wording quotes the value in full: shortened
+        yield doc.diagnostic(path, code, _at(path, clip(error.message, 200)))
 
 
 def _at(path: tuple[Any, ...], message: str) -> str:
@@ -241,5 +364,5 @@ def _at(path: tuple[Any, ...], message: str) -> str:
     while tail > 0 and isinstance(path[tail - 1], int):
         tail -= 1
     start = max(tail - 1, 0)
-    field = format_path(path[start:]) if path else ""
+    field = clip(format_path(path[start:]), 80) if path else ""
     return f"{field}: {message}" if field else message

@@ -497,5 +497,98 @@ derive(
 
 
 # The loader and numbers (160-179).
+derive(
+    "160-line-separator-in-comment.yaml",
+    "A done record hidden after U+2028 in a comment: one line to an editor, two to PyYAML.",
+    (
+        '              - status: in_progress\n                date: "2024-05-01"\n',
+        '              - status: in_progress\n                date: "2024-05-01"\n'
+        "              # checked\u2028              - {status: done, date: '2024-06-01'}\n",
+    ),
+)
+derive(
+    "161-next-line-in-plain-value.yaml",
+    "A NEL (U+0085) inside a plain value: PyYAML folds it, YAML 1.2 keeps it.",
+    ("    numeral: Ⅰ\n", "    numeral: Ⅰ\x85Ⅱ\n"),
+)
+derive(
+    "162-paragraph-separator-in-block.yaml",
+    "A U+2029 inside a block scalar: a line break to PyYAML only.",
+    (
+        "  title: {ja: ミニロードマップ, en: Mini roadmap}\n",
+        "  title:\n    ja: |\n      ミニ\u2029ロードマップ\n    en: Mini roadmap\n",
+    ),
+)
+derive(
+    "163-line-separator-quoted-positions.yaml",
+    "U+2028, U+2029 and NEL inside quoted titles are text; a later error keeps its line.",
+    (
+        "    title: {ja: 課題A1, en: Task A1}\n",
+        "    title: {ja: \"課題\u2028A1\", en: 'Task\u2029\x85A1'}\n",
+    ),
+    ("        number: 2\n", "        number: '2'\n"),
+)
+raw(
+    "164-cr-only-line-endings.yaml",
+    (
+        "# A file with old Mac line endings (CR only) and a number in quotes at line 92.\n"
+        + MIN.split("\n", 1)[1].replace("        number: 2\n", "        number: '2'\n")
+    )
+    .replace("\n", "\r")
+    .encode("utf-8"),
+)
+raw(
+    "165-cr-only-bad-byte.yaml",
+    (
+        "# A CR-only file with a Latin-1 byte in line 5.\n"
+        + MIN.split("\n", 1)[1].replace("  title: {ja: ミニロードマップ", "  title: {ja: Mini\x00")
+    )
+    .replace("\n", "\r")
+    .encode("utf-8")
+    .replace(b"\x00", b"\xe9"),
+)
+derive(
+    "166-id-trailing-newline.yaml",
+    'An id in quotes ending in a newline ("task-b1\\n"): Python\'s $ would let it pass.',
+    ("          - id: task-b1\n", '          - id: "task-b1\\n"\n'),
+)
+derive(
+    "167-huge-integer.yaml",
+    "An item number of 5,000 digits: past Python's int-string limit.",
+    ("        number: 2\n", "        number: " + "9" * 5000 + "\n"),
+)
+derive(
+    "168-infinite-month.yaml",
+    "fiscal_year_start_month: .inf",
+    ("  fiscal_year_start_month: 4\n", "  fiscal_year_start_month: .inf\n"),
+)
+derive(
+    "169-overflowing-year.yaml",
+    "A period end of 1e999, which overflows to infinity.",
+    ("    to: 2025\n", "    to: 1e999\n"),
+)
+derive(
+    "170-nan-number.yaml",
+    "An item number of .nan.",
+    ("        number: 2\n", "        number: .nan\n"),
+)
+derive(
+    "171-negative-infinity-year.yaml",
+    "A task's first fiscal year of -.inf.",
+    (
+        "            fiscal_years: {from: 2025, to: 2025}\n",
+        "            fiscal_years: {from: -.inf, to: 2025}\n",
+    ),
+)
+derive(
+    "172-whole-float-year.yaml",
+    "A period start written 2024.0.",
+    ("    from: 2024\n", "    from: 2024.0\n"),
+)
+derive(
+    "173-whole-float-month.yaml",
+    "fiscal_year_start_month: 4.0",
+    ("  fiscal_year_start_month: 4\n", "  fiscal_year_start_month: 4.0\n"),
+)
 
 # Exports: Markdown, Mermaid, spreadsheets (180-199).

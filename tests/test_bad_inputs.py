@@ -242,6 +242,45 @@ EXPECTED: dict[str, Expect] = {
         ),
         absent=("\u200b", "\x9b", "\r"),
     ),
+    # ---- the loader and numbers (160-179) ------------------------------------------------------
+    "160-line-separator-in-comment.yaml": Expect(
+        1, "line-separator", 87, 24, contains=("U+2028 (LINE SEPARATOR)",),
+    ),
+    "161-next-line-in-plain-value.yaml": Expect(
+        1, "line-separator", 67, 15, contains=("U+0085 (NEXT LINE)",),
+    ),
+    "162-paragraph-separator-in-block.yaml": Expect(
+        1, "line-separator", 7, 9, contains=("U+2029 (PARAGRAPH SEPARATOR)",),
+    ),
+    "163-line-separator-quoted-positions.yaml": Expect(
+        1, "schema", 92, 17, exact=False, absent=("[line-separator]", "[yaml-syntax]"),
+    ),
+    "164-cr-only-line-endings.yaml": Expect(1, "schema", 92, 17),
+    "165-cr-only-bad-byte.yaml": Expect(1, "encoding", 5, 19, contains=("0xe9",)),
+    "166-id-trailing-newline.yaml": Expect(
+        1, "schema", 99, 17, exact=False, contains=('"task-b1\\n" is not an id',),
+    ),
+    "167-huge-integer.yaml": Expect(
+        1, "number-too-long", 92, 17, contains=("5,000 digits",), max_output=1000,
+    ),
+    "168-infinite-month.yaml": Expect(
+        1, "schema", 13, 28, contains=("got .inf", "is not a finite number"),
+    ),
+    "169-overflowing-year.yaml": Expect(
+        1, "schema", 12, 9, exact=False, contains=("1e999", "is not a finite number"),
+    ),
+    "170-nan-number.yaml": Expect(
+        1, "schema", 92, 17, exact=False, contains=("got .nan: it is not a finite number",),
+    ),
+    "171-negative-infinity-year.yaml": Expect(
+        1, "schema", 101, 34, exact=False, contains=("got -.inf", "is not a finite number"),
+    ),
+    "172-whole-float-year.yaml": Expect(
+        1, "schema", 11, 11, contains=("expected a whole number, got 2024.0 (write 2024)",),
+    ),
+    "173-whole-float-month.yaml": Expect(
+        1, "schema", 13, 28, contains=("expected a whole number, got 4.0 (write 4)",),
+    ),
 }
 # fmt: on
 

@@ -159,4 +159,6 @@ def document(state: RoadmapState) -> dict[str, Any]:
 def export(state: RoadmapState, lang: str) -> str:
     """The JSON text: UTF-8 as written, but every control, bidi and invisible character is a
     `\\uXXXX` escape (`jtr.escape.json_text`), so the same values carry nothing hidden."""
-    return json_text(json.dumps(document(state), ensure_ascii=False, indent=2)) + "\n"
+    return (
+        json_text(json.dumps(document(state), ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
+    )

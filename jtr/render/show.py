@@ -341,7 +341,7 @@ def _task_full(ts: TaskState, item_id: str) -> dict[str, Any]:
 
 def render_json(state: RoadmapState, entity: object) -> str:
     payload = {"as_of": state.as_of.isoformat(), **entity_data(state, entity)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def list_entries(model: Roadmap, kind: str, lang: str) -> list[tuple[str, str]]:
@@ -373,7 +373,10 @@ def render_list(entries: list[tuple[str, str]], output_format: str) -> str:
     if output_format == "json":
         return (
             json.dumps(
-                [{"id": i, "title": title} for i, title in entries], ensure_ascii=False, indent=2
+                [{"id": i, "title": title} for i, title in entries],
+                ensure_ascii=False,
+                allow_nan=False,
+                indent=2,
             )
             + "\n"
         )

@@ -251,4 +251,7 @@ def render_json(state: RoadmapState) -> str:
 
     from jtr.escape import json_text
 
-    return json_text(json.dumps(status_data(state), ensure_ascii=False, indent=2)) + "\n"
+    return (
+        json_text(json.dumps(status_data(state), ensure_ascii=False, allow_nan=False, indent=2))
+        + "\n"
+    )
