@@ -563,7 +563,8 @@ def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outc
         data = load_text(text, name)
     except LoadError as exc:
         raise EditInvalid(
-            f"{name} cannot be read as a roadmap: fix it first", exc.diagnostics
+            f"{name} is not valid as it stands (`jtr validate` lists every finding); fix it first",
+            exc.diagnostics,
         ) from None
     lines = split_lines(text)
     if isinstance(edit, SetStatus):
@@ -729,7 +730,10 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
         ) from None
     if any(d.severity is Severity.ERROR for d in found):
         if errors := [d for d in before if d.severity is Severity.ERROR]:
-            raise EditInvalid(f"{edited.file} is not valid as it stands: fix it first", errors)
+            raise EditInvalid(
+                f"{edited.file} is not valid as it stands (`jtr validate` lists every finding); fix it first",
+                errors,
+            )
         errors = [d for d in found if d.severity is Severity.ERROR]
         raise EditInvalid(
             f"the edit would make {edited.file} invalid (line numbers are those of the edited "

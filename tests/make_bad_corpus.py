@@ -495,7 +495,6 @@ derive(
     ),
 )
 
-
 # The loader and numbers (160-179).
 derive(
     "160-line-separator-in-comment.yaml",

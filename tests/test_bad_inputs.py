@@ -220,28 +220,6 @@ EXPECTED: dict[str, Expect] = {
     "93-huge-period-typo.yaml": Expect(
         1, "schema", 12, 9, exact=False, max_output=2000,
     ),
-    # ---- text that would control a terminal (140-159) ---------------------------------------
-    "140-hidden-bidi-override.yaml": warning(
-        "hidden-character", 74, 30, 'title.en contains U+202E (right-to-left override): "Item <U+202E>A"',
-    ),
-    "141-hidden-escape-sequences.yaml": Expect(
-        0, "hidden-character", 82, 35, severity="warning",
-        contains=("U+001B (escape), U+0007 (bell)", '"Task \\x1b]52;c;ZXZpbA==\\x07'),
-        absent=("\x1b", "\x07"),
-    ),
-    "142-hidden-key-newline.yaml": Expect(
-        1, "schema", 90, 13, also=("hidden-character",),
-        contains=("unknown key 'recurring\\nforged.yaml:1:1: warning: forged [anchor]'",),
-        absent=("\nforged.yaml",),
-    ),
-    "143-hidden-zero-width-and-csi.yaml": Expect(
-        0, "hidden-character", 86, 23, severity="warning",
-        contains=(
-            'owners[0].short.ja contains U+200B (zero width space): "住<U+200B>自協"',
-            "U+009B (control sequence introducer), U+000D (carriage return)",
-        ),
-        absent=("\u200b", "\x9b", "\r"),
-    ),
     # ---- the loader and numbers (160-179) ------------------------------------------------------
     "160-line-separator-in-comment.yaml": Expect(
         1, "line-separator", 87, 24, contains=("U+2028 (LINE SEPARATOR)",),
@@ -280,6 +258,28 @@ EXPECTED: dict[str, Expect] = {
     ),
     "173-whole-float-month.yaml": Expect(
         1, "schema", 13, 28, contains=("expected a whole number, got 4.0 (write 4)",),
+    ),
+    # ---- text that would control a terminal (140-159) ---------------------------------------
+    "140-hidden-bidi-override.yaml": warning(
+        "hidden-character", 74, 30, 'title.en contains U+202E (right-to-left override): "Item <U+202E>A"',
+    ),
+    "141-hidden-escape-sequences.yaml": Expect(
+        0, "hidden-character", 82, 35, severity="warning",
+        contains=("U+001B (escape), U+0007 (bell)", '"Task \\x1b]52;c;ZXZpbA==\\x07'),
+        absent=("\x1b", "\x07"),
+    ),
+    "142-hidden-key-newline.yaml": Expect(
+        1, "schema", 90, 13, also=("hidden-character",),
+        contains=("unknown key 'recurring\\nforged.yaml:1:1: warning: forged [anchor]'",),
+        absent=("\nforged.yaml",),
+    ),
+    "143-hidden-zero-width-and-csi.yaml": Expect(
+        0, "hidden-character", 86, 23, severity="warning",
+        contains=(
+            'owners[0].short.ja contains U+200B (zero width space): "住<U+200B>自協"',
+            "U+009B (control sequence introducer), U+000D (carriage return)",
+        ),
+        absent=("\u200b", "\x9b", "\r"),
     ),
 }
 # fmt: on
