@@ -608,7 +608,7 @@ def test_an_already_invalid_roadmap_is_not_edited(runner: CliRunner, shipped: Pa
     assert shipped.read_bytes() == before
     shipped.write_text("courses: [", encoding="utf-8")
     code, _, err = run(runner, "set", "welfare-workers-start", "-s", "done")
-    assert code == 1 and "[yaml-syntax]" in err and "cannot be read as a roadmap" in err
+    assert code == 1 and "[yaml-syntax]" in err and "is not valid as it stands" in err
 
 
 def test_warnings_about_the_new_record_are_shown(runner: CliRunner, shipped: Path) -> None:
