@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -336,19 +335,16 @@ def test_every_json_output_refuses_nan_and_infinity() -> None:
 @pytest.mark.parametrize(
     "size", [2_000_000, pytest.param(50_000_000, marks=pytest.mark.slow, id="50MB")]
 )
-def test_a_huge_value_gives_a_short_message_in_good_time(tmp_path: Path, size: int) -> None:
+def test_a_huge_value_gives_a_short_message(tmp_path: Path, size: int) -> None:
     big = "x" * size
     path = roadmap(
         tmp_path, "              - status: in_progress\n", f'              - status: "{big}"\n'
     )
-    started = time.monotonic()
     result = run("validate", str(path), "--schema", str(SCHEMA))
-    elapsed = time.monotonic() - started
     assert result.exit_code == 1
     assert len(result.output.encode("utf-8")) < 10_000
     assert ':85:25: error: status: the text "xxxxxxxx' in result.output
     assert '…" is not one of: planned' in result.output
-    assert elapsed < 30, f"took {elapsed:.1f}s"
 
 
 def test_long_keys_and_values_are_shortened_in_every_message(tmp_path: Path) -> None:

@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -311,7 +310,7 @@ def test_history_and_git_textconv_with_a_hostile_author(
     assert_safe(out)
 
 
-def test_show_of_a_4_mb_title_takes_no_time(runner: CliRunner, tmp_path: Path) -> None:
+def test_show_of_a_4_mb_title_prints_a_screenful(runner: CliRunner, tmp_path: Path) -> None:
     big = "word " * (4 * 1024 * 1024 // 5)
     path = tmp_path / "big.yaml"
     path.write_text(
@@ -320,7 +319,6 @@ def test_show_of_a_4_mb_title_takes_no_time(runner: CliRunner, tmp_path: Path) -
         .replace("en: Task A1}", f'en: "{big}"}}'),
         encoding="utf-8",
     )
-    timings = {}
     for args in (
         ("show", "item-a"),
         ("show", "task-a1"),
@@ -328,11 +326,9 @@ def test_show_of_a_4_mb_title_takes_no_time(runner: CliRunner, tmp_path: Path) -
         ("timeline",),
         ("show", "c2024"),
     ):
-        started = time.perf_counter()
         code, out = run(runner, *args, "-f", str(path), "--lang", "en", "--width", "80")
-        timings[args] = time.perf_counter() - started
         assert code == 0, out
         assert_safe(out)
         assert len(out) < 40_000, (args, len(out))  # a screenful, not 4 MB
-    # Each was 13-16 s for show before (rich wrapped all 4 MB); now it costs what it keeps.
-    assert max(timings.values()) < 3.0, timings
+    # How long it takes is measured by bench/bench_hostile.py (13-16 s for show before, when
+    # rich wrapped all 4 MB), not asserted here.
