@@ -76,7 +76,9 @@ def test_off_and_unwritable(
     assert open_roadmap(path).document.data["schema_version"] == "1.0"
 
 
-def test_a_cached_status_imports_no_yaml_parser_and_no_schema_validator(tmp_path: Path, private_cache: Path) -> None:
+def test_a_cached_status_imports_no_yaml_parser_and_no_schema_validator(
+    tmp_path: Path, private_cache: Path
+) -> None:
     env = {**os.environ, "JTR_CACHE_DIR": str(private_cache)}
     args = [
         sys.executable,

@@ -602,7 +602,10 @@ def test_an_already_invalid_roadmap_is_not_edited(runner: CliRunner, shipped: Pa
     before = shipped.read_bytes()
     code, _, err = run(runner, "set", "welfare-workers-start", "-s", "done", "-d", "2025-02-10")
     assert code == 1 and "unknown owner 'chikatu'" in err
-    assert "is not valid as it stands (`jtr validate` lists every finding); fix it first; nothing was written" in err
+    assert (
+        "is not valid as it stands (`jtr validate` lists every finding); fix it first; nothing was written"
+        in err
+    )
     line = line_number(shipped, "- chikatu")
     assert f"data/roadmap.yaml:{line}:" in err  # positions in the file as it is on disk
     assert shipped.read_bytes() == before
