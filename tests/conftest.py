@@ -1,12 +1,25 @@
-"""Shared test set-up: a private parse cache, and the `slow` tests that `--slow` runs."""
+"""Shared test set-up: a private parse cache and a clean environment for every test, the
+`runner`, `workspace` and `shipped` fixtures, and the `slow` tests that `--slow` runs.
+
+Running jtr in-process (`invoke`, `run`) is in tests/helpers.py.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import DATA
+from typer.testing import CliRunner
+
+from jtr import fileio
+
+# Settings of the user's shell that would change what jtr does or prints; no test sees them.
+USER_SETTINGS = ("JTR_ROADMAP", "NO_COLOR", "FORCE_COLOR", fileio.MAX_BYTES_ENV, fileio.PAUSE_ENV)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,14 +68,51 @@ def private_cache(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in USER_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """Runs jtr in-process; see helpers.invoke and helpers.run."""
+    return CliRunner()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data/ folder (the roadmap naming ./schema.json) in tmp_path, which
+    is the current directory."""
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def shipped(workspace: Path) -> Path:
+    """The roadmap of `workspace`: a copy of data/roadmap.yaml, free to edit."""
+    return workspace / "data" / "roadmap.yaml"
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _command_built_once() -> Iterator[None]:
+def built_command() -> Iterator[Callable[..., Any]]:
     """Typer's CliRunner turns the app into a click command on every invoke (about 30 ms for
-    jtr's 13 commands); the commands do not change during a run, so build them once."""
+    jtr's 13 commands); the commands do not change during a run, so build them once.
+
+    Typer has no public hook for this: CliRunner.invoke calls typer.testing._get_command. If a
+    Typer release renames or stops using it, this fixture fails (here, or in
+    tests/test_harness.py, which checks that invoke goes through the cached builder)."""
     import typer.main
     import typer.testing
 
+    if getattr(typer.testing, "_get_command", None) is not typer.main.get_command:
+        pytest.fail(
+            "typer.testing no longer builds the command with typer.main.get_command under the "
+            "name _get_command; update built_command in tests/conftest.py for this Typer",
+            pytrace=False,
+        )
     built = functools.cache(typer.main.get_command)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(typer.testing, "_get_command", built, raising=False)
-        yield
+        patch.setattr(typer.testing, "_get_command", built, raising=True)
+        yield built

@@ -16,17 +16,14 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
-import traceback
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
-
-from jtr.cli import app
+from helpers import invoke
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_SCHEMA = json.loads((ROOT / "data" / "schema.json").read_text(encoding="utf-8"))
@@ -95,15 +92,9 @@ def server() -> Iterator[Server]:
 # ---- helpers ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped data/ folder, the current directory. (The parse cache stays on:
-    it never holds a roadmap that failed, nor a schema that did, so a command given a
-    hostile schema always reads it; and a cache hit must say what an uncached run says.)"""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    return tmp_path
+# `workspace` and `runner` are in conftest.py. The parse cache stays on: it never holds a roadmap
+# that failed, nor a schema that did, so a command given a hostile schema always reads it; and
+# a cache hit must say what an uncached run says.
 
 
 @pytest.fixture
@@ -118,15 +109,6 @@ def no_fetching(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse)
     return attempts
-
-
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        detail = "".join(traceback.format_exception(result.exception))
-        pytest.fail(f"jtr {' '.join(args)} crashed:\n{detail}")
-    assert "Traceback" not in result.output
-    return result
 
 
 def commands(out: Path) -> list[list[str]]:
@@ -192,7 +174,7 @@ def with_ref(ref: str, keyword: str = "$ref") -> dict[str, object]:
 
 @pytest.mark.parametrize("invalid", [False, True], ids=["valid-roadmap", "invalid-roadmap"])
 def test_a_remote_ref_is_never_requested_by_any_command(
-    workspace: Path, server: Server, invalid: bool
+    runner: CliRunner, workspace: Path, server: Server, invalid: bool
 ) -> None:
     url = f"{server.url}/remote-schema.json"
     schema = with_ref(url)
@@ -204,7 +186,7 @@ def test_a_remote_ref_is_never_requested_by_any_command(
     before = snapshot(workspace / "data")
     out = workspace / "export.json"
     for args in commands(out):
-        result = invoke(*args)
+        result = invoke(runner, *args)
         shown = f"jtr {' '.join(args)} → {result.exit_code}\n{result.output}"
         assert result.exit_code == 2, shown
         found = [m for m in FINDING.finditer(result.stderr) if m["code"] == "schema-remote-ref"]
@@ -220,7 +202,7 @@ def test_a_remote_ref_is_never_requested_by_any_command(
 
 @pytest.mark.parametrize("invalid", [False, True], ids=["valid-roadmap", "invalid-roadmap"])
 def test_a_remote_schema_line_is_never_requested(
-    workspace: Path, server: Server, invalid: bool
+    runner: CliRunner, workspace: Path, server: Server, invalid: bool
 ) -> None:
     """The `$schema` line names the server: jtr says so once and uses its own schema."""
     url = f"{server.url}/line-schema.json"
@@ -229,7 +211,7 @@ def test_a_remote_schema_line_is_never_requested(
         make_invalid(roadmap)
     out = workspace / "export.json"
     for args in commands(out):
-        result = invoke(*args)
+        result = invoke(runner, *args)
         shown = f"jtr {' '.join(args)} → {result.exit_code}\n{result.output}"
         warnings = [line for line in result.stderr.splitlines() if "jtr: warning:" in line]
         assert len(warnings) == 1, shown
@@ -251,10 +233,10 @@ def test_a_remote_schema_line_is_never_requested(
     ["https://127.0.0.1:9/s.json", "file:///etc/passwd", "other.json#/x", "//127.0.0.1:9/s"],
 )
 def test_any_non_local_ref_is_a_positioned_finding(
-    workspace: Path, no_fetching: list[str], ref: str, keyword: str
+    runner: CliRunner, workspace: Path, no_fetching: list[str], ref: str, keyword: str
 ) -> None:
     path = write_schema(workspace, with_ref(ref, keyword))
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 2, result.output
     line, column = position_of(path, f'"{ref}"')
     assert f'data/schema.json:{line}:{column}: error: {keyword} "{ref}"' in result.stderr, (
@@ -267,7 +249,7 @@ def test_any_non_local_ref_is_a_positioned_finding(
 
 
 def test_a_file_ref_is_never_opened(
-    workspace: Path, no_fetching: list[str], monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, workspace: Path, no_fetching: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     secret = workspace / "secret.json"
     secret.write_text(json.dumps({"type": "integer", "title": SECRET}), encoding="utf-8")
@@ -284,7 +266,7 @@ def test_a_file_ref_is_never_opened(
     monkeypatch.setattr(builtins, "open", watching_open)
     monkeypatch.setattr(io, "open", watching_open)
     write_schema(workspace, with_ref(secret.as_uri()))
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 2 and "[schema-remote-ref]" in result.stderr, result.output
     assert SECRET not in result.output
     assert not [name for name in opened if "secret" in name]
@@ -292,16 +274,16 @@ def test_a_file_ref_is_never_opened(
 
 
 def test_an_id_makes_relative_refs_remote_but_local_pointers_stay_local(
-    workspace: Path, server: Server
+    runner: CliRunner, workspace: Path, server: Server
 ) -> None:
     schema = json.loads(json.dumps(SHIPPED_SCHEMA))
     schema["$id"] = f"{server.url}/base/schema.json"  # every "#/$defs/…" is now under it
     write_schema(workspace, schema)
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output  # refs inside the document resolve locally
     schema["properties"]["schema_version"] = {"$ref": "sibling.json"}
     path = write_schema(workspace, schema)
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 2, result.output
     line, column = position_of(path, '"sibling.json"')
     assert f"data/schema.json:{line}:{column}: error: $ref " in result.stderr
@@ -309,22 +291,24 @@ def test_an_id_makes_relative_refs_remote_but_local_pointers_stay_local(
     assert server.requests == []
 
 
-def test_a_ref_to_nothing_in_the_document_is_a_finding(workspace: Path) -> None:
+def test_a_ref_to_nothing_in_the_document_is_a_finding(runner: CliRunner, workspace: Path) -> None:
     path = write_schema(workspace, with_ref("#/$defs/no-such-definition"))
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 2, result.output
     line, column = position_of(path, '"#/$defs/no-such-definition"')
     assert f"data/schema.json:{line}:{column}: error: $ref " in result.stderr
     assert "points at nothing in this schema [schema-bad-ref]" in result.stderr
 
 
-def test_a_ref_hidden_under_an_unknown_keyword_is_found(workspace: Path, server: Server) -> None:
+def test_a_ref_hidden_under_an_unknown_keyword_is_found(
+    runner: CliRunner, workspace: Path, server: Server
+) -> None:
     """A pointer into a keyword jsonschema does not know still leads validation there."""
     schema = json.loads(json.dumps(SHIPPED_SCHEMA))
     schema["x-hidden"] = {"inner": {"$ref": f"{server.url}/hidden.json"}}
     schema["properties"]["schema_version"] = {"$ref": "#/x-hidden/inner"}
     write_schema(workspace, schema)
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 2 and "[schema-remote-ref]" in result.stderr, result.output
     assert server.requests == []
 
@@ -352,11 +336,11 @@ def test_validation_itself_never_fetches_even_past_the_load_checks(server: Serve
 
 
 def test_a_schema_with_a_remote_ref_is_never_cached_as_good(
-    workspace: Path, private_cache: Path, no_fetching: list[str]
+    runner: CliRunner, workspace: Path, private_cache: Path, no_fetching: list[str]
 ) -> None:
     write_schema(workspace, with_ref("https://127.0.0.1:9/s.json"))
     for _ in range(2):
-        result = invoke("validate")
+        result = invoke(runner, "validate")
         assert result.exit_code == 2 and "[schema-remote-ref]" in result.stderr
     assert not [p for p in private_cache.rglob("*") if p.name.startswith("schema")]
 
@@ -383,12 +367,12 @@ DEEP = "[" * 5000 + "]" * 5000
     ids=["ref-to-itself", "loop-through-allOf", "deep-arrays", "deep-objects"],
 )
 def test_loops_and_depth_end_in_one_positioned_message_in_every_command(
-    workspace: Path, text: str, code: str, line: int, column: int, words: str
+    runner: CliRunner, workspace: Path, text: str, code: str, line: int, column: int, words: str
 ) -> None:
     write_schema(workspace, text)
     before = snapshot(workspace / "data")
     for args in commands(workspace / "export.json"):
-        result = invoke(*args)
+        result = invoke(runner, *args)
         shown = f"jtr {' '.join(args)} → {result.exit_code}\n{result.output[:3000]}"
         assert result.exit_code == 2, shown
         found = list(FINDING.finditer(result.stderr))
@@ -399,7 +383,9 @@ def test_loops_and_depth_end_in_one_positioned_message_in_every_command(
     assert snapshot(workspace / "data") == before
 
 
-def test_a_recursive_schema_that_reaches_the_data_is_fine(workspace: Path) -> None:
+def test_a_recursive_schema_that_reaches_the_data_is_fine(
+    runner: CliRunner, workspace: Path
+) -> None:
     """A tree schema recurses through `items`, which looks into the data: no loop."""
     schema = json.loads(json.dumps(SHIPPED_SCHEMA))
     schema["$defs"]["node"] = {
@@ -408,15 +394,17 @@ def test_a_recursive_schema_that_reaches_the_data_is_fine(workspace: Path) -> No
     }
     schema["properties"]["tree"] = {"$ref": "#/$defs/node"}
     write_schema(workspace, schema)
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
 
 
 # ---- the `$schema` line ----------------------------------------------------------------------
 
 
-def test_a_local_schema_line_inside_the_folder_is_used_silently(workspace: Path) -> None:
-    result = invoke("validate")
+def test_a_local_schema_line_inside_the_folder_is_used_silently(
+    runner: CliRunner, workspace: Path
+) -> None:
+    result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
     assert "jtr: warning:" not in result.stderr
     assert "valid (schema data/schema.json)" in result.stderr
@@ -438,7 +426,7 @@ def test_a_local_schema_line_inside_the_folder_is_used_silently(workspace: Path)
     ],
 )
 def test_a_schema_line_jtr_will_not_follow_is_said_once(
-    workspace: Path, target: str, reason: str
+    runner: CliRunner, workspace: Path, target: str, reason: str
 ) -> None:
     data = workspace / "data"
     (workspace / "schema-one-up.json").write_text(json.dumps({"title": SECRET}))
@@ -451,7 +439,7 @@ def test_a_schema_line_jtr_will_not_follow_is_said_once(
     set_modeline(workspace, target)
     for args in (["validate"], ["status", "--as-of", "2025-03-31"], ["set", TASK, "-s", "done",
                  "-d", "2025-02-10", "--dry-run"]):  # fmt: skip
-        result = invoke(*args)
+        result = invoke(runner, *args)
         shown = f"jtr {' '.join(args)} → {result.exit_code}\n{result.output}"
         assert result.exit_code == 0, shown
         warnings = [line for line in result.stderr.splitlines() if "warning" in line]
@@ -464,27 +452,29 @@ def test_a_schema_line_jtr_will_not_follow_is_said_once(
     outside.unlink()
 
 
-def test_the_git_work_tree_is_trusted_too(workspace: Path) -> None:
+def test_the_git_work_tree_is_trusted_too(runner: CliRunner, workspace: Path) -> None:
     schemas = workspace / "schemas"
     schemas.mkdir()
     strict = json.loads(json.dumps(SHIPPED_SCHEMA))
     strict["$defs"]["meta"]["required"].append("motto")
     (schemas / "strict.json").write_text(json.dumps(strict), encoding="utf-8")
     set_modeline(workspace, "../schemas/strict.json")
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 0 and "is outside the roadmap's folder" in result.stderr
     (workspace / ".git").mkdir()  # now data/ and schemas/ are one work tree
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 1, result.output
     assert "missing required key 'motto'" in result.stdout
     assert "jtr: warning:" not in result.stderr
 
 
-def test_a_schema_line_with_hidden_characters_is_shown_escaped(workspace: Path) -> None:
+def test_a_schema_line_with_hidden_characters_is_shown_escaped(
+    runner: CliRunner, workspace: Path
+) -> None:
     """YAML refuses control characters even in a comment; bidi and zero-width ones pass it
     and must not reach the terminal raw."""
     set_modeline(workspace, "https://x/\u202egpj.\u200bevil.json")
-    result = invoke("validate")
+    result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
     assert "\u202e" not in result.output and "\u200b" not in result.output
     assert '"https://x/<U+202E>gpj.<U+200B>evil.json", which is not a local file' in result.stderr
@@ -506,12 +496,14 @@ def test_a_schema_line_with_hidden_characters_is_shown_escaped(workspace: Path) 
     ],
     ids=["passwd-like", "bad-type", "several", "not-an-object"],
 )
-def test_a_file_that_is_no_schema_is_never_quoted(workspace: Path, content: str, code: str) -> None:
+def test_a_file_that_is_no_schema_is_never_quoted(
+    runner: CliRunner, workspace: Path, content: str, code: str
+) -> None:
     other = workspace / "data" / "not-a-schema.txt"
     other.write_text(content, encoding="utf-8")
     set_modeline(workspace, "not-a-schema.txt")  # a file in the folder: jtr reads it
     for args in (["validate", "--schema", str(other)], ["validate"], ["status"]):
-        result = invoke(*args)
+        result = invoke(runner, *args)
         assert result.exit_code == 2, result.output
         assert f"[{code}]" in result.stderr, result.output
         assert SECRET not in result.output, result.output
