@@ -22,12 +22,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from helpers import invoke
+from typer.testing import CliRunner
 
 import jtr.cli_export
 import jtr.cli_review  # noqa: F401 - registers `jtr diff`
 from jtr import escape
-from jtr.cli import app
 from jtr.export import EXPORTERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,10 +95,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def invoke(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
-
-
 def assert_clean(name: str, text: str) -> None:
     for char in FORBIDDEN:
         assert char not in text, f"{name}: raw {char!r}"
@@ -116,11 +112,11 @@ def xlsx_text(data: bytes) -> str:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))
 def test_no_export_carries_a_raw_control_or_bidi_character(
-    hostile: Path, tmp_path: Path, fmt: str, lang: str
+    runner: CliRunner, hostile: Path, tmp_path: Path, fmt: str, lang: str
 ) -> None:
     out = tmp_path / f"out{EXPORTERS[fmt].extension}"
     common = ("-f", str(hostile), "--as-of", AS_OF, "--lang", lang, "--format", fmt)
-    result = invoke("export", *common, "-o", str(out))
+    result = invoke(runner, "export", *common, "-o", str(out))
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
     if fmt == "xlsx":  # a zip: its compressed bytes are not text, its XML parts are
@@ -130,27 +126,29 @@ def test_no_export_carries_a_raw_control_or_bidi_character(
         text = data.decode("utf-8")
     assert_clean(fmt, text)
     if not EXPORTERS[fmt].binary:  # standard output: the same bytes
-        shown = invoke("export", *common)
+        shown = invoke(runner, "export", *common)
         assert shown.exit_code == 0
         assert shown.stdout_bytes == data
 
 
-def _export(hostile: Path, tmp_path: Path, fmt: str, lang: str = "en") -> bytes:
+def _export(runner: CliRunner, hostile: Path, tmp_path: Path, fmt: str, lang: str = "en") -> bytes:
     out = tmp_path / f"out{EXPORTERS[fmt].extension}"
     result = invoke(
-        "export", "-f", str(hostile), "--as-of", AS_OF, "--lang", lang, "--format", fmt,
+        runner, "export", "-f", str(hostile), "--as-of", AS_OF, "--lang", lang, "--format", fmt,
         "-o", str(out),
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     return out.read_bytes()
 
 
-def test_xlsx_shows_control_characters_instead_of_crashing(hostile: Path, tmp_path: Path) -> None:
+def test_xlsx_shows_control_characters_instead_of_crashing(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
     """Before: openpyxl's IllegalCharacterError traceback on the first ESC. After: the cell
     holds the text as the terminal shows it."""
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(_export(hostile, tmp_path, "xlsx")))
+    book = load_workbook(io.BytesIO(_export(runner, hostile, tmp_path, "xlsx")))
     cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     shown = escape.document("K " + HOSTILE)
     assert shown in cells
@@ -158,9 +156,11 @@ def test_xlsx_shows_control_characters_instead_of_crashing(hostile: Path, tmp_pa
     assert book.properties.title.startswith(escape.document("T " + HOSTILE))
 
 
-def test_csv_and_tsv_show_hidden_characters_and_still_parse(hostile: Path, tmp_path: Path) -> None:
+def test_csv_and_tsv_show_hidden_characters_and_still_parse(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
     for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
-        text = _export(hostile, tmp_path, fmt).decode("utf-8-sig")
+        text = _export(runner, hostile, tmp_path, fmt).decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         width = len(rows[0])
         assert all(len(row) == width for row in rows), fmt
@@ -170,9 +170,11 @@ def test_csv_and_tsv_show_hidden_characters_and_still_parse(hostile: Path, tmp_p
         assert escape.document("N " + HOSTILE) in guide[12]
 
 
-def test_ics_shows_hidden_characters_and_still_parses(hostile: Path, tmp_path: Path) -> None:
+def test_ics_shows_hidden_characters_and_still_parses(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
     icalendar = pytest.importorskip("icalendar")
-    text = _export(hostile, tmp_path, "ics").decode("utf-8")
+    text = _export(runner, hostile, tmp_path, "ics").decode("utf-8")
     calendar = icalendar.Calendar.from_ical(text)
     summaries = [str(e.get("SUMMARY")) for e in calendar.walk("VEVENT")]
     desk = next(s for s in summaries if s.startswith("Ⅰ-3 K "))
@@ -181,10 +183,12 @@ def test_ics_shows_hidden_characters_and_still_parses(hostile: Path, tmp_path: P
     assert any(escape.document("N " + HOSTILE) in d for d in descriptions)
 
 
-def test_json_escapes_hidden_characters_and_keeps_the_values(hostile: Path, tmp_path: Path) -> None:
+def test_json_escapes_hidden_characters_and_keeps_the_values(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
     """JSON is data for tools: the values stay exactly the roadmap's, but every hidden
     character is a \\uXXXX escape in the bytes (json.dumps leaves U+202E and U+009B raw)."""
-    raw = _export(hostile, tmp_path, "json").decode("utf-8")
+    raw = _export(runner, hostile, tmp_path, "json").decode("utf-8")
     assert "\\u202e" in raw and "\\u009b" in raw and "\\u001b" in raw
     document = json.loads(raw)
     course = document["roadmap"]["courses"][0]
@@ -192,17 +196,19 @@ def test_json_escapes_hidden_characters_and_keeps_the_values(hostile: Path, tmp_
     for args in (("status", "--format", "json"), ("diff", "--format", "json")):
         files = ("--files", str(hostile.with_name("plain.yaml")), str(hostile))
         where = files if args[0] == "diff" else ("-f", str(hostile), "--as-of", AS_OF)
-        result = invoke(*args, *where)
+        result = invoke(runner, *args, *where)
         assert result.exit_code in (0, 1), result.output
         assert_clean(" ".join(args), result.stdout)
         json.loads(result.stdout)
 
 
-def test_html_and_svg_show_bidi_overrides_visibly(hostile: Path, tmp_path: Path) -> None:
-    html = _export(hostile, tmp_path, "html").decode("utf-8")
+def test_html_and_svg_show_bidi_overrides_visibly(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
+    html = _export(runner, hostile, tmp_path, "html").decode("utf-8")
     assert "&lt;U+202E&gt;RLO" in html and "\\x1b]52;c;aGFja2Vk\\x07" in html
     assert "<script>alert" not in html and "<img src=x" not in html
-    svg = _export(hostile, tmp_path, "svg").decode("utf-8")
+    svg = _export(runner, hostile, tmp_path, "svg").decode("utf-8")
     root = ET.fromstring(svg.encode("utf-8"))
     texts = " ".join(x.text or "" for x in root.iter())
     assert "<U+202E>RLO" in texts and "\\x1b" in texts
@@ -216,7 +222,7 @@ SCRIPT_SHOWN = "&lt;script&gt;alert(1)&lt;/script&gt; \\| a \\\\ b"
 IMG_SHOWN = "&lt;img src=x onerror=alert(1)&gt;"
 
 
-def _markdown_outputs(tmp_path: Path, texts: dict[str, str]) -> dict[str, str]:
+def _markdown_outputs(runner: CliRunner, tmp_path: Path, texts: dict[str, str]) -> dict[str, str]:
     plain = tmp_path / "plain.yaml"
     plain.write_text(PROGRESS.read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp_path / "roadmap.yaml"
@@ -229,18 +235,18 @@ def _markdown_outputs(tmp_path: Path, texts: dict[str, str]) -> dict[str, str]:
         ("diff", ("diff", "--files", str(plain), str(path), "--format", "markdown",
                   "--lang", "en"), 1),
     ):  # fmt: skip
-        result = invoke(*args)
+        result = invoke(runner, *args)
         assert code is None or result.exit_code == code, (name, result.output)
         outputs[name] = result.stdout
     return outputs
 
 
-def test_markdown_outputs_escape_a_title_identically(tmp_path: Path) -> None:
+def test_markdown_outputs_escape_a_title_identically(runner: CliRunner, tmp_path: Path) -> None:
     """Before: status wrote `<script>` raw, the export's summary raw and its table half
     escaped (`&lt;script>`), the diff escaped it its own way. After: one escaper, one form."""
     texts = {key: f"{key} {HOSTILE}" for _old, key in PLACES}
     texts["I"], texts["K"] = SCRIPT_TITLE, IMG_TITLE
-    outputs = _markdown_outputs(tmp_path, texts)
+    outputs = _markdown_outputs(runner, tmp_path, texts)
     assert escape.markdown(SCRIPT_TITLE) == SCRIPT_SHOWN
     assert escape.markdown(IMG_TITLE) == IMG_SHOWN
     for name, text in outputs.items():
@@ -270,10 +276,10 @@ def table_cells(line: str) -> list[str]:
     return cells[1:-1]
 
 
-def test_markdown_tables_keep_their_columns(tmp_path: Path) -> None:
+def test_markdown_tables_keep_their_columns(runner: CliRunner, tmp_path: Path) -> None:
     texts = {key: f"{key} {HOSTILE}" for _old, key in PLACES}
     texts["I"] = SCRIPT_TITLE
-    outputs = _markdown_outputs(tmp_path, texts)
+    outputs = _markdown_outputs(runner, tmp_path, texts)
     for name in ("status", "export"):
         tables: list[list[list[str]]] = []
         previous = ""
@@ -290,14 +296,14 @@ def test_markdown_tables_keep_their_columns(tmp_path: Path) -> None:
         assert any(SCRIPT_SHOWN in cell for row in rows for cell in row), name
 
 
-def test_markdown_renders_no_tag_with_raw_html_enabled(tmp_path: Path) -> None:
+def test_markdown_renders_no_tag_with_raw_html_enabled(runner: CliRunner, tmp_path: Path) -> None:
     markdown_it = pytest.importorskip("markdown_it")
     texts = {key: f"{key} {HOSTILE}" for _old, key in PLACES}
     texts["I"], texts["K"] = SCRIPT_TITLE, IMG_TITLE
     renderer = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(
         ["table", "strikethrough"]
     )
-    for name, text in _markdown_outputs(tmp_path, texts).items():
+    for name, text in _markdown_outputs(runner, tmp_path, texts).items():
         html = renderer.render(text)
         assert "<script" not in html and "<img" not in html, name
         assert "<a " not in html, name  # `[l](javascript:…)` is text, not a link
