@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from helpers import invoke
+from typer.testing import CliRunner
 
-from jtr.cli import app
 from jtr.diagnostics import LoadError
 from jtr.loader import MAX_NUMBER_DIGITS, NumberTooLong, PositionIndex, load_text, resolve_plain
 from jtr.model import build
@@ -23,15 +23,6 @@ from jtr.validate import ecma_regex
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "data" / "schema.json"
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result
 
 
 def roadmap(tmp_path: Path, old: str, new: str, name: str = "roadmap.yaml") -> Path:
@@ -91,7 +82,7 @@ def test_inside_quotes_they_are_text_and_later_positions_stay_right(as_bytes: bo
     assert index.key_position(("k\u2028ey",)) == (3, 1)
 
 
-def test_a_hidden_record_is_refused_by_every_command(tmp_path: Path) -> None:
+def test_a_hidden_record_is_refused_by_every_command(runner: CliRunner, tmp_path: Path) -> None:
     """The attack: a done record after U+2028 in a comment, one line in any editor."""
     path = roadmap(
         tmp_path,
@@ -106,7 +97,7 @@ def test_a_hidden_record_is_refused_by_every_command(tmp_path: Path) -> None:
         ["export", "--format", "json", "-f", str(path)],
         ["set", "task-a1", "-s", "done", "-d", "2025-01-10", "-f", str(path)],
     ):
-        result = run(*args)
+        result = invoke(runner, *args)
         assert result.exit_code == 1, result.output
         assert ":87:24: error: U+2028 (LINE SEPARATOR)" in result.output
         assert "[line-separator]" in result.output
@@ -126,23 +117,27 @@ def test_cr_only_files_report_the_lines_an_editor_shows() -> None:
     assert "first defined at line 2" in caught.value.diagnostics[0].message
 
 
-def test_a_bad_byte_in_a_cr_only_file_is_placed_on_its_line(tmp_path: Path) -> None:
+def test_a_bad_byte_in_a_cr_only_file_is_placed_on_its_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(b"a: 1\rb: 2\rc: x\xe9\r")
-    result = run("validate", str(path), "--schema", str(SCHEMA))
+    result = invoke(runner, "validate", str(path), "--schema", str(SCHEMA))
     assert result.exit_code == 1
     assert "roadmap.yaml:3:5: error: invalid UTF-8 byte 0xe9 [encoding]" in result.output
 
 
-def test_a_cr_only_roadmap_can_be_edited_and_keeps_its_line_endings(tmp_path: Path) -> None:
+def test_a_cr_only_roadmap_can_be_edited_and_keeps_its_line_endings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(MINIMAL.replace("\n", "\r").encode("utf-8"))
-    result = run("set", "task-a1", "-s", "done", "-d", "2025-01-10", "-f", str(path))
+    result = invoke(runner, "set", "task-a1", "-s", "done", "-d", "2025-01-10", "-f", str(path))
     assert result.exit_code == 0, result.output
     after = path.read_bytes()
     assert b"\n" not in after
     assert b'              - status: done\r                date: "2025-01-10"\r' in after
-    assert run("validate", str(path), "--schema", str(SCHEMA)).exit_code == 0
+    assert invoke(runner, "validate", str(path), "--schema", str(SCHEMA)).exit_code == 0
 
 
 # ---- patterns are ECMA-262 ---------------------------------------------------------------
@@ -181,7 +176,9 @@ def test_every_anchored_schema_pattern_refuses_a_final_newline() -> None:
         assert not compiled.search(sample + "\n"), pattern
 
 
-def test_an_id_ending_in_a_newline_is_refused_by_every_command(tmp_path: Path) -> None:
+def test_an_id_ending_in_a_newline_is_refused_by_every_command(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     path = roadmap(tmp_path, "          - id: task-b1\n", '          - id: "task-b1\\n"\n')
     before = path.read_bytes()
     for args in (
@@ -191,7 +188,7 @@ def test_an_id_ending_in_a_newline_is_refused_by_every_command(tmp_path: Path) -
         ["export", "--format", "mermaid", "-f", str(path)],
         ["set", "task-a1", "-s", "done", "-d", "2025-01-10", "-f", str(path)],
     ):
-        result = run(*args)
+        result = invoke(runner, *args)
         assert result.exit_code == 1, result.output
         assert ':99:17: error: id: the text "task-b1\\n" is not an id' in result.output
     assert path.read_bytes() == before
@@ -218,9 +215,11 @@ def test_an_integer_past_the_digit_limit_is_a_finding_not_a_crash() -> None:
         ["export", "--format", "json", "-f", "{path}"],
     ],
 )
-def test_a_5000_digit_number_in_every_command(tmp_path: Path, args: list[str]) -> None:
+def test_a_5000_digit_number_in_every_command(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
     path = roadmap(tmp_path, "        number: 2\n", "        number: " + "9" * 5000 + "\n")
-    result = run(*(a.replace("{path}", str(path)) for a in args))
+    result = invoke(runner, *(a.replace("{path}", str(path)) for a in args))
     assert result.exit_code == 1, result.output
     assert ":92:17: error: a number of 5,000 digits" in result.output
     assert "[number-too-long]" in result.output
@@ -236,7 +235,9 @@ def test_a_5000_digit_number_in_every_command(tmp_path: Path, args: list[str]) -
         (".nan", "got .nan: it is not a finite number"),
     ],
 )
-def test_a_number_field_takes_only_finite_numbers(tmp_path: Path, written: str, shown: str) -> None:
+def test_a_number_field_takes_only_finite_numbers(
+    runner: CliRunner, tmp_path: Path, written: str, shown: str
+) -> None:
     """`number` (which jtr's own schema does not use, but a schema may) excludes .inf/.nan."""
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     schema["$defs"]["meta"]["properties"]["fiscal_year_start_month"] = {"type": "number"}
@@ -245,11 +246,11 @@ def test_a_number_field_takes_only_finite_numbers(tmp_path: Path, written: str, 
     path = roadmap(
         tmp_path, "  fiscal_year_start_month: 4\n", f"  fiscal_year_start_month: {written}\n"
     )
-    result = run("validate", str(path), "--schema", str(custom))
+    result = invoke(runner, "validate", str(path), "--schema", str(custom))
     assert result.exit_code == 1, result.output
     assert f":13:28: error: fiscal_year_start_month: expected a number, {shown}" in result.output
     path.write_text(MINIMAL.replace("month: 4\n", "month: 4.5\n"), encoding="utf-8")
-    assert run("validate", str(path), "--schema", str(custom)).exit_code == 0
+    assert invoke(runner, "validate", str(path), "--schema", str(custom)).exit_code == 0
 
 
 WHOLE_FLOAT_COMMANDS = [
@@ -280,7 +281,7 @@ WHOLE_FLOAT_COMMANDS = [
     ],
 )
 def test_a_whole_number_written_as_a_float_is_refused_by_every_command(
-    tmp_path: Path, old: str, new: str, where: str, message: str
+    runner: CliRunner, tmp_path: Path, old: str, new: str, where: str, message: str
 ) -> None:
     path = roadmap(tmp_path, old, new)
     out = tmp_path / "out"
@@ -288,7 +289,7 @@ def test_a_whole_number_written_as_a_float_is_refused_by_every_command(
     before = path.read_bytes()
     for command in WHOLE_FLOAT_COMMANDS:
         args = [a.replace("{out}", str(out)) for a in command]
-        result = run(*args, "-f", str(path))
+        result = invoke(runner, *args, "-f", str(path))
         assert result.exit_code == 1, (args, result.output)
         assert f"{where} error: " in result.output and message in result.output, result.output
     assert path.read_bytes() == before
@@ -335,19 +336,21 @@ def test_every_json_output_refuses_nan_and_infinity() -> None:
 @pytest.mark.parametrize(
     "size", [2_000_000, pytest.param(50_000_000, marks=pytest.mark.slow, id="50MB")]
 )
-def test_a_huge_value_gives_a_short_message(tmp_path: Path, size: int) -> None:
+def test_a_huge_value_gives_a_short_message(runner: CliRunner, tmp_path: Path, size: int) -> None:
     big = "x" * size
     path = roadmap(
         tmp_path, "              - status: in_progress\n", f'              - status: "{big}"\n'
     )
-    result = run("validate", str(path), "--schema", str(SCHEMA))
+    result = invoke(runner, "validate", str(path), "--schema", str(SCHEMA))
     assert result.exit_code == 1
     assert len(result.output.encode("utf-8")) < 10_000
     assert ':85:25: error: status: the text "xxxxxxxx' in result.output
     assert '…" is not one of: planned' in result.output
 
 
-def test_long_keys_and_values_are_shortened_in_every_message(tmp_path: Path) -> None:
+def test_long_keys_and_values_are_shortened_in_every_message(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     """Keys longer than YAML's 1,024-character limit for plain keys, written as explicit keys."""
     key = "k" * 100_000
     twice = roadmap(
@@ -355,7 +358,7 @@ def test_long_keys_and_values_are_shortened_in_every_message(tmp_path: Path) -> 
         "        shaded: null\n",
         f"        shaded: null\n        ? {key}\n        : 1\n        ? {key}\n        : 2\n",
     )
-    result = run("validate", str(twice), "--schema", str(SCHEMA))
+    result = invoke(runner, "validate", str(twice), "--schema", str(SCHEMA))
     assert result.exit_code == 1
     assert ":100:11: error: duplicate key 'kkkk" in result.output
     assert "…': first defined at line 98, again at line 100 [duplicate-key]" in result.output
@@ -363,7 +366,7 @@ def test_long_keys_and_values_are_shortened_in_every_message(tmp_path: Path) -> 
     once = roadmap(
         tmp_path, "        shaded: null\n", f"        shaded: null\n        ? {key}\n        : 1\n"
     )
-    result = run("validate", str(once), "--schema", str(SCHEMA))
+    result = invoke(runner, "validate", str(once), "--schema", str(SCHEMA))
     assert result.exit_code == 1
     assert ":98:11: error: items[1]: unknown key 'kkkk" in result.output
     assert len(result.output) < 1_000
