@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from helpers import invoke
 from typer.testing import CliRunner
 
-from jtr.cli import app
 from jtr.reporters import REPORTERS
 from jtr.validate import ValidationResult
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
 SCHEMA = ROOT / "data" / "schema.json"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped data/ folder, the current directory, no $JTR_ROADMAP."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    return tmp_path
 
 
 def break_roadmap(path: Path, old: str, new: str) -> None:
@@ -46,7 +31,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_shipped_roadmap_is_valid(runner: CliRunner, workspace: Path) -> None:
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
     assert "data/roadmap.yaml: valid (schema data/schema.json)" in result.stderr
 
@@ -57,13 +42,13 @@ def test_discovery_from_a_subfolder_and_env_and_file(
     deep = workspace / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    assert runner.invoke(app, ["validate"]).exit_code == 0
+    assert invoke(runner, "validate").exit_code == 0
     other = workspace / "elsewhere.yaml"
     other.write_text("- not a roadmap\n", encoding="utf-8")
     monkeypatch.setenv("JTR_ROADMAP", str(other))
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 1 and "elsewhere.yaml:1:1" in result.output
-    result = runner.invoke(app, ["validate", "-f", str(workspace / "data" / "roadmap.yaml")])
+    result = invoke(runner, "validate", "-f", str(workspace / "data" / "roadmap.yaml"))
     assert result.exit_code == 0
 
 
@@ -72,13 +57,13 @@ def test_no_roadmap_found_says_where_it_looked(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 2
     assert "no roadmap found" in result.stderr and str(tmp_path.resolve()) in result.stderr
 
 
 def test_missing_file_exits_2(runner: CliRunner, workspace: Path) -> None:
-    result = runner.invoke(app, ["validate", "nope.yaml"])
+    result = invoke(runner, "validate", "nope.yaml")
     assert result.exit_code == 2
     assert "nope.yaml: no such file" in result.stderr
 
@@ -88,7 +73,7 @@ def test_findings_are_positioned_and_sorted(runner: CliRunner, workspace: Path) 
     break_roadmap(roadmap, "          - chikatsu\n        working_group: wg-welfare-workers",
                   "          - chikatu\n        working_group: wg-welfare-workers")  # fmt: skip
     break_roadmap(roadmap, "fiscal_year_start_month: 4", "fiscal_year_start_month: 13")
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     month_line = line_of(roadmap, "fiscal_year_start_month: 13")
@@ -105,7 +90,7 @@ def test_findings_are_positioned_and_sorted(runner: CliRunner, workspace: Path) 
 def test_yaml_1_1_booleans_read_as_a_person_would(runner: CliRunner, workspace: Path) -> None:
     roadmap = workspace / "data" / "roadmap.yaml"
     break_roadmap(roadmap, "city_members_only: false", "city_members_only: no")
-    result = runner.invoke(app, ["validate", "--format", "text"])
+    result = invoke(runner, "validate", "--format", "text")
     assert result.exit_code == 1
     assert 'expected true or false, got the text "no" (write true or false' in result.stdout
 
@@ -113,7 +98,7 @@ def test_yaml_1_1_booleans_read_as_a_person_would(runner: CliRunner, workspace: 
 def test_json_format_carries_paths(runner: CliRunner, workspace: Path) -> None:
     roadmap = workspace / "data" / "roadmap.yaml"
     break_roadmap(roadmap, "        number: 2  #", "        number: 1  #")
-    result = runner.invoke(app, ["validate", "--format", "json"])
+    result = invoke(runner, "validate", "--format", "json")
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
     (entry,) = payload["files"]
@@ -127,7 +112,7 @@ def test_json_format_carries_paths(runner: CliRunner, workspace: Path) -> None:
 def test_github_format_annotations(runner: CliRunner, workspace: Path) -> None:
     roadmap = workspace / "data" / "roadmap.yaml"
     break_roadmap(roadmap, "    numeral: Ⅰ\n", "    numeral: Ⅰ\n    colour: red\n")
-    result = runner.invoke(app, ["validate", "--format", "github"])
+    result = invoke(runner, "validate", "--format", "github")
     assert result.exit_code == 1
     line = line_of(roadmap, "colour: red")
     (annotation,) = result.stdout.splitlines()
@@ -142,8 +127,8 @@ def test_strict_fails_on_warnings(runner: CliRunner, workspace: Path) -> None:
     # An item left out of every goal is a warning, not an error.
     break_roadmap(roadmap, "        items:  # (reading) as the state\n          - district-dock\n",
                   "        items:  # (reading) as the state\n")  # fmt: skip
-    assert runner.invoke(app, ["validate"]).exit_code == 0
-    result = runner.invoke(app, ["validate", "--strict"])
+    assert invoke(runner, "validate").exit_code == 0
+    result = invoke(runner, "validate", "--strict")
     assert result.exit_code == 1
     assert "warning: item 'district-dock' belongs to no goal" in result.stdout
 
@@ -151,7 +136,7 @@ def test_strict_fails_on_warnings(runner: CliRunner, workspace: Path) -> None:
 def test_newer_major_schema_version_is_refused(runner: CliRunner, workspace: Path) -> None:
     roadmap = workspace / "data" / "roadmap.yaml"
     break_roadmap(roadmap, 'schema_version: "1.0"', 'schema_version: "2.0"')
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 1
     line = line_of(roadmap, "schema_version")
     assert result.stdout == (
@@ -164,7 +149,7 @@ def test_broken_schema_edit_fails_with_position(runner: CliRunner, workspace: Pa
     schema = workspace / "data" / "schema.json"
     text = schema.read_text(encoding="utf-8")
     schema.write_text(text.replace('"type": "object"', '"type": "objekt"', 1), encoding="utf-8")
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 2
     line = line_of(schema, '"objekt"')
     assert f"data/schema.json:{line}:" in result.stderr
@@ -174,7 +159,7 @@ def test_broken_schema_edit_fails_with_position(runner: CliRunner, workspace: Pa
 def test_schema_that_is_not_json(runner: CliRunner, workspace: Path) -> None:
     schema = workspace / "data" / "schema.json"
     schema.write_text('{\n  "type": "object",\n}\n', encoding="utf-8")
-    result = runner.invoke(app, ["validate"])
+    result = invoke(runner, "validate")
     assert result.exit_code == 2
     assert "data/schema.json:3:1: error: the schema is not valid JSON" in result.stderr
 
@@ -185,29 +170,29 @@ def test_schema_option_and_modeline(runner: CliRunner, workspace: Path) -> None:
     strict_schema["$defs"]["meta"]["required"].append("motto")
     custom = workspace / "custom.json"
     custom.write_text(json.dumps(strict_schema), encoding="utf-8")
-    result = runner.invoke(app, ["validate", "--schema", str(custom)])
+    result = invoke(runner, "validate", "--schema", str(custom))
     assert result.exit_code == 1 and "missing required key 'motto'" in result.stdout
     # The roadmap's own '# yaml-language-server: $schema=' line picks the schema too, when
     # it names a file in the roadmap's folder or (as here, one folder up) its git work tree.
     (workspace / ".git").mkdir()
     break_roadmap(roadmap, "$schema=./schema.json", "$schema=../custom.json")
-    assert runner.invoke(app, ["validate"]).exit_code == 1
+    assert invoke(runner, "validate").exit_code == 1
 
 
 def test_several_files_and_one_missing(runner: CliRunner, workspace: Path) -> None:
-    result = runner.invoke(app, ["validate", "data/roadmap.yaml", "missing.yaml"])
+    result = invoke(runner, "validate", "data/roadmap.yaml", "missing.yaml")
     assert result.exit_code == 2
     assert "missing.yaml: no such file" in result.stderr
 
 
 def test_help_documents_exit_codes(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["validate", "--help"])
+    result = invoke(runner, "validate", "--help")
     assert result.exit_code == 0
     assert "Exit codes: 0 valid; 1 findings" in result.stdout
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:
-    assert runner.invoke(app, ["validate", "--format", "xml"]).exit_code == 2
+    assert invoke(runner, "validate", "--format", "xml").exit_code == 2
 
 
 def test_every_format_choice_has_a_reporter() -> None:

@@ -9,7 +9,6 @@ same text as the oasis-tcs/sarif-spec repository's Schemata/sarif-schema-2.1.0.j
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -32,14 +31,6 @@ def validator() -> jsonschema.Draft4Validator:
     return jsonschema.Draft4Validator(
         schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
     )
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    return tmp_path
 
 
 def sarif(*args: str) -> tuple[int, dict]:

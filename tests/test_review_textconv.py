@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from helpers import invoke
 from typer.testing import CliRunner
 
 import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
-from jtr.cli import app
 from jtr.review.textconv import canonical_lines, textconv_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,13 +15,8 @@ ROADMAP = ROOT / "data" / "roadmap.yaml"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def test_one_fact_per_line_with_entity_paths(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["textconv", str(ROADMAP)])
+    result = invoke(runner, "textconv", str(ROADMAP))
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     task = "courses/course-2024/items/welfare-workers/tasks/welfare-workers-decide"
@@ -63,15 +57,15 @@ def test_formatting_does_not_change_the_lines() -> None:
 def test_invalid_yaml_falls_back_to_the_raw_text(runner: CliRunner, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_bytes("meta: [\n  タイトル\n".encode())
-    result = runner.invoke(app, ["textconv", str(broken)])
+    result = invoke(runner, "textconv", str(broken))
     assert result.exit_code == 0
     assert result.stdout_bytes == broken.read_bytes()
     assert "jtr textconv:" in result.stderr and "showing the file as it is" in result.stderr
     sjis = tmp_path / "sjis.yaml"
     sjis.write_bytes("a: 長野市\n".encode("cp932"))
-    result = runner.invoke(app, ["textconv", str(sjis)])
+    result = invoke(runner, "textconv", str(sjis))
     assert result.exit_code == 0 and result.stdout_bytes == sjis.read_bytes()
-    result = runner.invoke(app, ["textconv", str(tmp_path / "missing.yaml")])
+    result = invoke(runner, "textconv", str(tmp_path / "missing.yaml"))
     assert result.exit_code == 2 and "missing.yaml: no such file" in result.stderr
 
 
