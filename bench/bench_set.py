@@ -68,8 +68,8 @@ def _stages(roadmap: Path, task: str) -> dict[str, float]:
         if any(t["id"] == task for t in i["tasks"])
     )
     lines = edit.split_lines(text)
-    first, end, dash = timed("find the item's lines", lambda: edit._item_block(lines, where))
-    shift = dash - edit._indentation(text)[2]
+    first, end, dash = timed("find the item's lines", lambda: edit.hunks.item_block(lines, where))
+    shift = dash - edit.rtyaml.read_indentation(text)[2]
     part = "_:\n" + "".join(f"{line.text[shift:]}\n" for line in lines[first:end])
 
     def round_trip(source: str) -> None:

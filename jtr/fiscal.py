@@ -78,7 +78,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "western": re.compile(r"(?:FY)?\s*([0-9]{4})\s*(?:年度?)?", re.IGNORECASE),
         # What `label()` prints, read back: 令和6年度 (2024).
         "label": re.compile(r"(?P<era>.+?)\s*\(\s*(?P<year>[0-9]{4})\s*\)"),
-        "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
         "era": re.compile(
             r"(?P<era>令和|平成|昭和|大正|明治|[RHSTM])\s*(?P<n>元|\d{1,2})\s*(?:年度?)?",
             re.IGNORECASE,
@@ -124,13 +123,26 @@ def parse_fiscal_year(text: str) -> int:
     )
 
 
+def date_or_none(value: object) -> dt.date | None:
+    """A date as a roadmap writes it (YYYY-MM-DD, ASCII digits, a real day), else None.
+
+    The one date parser: `parse_date` reads the user's dates through it, the rules and the
+    editing commands the file's.
+    """
+    # The shape first: fromisoformat alone also takes 20240401 and week dates (2024-W01-1).
+    if not (isinstance(value, str) and len(value) == 10 and value.isascii()):
+        return None
+    if value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> dt.date:
     """A date written YYYY-MM-DD (full-width digits allowed)."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
-    try:
-        # fromisoformat alone also takes 20240401 and week dates on Python 3.11+.
-        if not _patterns()["date"].fullmatch(cleaned):
-            raise ValueError(cleaned)
-        return dt.date.fromisoformat(cleaned)
-    except ValueError:
-        raise FiscalYearError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+    day = date_or_none(unicodedata.normalize("NFKC", text).strip())
+    if day is None:
+        raise FiscalYearError(f"{text!r} is not a date: write YYYY-MM-DD")
+    return day

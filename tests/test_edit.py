@@ -43,7 +43,7 @@ BOM = b"\xef\xbb\xbf"
 @pytest.fixture
 def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    monkeypatch.delenv(edit.PAUSE_ENV, raising=False)
+    monkeypatch.delenv(fileio.PAUSE_ENV, raising=False)
     return CliRunner()
 
 
@@ -60,7 +60,7 @@ def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     """Edits go through ruamel.yaml on the item's own lines; "whole-file" tests the fallback
     that loads and dumps the whole file."""
     if request.param == "whole-file":
-        monkeypatch.setattr(edit, "_item_block", lambda lines, where: None)
+        monkeypatch.setattr(edit.hunks, "item_block", lambda lines, where: None)
     return str(request.param)
 
 
@@ -177,7 +177,7 @@ def test_ruamel_defaults_would_change_the_shipped_file() -> None:
     ],
 )
 def test_indentation_is_read_from_the_file(text: str, indent: tuple[int, int, int]) -> None:
-    assert edit._indentation(text) == indent
+    assert edit.rtyaml.read_indentation(text) == indent
     assert edit.roundtrip(text.encode()) == text.encode()
 
 
@@ -546,13 +546,13 @@ def test_item_lines_and_whole_file_make_the_same_edit(
     def new_lines(change: edit.Edit) -> list[edit.Line]:
         lines = edit.split_lines(text)
         if isinstance(change, edit.SetStatus):
-            return edit._plan_status(lines, text, data, change, path.name)[0]
-        return edit._plan_milestone(lines, text, data, change, path.name)[0]  # type: ignore[return-value]
+            return edit.planning.plan_status(lines, text, data, change, path.name)[0]
+        return edit.planning.plan_milestone(lines, text, data, change, path.name)[0]  # type: ignore[return-value]
 
     for change in edits:
         fast = new_lines(change)
         with monkeypatch.context() as whole:
-            whole.setattr(edit, "_item_block", lambda lines, where: None)
+            whole.setattr(edit.hunks, "item_block", lambda lines, where: None)
             assert new_lines(change) == fast, change
         joined = "".join(line.text + line.end for line in fast).encode()
         assert all(line.startswith("+") for line in changes(text.encode(), joined)), change
@@ -724,7 +724,7 @@ def test_failure_while_writing_leaves_the_old_file(
     def fail(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(edit.os, failing, fail)
+    monkeypatch.setattr(os, failing, fail)  # as jtr.fileio.atomic_write calls them
     before = shipped.read_bytes()
     code, _, err = run(runner, "set", "welfare-workers-decide", "-s", "done", "-d", "2025-02-10")
     assert code == 2 and "No space left on device" in err
@@ -775,7 +775,7 @@ def test_a_change_on_disk_while_planning_is_read_again(
         calls.append(raw)
         return outcome
 
-    monkeypatch.setattr(edit, "plan", plan_then_editor_saves)
+    monkeypatch.setattr(edit.disk, "plan", plan_then_editor_saves)
     code, _, err = run(runner, "set", "welfare-workers-decide", "-s", "done", "-d", "2025-02-10")
     assert code == 0, err
     assert len(calls) == 2 and calls[0] != calls[1]
@@ -796,9 +796,9 @@ def test_pause_hook_sleeps_between_write_and_replace(
     target = tmp_path / "f.txt"
     target.write_bytes(b"old")
     seen = []
-    monkeypatch.setenv(edit.PAUSE_ENV, "0.01")
+    monkeypatch.setenv(fileio.PAUSE_ENV, "0.01")
     monkeypatch.setattr(fileio.time, "sleep", lambda s: seen.append((s, target.read_bytes())))
-    edit.atomic_write(target, b"new", target.stat())
+    fileio.atomic_write(target, b"new", target.stat())
     assert seen == [(0.01, b"old")] and target.read_bytes() == b"new"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jtr.edit import PAUSE_ENV
+from jtr.fileio import PAUSE_ENV
 from jtr.loader import load_file
 from jtr.validate import SchemaCache, validate_file
 

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jtr.diagnostics import Severity, YamlPath
+from jtr.fiscal import date_or_none as parse_date
 from jtr.rules import Finding, _dict, _int, _list, rule
 
 if TYPE_CHECKING:
     from jtr.rules import Context
-
-
-def parse_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _dated(context: Context) -> Iterator[tuple[YamlPath, str]]:

@@ -1,0 +1,244 @@
+"""Planning an edit on the bytes of the file: what it asks, the new bytes, and the check.
+
+1. The edited item's lines (else the whole file) go through ruamel.yaml's round trip, the
+   change is made on that tree (jtr.edit.nodes) and spliced into the original lines
+   (jtr.edit.hunks).
+2. The result is read back with jtr's own loader and must be exactly the expected data, then
+   validated (schema and rules); errors refuse the edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from jtr.diagnostics import Diagnostic, LoadError, Severity
+from jtr.edit.errors import EditError, EditInvalid
+from jtr.edit.hunks import edit_item
+from jtr.edit.lines import BOM, Line, decode_text, split_lines, unified_diff
+from jtr.edit.lookup import find, plain_item, record_date
+from jtr.edit.nodes import insert_milestone, insert_record
+from jtr.model import STATUSES
+
+if TYPE_CHECKING:
+    from jtr.loader import Document
+
+MILESTONES = {"decision": "policy decided (方針決定)", "realisation": "realised (実現)"}
+
+
+class SetStatus(NamedTuple):
+    """`jtr set`: append a status record to a task's history."""
+
+    task_id: str
+    status: str
+    date: dt.date
+    note: str | None = None
+    by: str | None = None
+    fiscal_year: int | None = None
+    force: bool = False  # accept a date before the last record (inserted in date order)
+
+
+class SetMilestone(NamedTuple):
+    """`jtr decide` / `jtr realise`: record (or with clear, remove) an item's milestone."""
+
+    item_id: str
+    kind: str  # "decision" or "realisation"
+    date: dt.date | None = None
+    note: str | None = None
+    clear: bool = False
+    force: bool = False  # replace a milestone already recorded
+
+
+Edit = SetStatus | SetMilestone
+
+
+class Outcome(NamedTuple):
+    path: Path  # the roadmap as named (a symlink is written through to its target)
+    display: str
+    old: bytes
+    new: bytes
+    summary: str
+    warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    def diff(self) -> str:
+        return unified_diff(self.old, self.new, self.display)
+
+
+def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outcome:
+    """Work out the new bytes of the file, refusing (EditError) or failing validation
+    (EditInvalid) without touching anything."""
+    from jtr.loader import Document, load_text
+
+    name = display or str(path)
+    try:
+        bom, text = decode_text(raw, name)
+        data = load_text(text, name)
+    except LoadError as exc:
+        raise EditInvalid(
+            f"{name} is not valid as it stands (`jtr validate` lists every finding); fix it first",
+            exc.diagnostics,
+        ) from None
+    lines = split_lines(text)
+    planned = (
+        plan_status(lines, text, data, edit, name)
+        if isinstance(edit, SetStatus)
+        else plan_milestone(lines, text, data, edit, name)
+    )
+    new_lines, summary, expected = planned
+    if new_lines is None:
+        return Outcome(path, name, raw, raw, summary)
+    new_text = "".join(line.text + line.end for line in new_lines)
+    warnings = _validate(path, Document(name, new_text, expected), Document(name, text, data))
+    new = (BOM if bom else b"") + new_text.encode("utf-8")
+    return Outcome(path, name, raw, new, summary, warnings)
+
+
+def _document(name: str, text: str, data: Any) -> Document:
+    from jtr.loader import Document
+
+    return Document(name, text, data)
+
+
+def _record(edit: SetStatus) -> dict[str, Any]:
+    """The status record `jtr set` appends, as plain data."""
+    record: dict[str, Any] = {"status": edit.status, "date": edit.date.isoformat()}
+    if edit.fiscal_year is not None:
+        record["fiscal_year"] = edit.fiscal_year
+    if edit.note is not None:
+        record["note"] = edit.note
+    if edit.by is not None:
+        record["by"] = edit.by
+    return record
+
+
+def plan_status(
+    lines: list[Line], text: str, data: Any, edit: SetStatus, name: str
+) -> tuple[list[Line], str, Any]:
+    """(new lines, summary, expected data) of `jtr set`."""
+    if edit.status not in STATUSES:
+        raise EditError(f"status {edit.status!r}: one of {', '.join(STATUSES)}")
+    where, task = find(_document(name, text, data), edit.task_id, True, "set")
+    history = task.get("history")
+    records = history if isinstance(history, list) else []
+    dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
+    position = len(records)
+    if dated and edit.date < dated[-1][1]:
+        if not edit.force:
+            raise EditError(
+                f"{edit.task_id}: {edit.date} is before its last record ({dated[-1][1]}); "
+                "check the date, or give --force to insert the record in date order"
+            )
+        position = next(i for i, d in dated if d > edit.date)
+    previous = records[-1].get("status") if records and isinstance(records[-1], dict) else None
+    record = _record(edit)
+    expected = copy.deepcopy(data)
+    plain_task = plain_item(expected, where)["tasks"][where[2]]
+    if not isinstance(plain_task.get("history"), list):
+        plain_task["history"] = []
+    plain_task["history"].insert(position, record)
+
+    def change(item: Any) -> None:
+        insert_record(item["tasks"][where[2]], position, record, edit.date, text)
+
+    new_lines = edit_item(lines, where, change, name, expected)
+    when = f"on {edit.date}"
+    if position < len(records):
+        summary = (
+            f"{name}: {edit.task_id}: {edit.status} {when} recorded in date order, before the "
+            f"record of {record_date(records[position]) or 'an undated record'} "
+            f"(latest status stays {previous})"
+        )
+    else:
+        summary = f"{name}: {edit.task_id}: {previous or 'planned'} → {edit.status} {when}"
+    return new_lines, summary, expected
+
+
+def plan_milestone(
+    lines: list[Line], text: str, data: Any, edit: SetMilestone, name: str
+) -> tuple[list[Line] | None, str, Any]:
+    """(new lines, or None if nothing changes; summary; expected data) of `jtr decide` and
+    `jtr realise`."""
+    command = "decide" if edit.kind == "decision" else "realise"
+    where, item = find(_document(name, text, data), edit.item_id, False, command)
+    current = item.get(edit.kind)
+    had = current is not None
+    old_date = record_date(current)
+    cleared = copy.deepcopy(data)
+    plain_item(cleared, where).pop(edit.kind, None)
+    if edit.clear:
+        if not had:
+            return (
+                None,
+                f"{name}: {edit.item_id}: no {edit.kind} is recorded; nothing changed",
+                data,
+            )
+        new_lines = edit_item(lines, where, lambda node: node.pop(edit.kind), name, cleared)
+        return new_lines, f"{name}: {edit.item_id}: {edit.kind} of {old_date} cleared", cleared
+    day = edit.date
+    if day is None:
+        raise EditError(f"`jtr {command}` needs a date")
+    if had and not edit.force:
+        raise EditError(
+            f"{edit.item_id}: a {edit.kind} is already recorded ({old_date}); give --force to "
+            f"replace it, or --clear to remove it"
+        )
+    value: dict[str, Any] = {"date": day.isoformat()}
+    if edit.note is not None:
+        value["note"] = edit.note
+    expected = copy.deepcopy(cleared)
+    plain_item(expected, where)[edit.kind] = value
+    removed: list[Any] = []  # the replaced value: the new one takes its place and style
+    if had:  # replace = remove, then add: both pure line changes
+
+        def remove(node: Any) -> None:
+            removed[:] = (list(node).index(edit.kind), node.pop(edit.kind))
+
+        lines = edit_item(lines, where, remove, name, cleared)
+
+    def change(node: Any) -> None:
+        replaced = (removed[0], removed[1]) if removed else None
+        insert_milestone(node, edit.kind, day, edit.note, text, replaced)
+
+    new_lines = edit_item(lines, where, change, name, expected)
+    replaced = f" (replacing {old_date})" if had else ""
+    summary = f"{name}: {edit.item_id}: {MILESTONES[edit.kind]} on {day}{replaced}"
+    return new_lines, summary, expected
+
+
+def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnostic, ...]:
+    """Validate the edited document (errors refuse the edit); return the warnings it brings
+    (those the file already had are not repeated)."""
+    from jtr.loader import ReadError
+    from jtr.validate import SchemaCache, validate_document
+
+    try:
+        schema = SchemaCache().for_document(path, edited.head, edited.file)
+        found = validate_document(edited, schema)  # may still find the schema broken
+        before = validate_document(original, schema)
+    except ReadError as exc:
+        raise EditError(f"cannot read the schema: {exc}") from None
+    except LoadError as exc:
+        raise EditError(
+            f"{edited.file}: the schema it names is broken: "
+            + "; ".join(d.format() for d in exc.diagnostics)
+        ) from None
+    if any(d.severity is Severity.ERROR for d in found):
+        if errors := [d for d in before if d.severity is Severity.ERROR]:
+            raise EditInvalid(
+                f"{edited.file} is not valid as it stands (`jtr validate` lists every finding); fix it first",
+                errors,
+            )
+        errors = [d for d in found if d.severity is Severity.ERROR]
+        raise EditInvalid(
+            f"the edit would make {edited.file} invalid (line numbers are those of the edited "
+            "text)",
+            errors,
+        )
+    had = {(d.code, d.message) for d in before}
+    return tuple(d for d in found if (d.code, d.message) not in had)
