@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from jtr.diagnostics import Diagnostic, Severity, YamlPath
+from jtr.escape import clip
 from jtr.loader import Document
 
 
@@ -47,6 +48,12 @@ def _list(value: Any) -> list[Any]:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def shown(value: object, cells: int = 80) -> str:
+    """A value from the file as a rule message quotes it: `'value'`, every hidden character
+    shown visibly and cut to about `cells` cells, so a 50 MB id makes a one-line message."""
+    return f"'{clip(value if isinstance(value, str) else str(value), cells)}'"
 
 
 def _int(value: Any) -> int | None:
@@ -154,7 +161,7 @@ def run_rules(doc: Document, codes: set[str] | None = None) -> list[Diagnostic]:
     return found
 
 
-__all__ = ["REGISTRY", "Context", "Finding", "Rule", "rule", "run_rules"]
+__all__ = ["REGISTRY", "Context", "Finding", "Rule", "rule", "run_rules", "shown"]
 
 # The rule modules register themselves on import; they need the names above, hence last.
 from jtr.rules import dates, ids, references, structure, text, years  # noqa: E402, F401
