@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run
 from typer.testing import CliRunner
 
 import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
-from jtr.cli import app
 from jtr.loader import decode, load_text
 from jtr.review import gitio
 from jtr.review.gitio import GitError, read_at_revision
@@ -90,17 +90,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("JTR_ROADMAP", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     return root
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 # ---- reading revisions --------------------------------------------------------------------------

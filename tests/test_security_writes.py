@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import run
 from typer.testing import CliRunner
 
 from jtr import edit, fileio
@@ -33,28 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 MIB = 1 << 20
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for name in ("JTR_ROADMAP", fileio.MAX_BYTES_ENV, fileio.PAUSE_ENV):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
-
-
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped data/ folder (roadmap naming ./schema.json); cwd is its parent."""
-    shutil.copytree(DATA, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "data" / "roadmap.yaml"
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, bytes | None]]:

@@ -14,10 +14,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import run
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from jtr.cli import _complete_ids, app
+from jtr.cli import _complete_ids
 from jtr.render import show as show_render
 from jtr.render import status as status_render
 from jtr.roadmap import open_roadmap
@@ -30,20 +31,6 @@ GOLDEN = ROOT / "tests" / "golden"
 AS_OF = dt.date(2026, 11, 26)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 UPDATE = os.environ.get("JTR_UPDATE_GOLDEN") == "1"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
-    return CliRunner()
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 def golden(name: str, text: str) -> None:
