@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
@@ -119,21 +120,10 @@ def hostile(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    for name in ("JTR_ROADMAP", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner()
-
-
-def run(runner: CliRunner, *args: str, color: bool = False) -> tuple[int, str]:
-    env = {"FORCE_COLOR": "1"} if color else None
-    result = runner.invoke(app, list(args), env=env)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    return result.exit_code, output
+def run_merged(runner: CliRunner, *args: str, color: bool = False) -> tuple[int, str]:
+    """helpers.run, with stdout and stderr together; `color` sets FORCE_COLOR=1."""
+    code, out, err = run(runner, *args, env={"FORCE_COLOR": "1"} if color else None)
+    return code, out + err
 
 
 def assert_safe(output: str, *, color: bool = False) -> None:
@@ -143,7 +133,7 @@ def assert_safe(output: str, *, color: bool = False) -> None:
 
 
 def test_the_fixture_is_valid_with_warnings_only(runner: CliRunner, hostile: Path) -> None:
-    code, out = run(runner, "validate", str(hostile), "--schema", str(SCHEMA))
+    code, out = run_merged(runner, "validate", str(hostile), "--schema", str(SCHEMA))
     assert code == 0, out
     codes = set(re.findall(r"\[([a-z-]+)\]$", out, re.MULTILINE))
     assert codes == {"hidden-character"}, out
@@ -165,25 +155,27 @@ def test_status_timeline_and_show(runner: CliRunner, hostile: Path, lang: str, c
             ("timeline", *common, "--ascii"),
             *(("show", ident, *common) for ident in KINDS),
         ):
-            code, out = run(runner, *args, "--width", str(width), color=color)
+            code, out = run_merged(runner, *args, "--width", str(width), color=color)
             assert code == 0, (args, out)
             assert_safe(out, color=color)
             # Escapes take the cells they are shown in: the layout still fits the width.
             widest = max(cell_len(SGR.sub("", line)) for line in out.splitlines())
             assert widest <= max(width, 60 if args[0] == "timeline" else 0), (args, out)
-    _, out = run(runner, "show", "task-a1", *common)
+    _, out = run_merged(runner, "show", "task-a1", *common)
     assert "\\x1b]52;c;ZXZpbA==\\x07" in out and "\\n" not in out  # the note's lines stay lines
-    _, out = run(runner, "status", *common)
+    _, out = run_merged(runner, "status", *common)
     assert ("Mini\\x1b]52;c;ZXZpbA==\\x07 roadmap" if lang == "en" else "ミニ\\x1b]52") in out
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_status_markdown_and_list(runner: CliRunner, hostile: Path, lang: str) -> None:
-    code, out = run(runner, "status", "-f", str(hostile), "--lang", lang, "--format", "markdown")
+    code, out = run_merged(
+        runner, "status", "-f", str(hostile), "--lang", lang, "--format", "markdown"
+    )
     assert code == 0
     assert_safe(out)
     for kind in ("items", "tasks", "courses", "owners", "phases", "working-groups", "topics"):
-        code, out = run(runner, "list", "--kind", kind, "-f", str(hostile), "--lang", lang)
+        code, out = run_merged(runner, "list", "--kind", kind, "-f", str(hostile), "--lang", lang)
         assert code == 0 and out.strip(), (kind, out)
         assert_safe(out)
         assert len(out.splitlines()) == len(out.strip().split("\n"))
@@ -200,7 +192,7 @@ def test_validate_quotes_hostile_values_and_keys_safely(runner: CliRunner, tmp_p
     path = tmp_path / "hostile-key.yaml"
     path.write_text(text, encoding="utf-8")
     for output_format in ("text", "github", "json", "sarif"):
-        code, out = run(
+        code, out = run_merged(
             runner, "validate", str(path), "--schema", str(SCHEMA), "--format", output_format
         )
         assert code == 1, out
@@ -211,7 +203,9 @@ def test_validate_quotes_hostile_values_and_keys_safely(runner: CliRunner, tmp_p
         elif output_format == "json":  # still JSON: hidden characters written as \\u escapes
             messages = [d["message"] for d in json.loads(out)["files"][0]["diagnostics"]]
             assert any("unknown key 'recurring" in m for m in messages), messages
-    code, out = run(runner, "validate", str(path), "--schema", str(SCHEMA), "--format", "github")
+    code, out = run_merged(
+        runner, "validate", str(path), "--schema", str(SCHEMA), "--format", "github"
+    )
     assert all(line.startswith("::") for line in out.splitlines()), out
 
 
@@ -226,10 +220,10 @@ def test_diff_of_two_files(runner: CliRunner, hostile: Path, tmp_path: Path) -> 
     )
     for old, new_file in ((MINIMAL, hostile), (hostile, new), (MINIMAL, new)):
         for color in (False, True):
-            code, out = run(runner, "diff", "--files", str(old), str(new_file), color=color)
+            code, out = run_merged(runner, "diff", "--files", str(old), str(new_file), color=color)
             assert code == 1, out
             assert_safe(out, color=color)
-    _, out = run(runner, "diff", "--files", str(MINIMAL), str(hostile), "--lang", "en")
+    _, out = run_merged(runner, "diff", "--files", str(MINIMAL), str(hostile), "--lang", "en")
     assert "Item \\x1b]8;;https://x.invalid/\\x07A" in out
 
 
@@ -292,10 +286,10 @@ def test_history_and_git_textconv_with_a_hostile_author(
         ("timeline", "--rev", "HEAD"),
     ):
         for color in (False, True):
-            code, out = run(runner, *args, "--lang", "en", color=color)
+            code, out = run_merged(runner, *args, "--lang", "en", color=color)
             assert code in (0, 1), (args, out)
             assert_safe(out, color=color)
-    _, out = run(runner, "history", "--lang", "en", "--width", "200")
+    _, out = run_merged(runner, "history", "--lang", "en", "--width", "200")
     assert "Mal\\x1b]52;c;ZXZpbA==\\x07lory <U+202E>evil<U+200B>" in out
     assert "Subject \\x1b]8;;https://x.invalid/\\x07click" in out
     # git log -p through `jtr textconv`, as the README sets it up.
@@ -326,7 +320,7 @@ def test_show_of_a_4_mb_title_prints_a_screenful(runner: CliRunner, tmp_path: Pa
         ("timeline",),
         ("show", "c2024"),
     ):
-        code, out = run(runner, *args, "-f", str(path), "--lang", "en", "--width", "80")
+        code, out = run_merged(runner, *args, "-f", str(path), "--lang", "en", "--width", "80")
         assert code == 0, out
         assert_safe(out)
         assert len(out) < 40_000, (args, len(out))  # a screenful, not 4 MB
