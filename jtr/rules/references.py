@@ -6,18 +6,24 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _dict, _list, rule
+from jtr.rules import Finding, _dict, _list, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
 
 
-def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
-    import difflib  # only when something is wrong
+# Longer than any id worth suggesting for: difflib's cost grows with the square of the length.
+_SUGGEST_UP_TO = 100
 
-    match = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{match[0]}'?" if match else ""
-    return f"unknown {kind} '{ident}'{hint}"
+
+def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
+    hint = ""
+    if len(ident) <= _SUGGEST_UP_TO:
+        import difflib  # only when something is wrong
+
+        match = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+        hint = f"; did you mean {shown(match[0])}?" if match else ""
+    return f"unknown {kind} {shown(ident)}{hint}"
 
 
 def _refs(value: Any, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
@@ -81,7 +87,7 @@ def working_group_links(context: Context) -> Iterator[Finding]:
             if group in served and ident not in served[group]:
                 yield Finding(
                     (*path, "working_group"),
-                    f"item '{ident}' names working group '{group}', whose items do not list it",
+                    f"item {shown(ident)} names working group {shown(group)}, whose items do not list it",
                 )
     for path, group in context.entries("working_groups"):
         gid = group.get("id")
@@ -89,7 +95,8 @@ def working_group_links(context: Context) -> Iterator[Finding]:
             if ref in item_group and item_group[ref] != gid:
                 yield Finding(
                     rpath,
-                    f"working group '{gid}' lists item '{ref}', which names '{item_group[ref]}' instead",
+                    f"working group {shown(gid)} lists item {shown(ref)}, "
+                    f"which names {shown(item_group[ref])} instead",
                 )
 
 
@@ -109,7 +116,8 @@ def cross_course(context: Context) -> Iterator[Finding]:
             if ref in course_of and course_of[ref] != course.get("id"):
                 yield Finding(
                     rpath,
-                    f"goal of course '{course.get('id')}' names item '{ref}' of course '{course_of[ref]}'",
+                    f"goal of course {shown(course.get('id'))} names item {shown(ref)} "
+                    f"of course {shown(course_of[ref])}",
                 )
     for path, task, item in context.tasks():
         own = item.get("id")
@@ -117,9 +125,9 @@ def cross_course(context: Context) -> Iterator[Finding]:
             continue
         for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
             if ref == own:
-                yield Finding(rpath, f"task is shared with its own item '{ref}'")
+                yield Finding(rpath, f"task is shared with its own item {shown(ref)}")
             elif ref in course_of and own in course_of and course_of[ref] != course_of[own]:
-                yield Finding(rpath, f"task is shared with item '{ref}' of another course")
+                yield Finding(rpath, f"task is shared with item {shown(ref)} of another course")
 
 
 @rule(
@@ -132,5 +140,5 @@ def goal_states(context: Context) -> Iterator[Finding]:
             for ref, rpath in _refs(_dict(state).get("items"), (*path, "states", i, "items")):
                 if ref not in listed:
                     yield Finding(
-                        rpath, f"state names item '{ref}', which is not among the goal's items"
+                        rpath, f"state names item {shown(ref)}, which is not among the goal's items"
                     )

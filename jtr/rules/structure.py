@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _int, _list, rule
+from jtr.rules import Finding, _int, _list, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -25,7 +25,7 @@ def duplicate_numbers(context: Context) -> Iterator[Finding]:
             if number in seen:
                 yield Finding(
                     path,
-                    f"item number {number} is used twice in course '{course.get('id')}' "
+                    f"item number {number} is used twice in course {shown(course.get('id'))} "
                     f"(first at line {context.line_of(seen[number])})",
                 )
             else:
@@ -47,7 +47,7 @@ def number_gaps(context: Context) -> Iterator[Finding]:
         if gaps:
             listed = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
             yield Finding(
-                (*cpath, "items"), f"course '{course.get('id')}' has no item numbered {listed}"
+                (*cpath, "items"), f"course {shown(course.get('id'))} has no item numbered {listed}"
             )
 
 
@@ -60,7 +60,7 @@ def empty_items(context: Context) -> Iterator[Finding]:
         ident = item.get("id")
         if not _list(item.get("tasks")) and isinstance(ident, str) and ident not in shared:
             yield Finding(
-                (*path, "tasks"), f"item '{item.get('id')}' has no tasks and no shared task"
+                (*path, "tasks"), f"item {shown(item.get('id'))} has no tasks and no shared task"
             )
 
 
@@ -79,5 +79,5 @@ def items_without_goal(context: Context) -> Iterator[Finding]:
             ):
                 yield Finding(
                     (*cpath, "items", i, "id"),
-                    f"item '{item['id']}' belongs to no goal of course '{course.get('id')}'",
+                    f"item {shown(item['id'])} belongs to no goal of course {shown(course.get('id'))}",
                 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _dict, _int, _list, number_ranges, rule
+from jtr.rules import Finding, _dict, _int, _list, number_ranges, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -25,11 +25,11 @@ def _spans(context: Context) -> Iterator[tuple[YamlPath, str, tuple[int, int]]]:
     for path, phase in context.entries("phases"):
         span = _span(phase.get("fiscal_years"))
         if span:
-            yield (*path, "fiscal_years"), f"phase '{phase.get('id')}'", span
+            yield (*path, "fiscal_years"), f"phase {shown(phase.get('id'))}", span
     for path, task, _item in context.tasks():
         span = _span(task.get("fiscal_years"))
         if span:
-            yield (*path, "fiscal_years"), f"task '{task.get('id')}'", span
+            yield (*path, "fiscal_years"), f"task {shown(task.get('id'))}", span
 
 
 @rule("year-order", Severity.ERROR, "a fiscal-year span runs forwards (from <= to)")
@@ -63,7 +63,7 @@ def year_outside_period(context: Context) -> Iterator[Finding]:
         if outside(target):
             yield Finding(
                 (*path, "target_fiscal_year"),
-                f"course '{course.get('id')}' targets FY{target}, outside the roadmap period {label}",
+                f"course {shown(course.get('id'))} targets FY{target}, outside the roadmap period {label}",
             )
     for tpath, topic in context.topics():
         for i, group in enumerate(_list(topic.get("study_groups"))):
@@ -92,7 +92,7 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
             if year in owner:
                 yield Finding(
                     (*path, "fiscal_years"),
-                    f"phase '{ident}' overlaps phase '{owner[year]}' in FY{year}",
+                    f"phase {shown(ident)} overlaps phase {shown(owner[year])} in FY{year}",
                 )
                 break
             owner[year] = ident
