@@ -9,13 +9,11 @@ Where validate finds only warnings (or nothing), the commands run.
 from __future__ import annotations
 
 import re
-import traceback
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
-
-from jtr.cli import app
+from helpers import invoke
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad"
@@ -44,15 +42,6 @@ def _corpus() -> list[str]:
     return sorted(p.name for p in BAD.iterdir() if p.is_file())
 
 
-def _run(args: list[str]) -> Result:
-    result = CliRunner().invoke(app, args)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        detail = "".join(traceback.format_exception(result.exception))
-        pytest.fail(f"jtr {' '.join(args)} crashed:\n{detail}")
-    assert "Traceback" not in result.output
-    return result
-
-
 def _errors(output: str) -> set[tuple[str, str, str]]:
     return {(m["line"], m["column"], m["code"]) for m in ERROR.finditer(output)}
 
@@ -68,16 +57,16 @@ def _commands(path: Path, out: Path, every: bool) -> list[list[str]]:
     return commands
 
 
-def _check(name: str, tmp_path: Path, every: bool) -> None:
+def _check(runner: CliRunner, name: str, tmp_path: Path, every: bool) -> None:
     path = tmp_path / name
     path.write_bytes((BAD / name).read_bytes())
     before = path.read_bytes()
-    checked = _run(["validate", str(path)])
+    checked = invoke(runner, "validate", str(path))
     refused = checked.exit_code == 1 and bool(_errors(checked.output))
     out = tmp_path / "out"
     out.mkdir()
     for args in _commands(path, out, every):
-        result = _run(args)
+        result = invoke(runner, *args)
         shown = f"jtr {' '.join(args)} → {result.exit_code}\n{result.output[:2000]}"
         if refused:
             assert result.exit_code == 1, shown
@@ -94,17 +83,17 @@ def _check(name: str, tmp_path: Path, every: bool) -> None:
 
 
 @pytest.mark.parametrize("name", _corpus())
-def test_every_corpus_file_meets_one_pipeline(name: str, tmp_path: Path) -> None:
-    _check(name, tmp_path, every=False)
+def test_every_corpus_file_meets_one_pipeline(runner: CliRunner, name: str, tmp_path: Path) -> None:
+    _check(runner, name, tmp_path, every=False)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", _corpus())
-def test_every_command_over_every_corpus_file(name: str, tmp_path: Path) -> None:
-    _check(name, tmp_path, every=True)
+def test_every_command_over_every_corpus_file(runner: CliRunner, name: str, tmp_path: Path) -> None:
+    _check(runner, name, tmp_path, every=True)
 
 
-def test_a_schema_level_error_reaches_the_views(tmp_path: Path) -> None:
+def test_a_schema_level_error_reaches_the_views(runner: CliRunner, tmp_path: Path) -> None:
     """A misspelt key (`histroy:`) used to make `status` count a done task as overdue without
     a word, because the views skipped the schema."""
     text = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
@@ -118,7 +107,7 @@ def test_a_schema_level_error_reaches_the_views(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = _run(["status", "-f", str(path), "--as-of", "2025-03-31"])
+    result = invoke(runner, "status", "-f", str(path), "--as-of", "2025-03-31")
     assert result.exit_code == 1, result.output
     assert "histroy" in result.output
     assert "[schema]" in result.output
