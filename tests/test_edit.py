@@ -20,10 +20,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import run
 from typer.testing import CliRunner
 
 from jtr import edit, fileio
-from jtr.cli import app
 from jtr.cli_edit import complete_items, complete_tasks
 from jtr.loader import load_file
 from jtr.validate import SchemaCache, validate_file
@@ -38,21 +38,6 @@ BOM = b"\xef\xbb\xbf"
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    monkeypatch.delenv(fileio.PAUSE_ENV, raising=False)
-    return CliRunner()
-
-
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped data/ folder; the current directory is its parent."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "data" / "roadmap.yaml"
 
 
 @pytest.fixture(params=["item-lines", pytest.param("whole-file", marks=pytest.mark.slow)])
@@ -71,12 +56,6 @@ def fixture_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JTR_ROADMAP", str(target))
     return target
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def changes(old: bytes, new: bytes) -> list[str]:
