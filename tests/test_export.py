@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import invoke
 from typer.testing import CliRunner
 
 import jtr.cli_export  # noqa: F401 - registers `jtr export` on the app
-from jtr.cli import app
 from jtr.cli_export import ExportFormat
 from jtr.export import EXPORTERS, JSON_SCHEMA_ID, format_for, json_schema_path
 from jtr.export._common import STATE_SYMBOLS, task_rows
@@ -109,19 +109,6 @@ def text_export(name: str, roadmap: Roadmap, lang: str = "ja", day: dt.date = AS
     document = EXPORTERS[name].export(state_of(roadmap, day), lang)
     assert isinstance(document, str)
     return document
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("JTR_ROADMAP", raising=False)
-    return CliRunner()
-
-
-def invoke(runner: CliRunner, *args: str) -> Any:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 # ---- the registry and the command ---------------------------------------------------------
