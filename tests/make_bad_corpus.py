@@ -3,7 +3,9 @@
 The corpus files are committed; this script documents how each was made (the binary and
 UTF-16 ones especially) and re-creates them: `python tests/make_bad_corpus.py`. It only
 writes the files it knows and deletes nothing. Expectations live in tests/test_bad_inputs.py;
-after changing minimal.yaml, re-run this and update the line numbers there.
+those of the files cut from minimal.yaml name their spot by text, not by line number, so after
+changing minimal.yaml re-running this is enough (the test says which text no longer occurs
+once, should an edit remove or repeat it).
 """
 
 from pathlib import Path
