@@ -390,7 +390,7 @@ def cut_from_minimal(name: str) -> bool:
 
 
 def cases() -> list[object]:
-    params = []
+    params: list[object] = []
     for name in sorted(EXPECTED):
         expect = EXPECTED[name]
         marks = [pytest.mark.xfail(strict=True, reason=expect.xfail)] if expect.xfail else []
