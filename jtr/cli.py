@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from jtr import __version__
+from jtr import kinds as entity_kinds  # the registry of kinds (imports nothing): `list --kind`
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -196,14 +197,10 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
-class ListKind(str, enum.Enum):
-    items = "items"
-    tasks = "tasks"
-    courses = "courses"
-    owners = "owners"
-    phases = "phases"
-    working_groups = "working-groups"
-    topics = "topics"
+# `jtr list --kind`: the plural of each listed kind of the registry (`working-groups`)
+ListKind = enum.Enum(  # type: ignore[misc]
+    "ListKind", {k.plural: k.plural for k in entity_kinds.listed() if k.plural}, type=str
+)
 
 
 AsOfOption = Annotated[
@@ -438,6 +435,10 @@ def timeline(
     )
 
 
+# "course, item, …, owner or phase": the kinds `show` takes, as help and messages name them
+_SHOWN_KINDS = entity_kinds.names(entity_kinds.shown())
+
+
 def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion: ids from the roadmap, with their titles as help."""
     try:
@@ -450,14 +451,11 @@ def _complete_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from jtr.i18n import detect_lang
 
     lang = detect_lang()
-    entries = [(c.id, c.title.get(lang)) for c in model.courses]
-    entries += [(i.id, i.title.get(lang)) for i in model.items()]
-    entries += [(tk.id, tk.title.get(lang)) for tk in model.tasks()]
-    entries += [(g.id, g.title.get(lang)) for g in model.working_groups]
-    entries += [(tp.id, tp.title.get(lang)) for tp in model.topics]
-    entries += [(o.id, o.name.get(lang)) for o in model.owners]
-    entries += [(p.id, p.title.get(lang)) for p in model.phases]
-    return [(ident, title) for ident, title in entries if ident.startswith(incomplete)]
+    return [
+        (entity.id, kind.title(entity).get(lang))
+        for kind, entity in entity_kinds.entries(model)
+        if entity.id.startswith(incomplete)
+    ]
 
 
 @app.command()
@@ -466,7 +464,7 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
-            help="A review item, task, course, working group, topic, owner or phase id.",
+            help=f"A {_SHOWN_KINDS} id.",
             autocompletion=_complete_ids,
         ),
     ],
@@ -487,42 +485,32 @@ def show(
     full, _shown = _state(loaded, as_of, None, None)
     from jtr.render import show as render
 
-    entity = loaded.model.find(ident)
-    if entity is None:
+    found = entity_kinds.find(loaded.model, ident)
+    if found is None:
         import difflib
 
-        ids = [e for e, _ in _complete_ids_of(loaded.model)]
+        ids = [e for e, _ in entity_kinds.all_ids(loaded.model)]
         close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
         hint = (
             f"; did you mean {' or '.join(repr(c) for c in close)}?"
             if close
             else "; `jtr list` prints the ids"
         )
-        raise fail(
-            f"no item, task, course, working group, topic, owner or phase has the id {ident!r}{hint}"
-        )
+        raise fail(f"no {_SHOWN_KINDS} has the id {ident!r}{hint}")
+    kind, entity = found
     if output_format is ShowFormat.json:
-        sys.stdout.write(render.render_json(full, entity))
+        sys.stdout.write(render.render_json(full, entity, kind))
     else:
         sys.stdout.write(
-            render.render_text(full, entity, _lang(lang), width=_width(width), color=_color())
+            render.render_text(
+                full, entity, _lang(lang), width=_width(width), color=_color(), kind=kind
+            )
         )
-
-
-def _complete_ids_of(model) -> list[tuple[str, str]]:
-    entries = [(c.id, "course") for c in model.courses]
-    entries += [(i.id, "item") for i in model.items()]
-    entries += [(tk.id, "task") for tk in model.tasks()]
-    entries += [(g.id, "working group") for g in model.working_groups]
-    entries += [(tp.id, "topic") for tp in model.topics]
-    entries += [(o.id, "owner") for o in model.owners]
-    entries += [(p.id, "phase") for p in model.phases]
-    return entries
 
 
 @app.command("list")
 def list_ids(
-    kind: Annotated[ListKind, typer.Option("--kind", help="What to list.")] = ListKind.items,
+    kind: Annotated[ListKind, typer.Option("--kind", help="What to list.")] = ListKind["items"],
     file: FileOption = None,
     lang: LangOption = None,
     output_format: Annotated[

@@ -26,7 +26,7 @@ Status = enum.Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore
 
 
 def _completion(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
-    """Shell completion of task or item ids only, with their titles as help."""
+    """Shell completion of the ids of one kind of jtr.kinds only, with their titles as help."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
@@ -37,16 +37,20 @@ def _completion(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str
         except Exception:  # completion must never print a traceback into the shell
             return []
         from jtr.i18n import detect_lang
+        from jtr.kinds import by_name, entries
 
         lang = detect_lang()
-        entries = model.tasks() if kind == "tasks" else model.items()
-        return [(e.id, e.title.get(lang)) for e in entries if e.id.startswith(incomplete)]
+        return [
+            (e.id, k.title(e).get(lang))
+            for k, e in entries(model, (by_name(kind),))
+            if e.id.startswith(incomplete)
+        ]
 
     return complete
 
 
-complete_tasks = _completion("tasks")
-complete_items = _completion("items")
+complete_tasks = _completion("task")
+complete_items = _completion("item")
 
 DateOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10

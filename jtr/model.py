@@ -221,15 +221,11 @@ class Roadmap(NamedTuple):
         return next((g for g in self.working_groups if g.id == group_id), None)
 
     def find(self, ident: str) -> object | None:
-        """The course, item, task, working group, topic, owner or phase with this id."""
-        for collection in (
-            self.courses, tuple(self.items()), tuple(self.tasks()), self.working_groups,
-            self.topics, self.owners, self.phases,
-        ):  # fmt: skip
-            for entry in collection:
-                if entry.id == ident:
-                    return entry
-        return None
+        """The entity with this id, of any kind the views offer (see jtr.kinds)."""
+        from jtr.kinds import find
+
+        found = find(self, ident)
+        return None if found is None else found[1]
 
 
 def _texts(values: Any) -> tuple[Text, ...]:

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jtr.fiscal import label
 from jtr.i18n import t
-from jtr.model import Course, Item, Owner, Phase, Roadmap, Task, Text, Topic, WorkingGroup
+from jtr.kinds import Kind, by_plural, kind_of
+from jtr.model import (
+    Course,
+    Goal,
+    GoalState,
+    Item,
+    Owner,
+    Phase,
+    Roadmap,
+    Span,
+    Task,
+    Text,
+    Topic,
+    WorkingGroup,
+)
 from jtr.render.status import _text, item_ref, owners_text, state_label, task_json
 from jtr.status import ItemState, RoadmapState, TaskState
 
@@ -22,53 +37,78 @@ def _task_state(state: RoadmapState, task_id: str) -> TaskState:
     )
 
 
-def _span(task: Task, lang: str) -> str:
-    start, end = task.years.start, task.years.end
+def _span(years: Span, lang: str) -> str:
+    start, end = years.start, years.end
     return label(start, lang) if start == end else f"{label(start, lang)} – {label(end, lang)}"
 
 
-def render_text(state: RoadmapState, entity: object, lang: str, *, width: int, color: bool) -> str:
-    from rich.padding import Padding
+# ---------------------------------------------------------------------------------------------
+# Text: one function per kind, drawing on a Page of shared pieces
 
-    from jtr.render.console import STATE_STYLES, render_to_string
-    from jtr.render.console import SafeText as R  # every piece of text made safe on the way in
 
-    out: list[Any] = []
+class Page:
+    """The lines of one `jtr show` page and the pieces every kind's page is made of."""
 
-    def indented(text: R | str, indent: int) -> None:
+    def __init__(self, state: RoadmapState, lang: str) -> None:
+        from rich.padding import Padding
+
+        from jtr.render.console import SafeText  # every piece of text made safe on the way in
+        from jtr.render.lines import STATE_STYLES
+
+        self.state, self.roadmap, self.lang = state, state.roadmap, lang
+        self.out: list[Any] = []
+        self.R, self.Padding, self.styles = SafeText, Padding, STATE_STYLES
+
+    def add(self, text: Any) -> None:
+        self.out.append(text)
+
+    def indented(self, text: Any, indent: int) -> None:
         # Padding keeps the indent on wrapped lines too.
-        out.append(
-            Padding(text if isinstance(text, R) else R(text), (0, 0, 0, indent), expand=False)
-        )
+        shown = text if isinstance(text, self.R) else self.R(text)
+        self.out.append(self.Padding(shown, (0, 0, 0, indent), expand=False))
 
-    def heading(text: str) -> None:
-        out.append(R(text, style="bold"))
+    def heading(self, text: str) -> None:
+        self.out.append(self.R(text, style="bold"))
 
-    def field(name: str, value: str | R) -> None:
-        line = R(f"{name}: ", style="bold")
-        line.append(value if isinstance(value, R) else R(value))
-        out.append(line)
+    def title_heading(self, title: Text, ident: str) -> None:
+        self.heading(f"{title.get(self.lang)}  [{ident}]")
 
-    def bullets(values: list[str], indent: int = 2) -> None:
+    def field(self, name: str, value: Any) -> None:
+        line = self.R(f"{name}: ", style="bold")
+        line.append(value if isinstance(value, self.R) else self.R(value))
+        self.out.append(line)
+
+    def bullets(self, values: Iterable[str], indent: int = 2) -> None:
         for value in values:
-            indented("・" + value, indent)
+            self.indented("・" + value, indent)
 
-    def task_lines(ts: TaskState, indent: int = 2) -> None:
+    def texts(self, values: Iterable[Text], indent: int = 2) -> None:
+        self.bullets([v.get(self.lang) for v in values], indent)
+
+    def goal(self, goal: Goal, states: Iterable[GoalState]) -> None:
+        self.indented(f"●{goal.title.get(self.lang)}", 2)
+        self.texts([s.text for s in states], indent=4)
+
+    def refs(self, entities: Iterable[Item]) -> None:
+        self.bullets([f"{e.title.get(self.lang)} [{e.id}]" for e in entities])
+
+    def task_lines(self, ts: TaskState, indent: int = 2) -> None:
+        lang, R = self.lang, self.R
         line = R(ts.task.title.get(lang) + "  ")
-        line.append(_span(ts.task, lang), style="dim")
+        line.append(_span(ts.task.years, lang), style="dim")
         if ts.task.recurring:
             line.append(f" ({t('recurring', lang)})", style="dim")
         line.append("  ")
-        line.append(state_label(ts, lang), style=STATE_STYLES[ts.state])
+        line.append(state_label(ts, lang), style=self.styles[ts.state])
         line.append(f"  [{ts.task.id}]", style="dim")
-        indented(line, indent)
+        self.indented(line, indent)
         for occurrence in ts.occurrences:
-            indented(
+            self.indented(
                 f"{label(occurrence.fiscal_year, lang)}: {t(occurrence.status, lang)}", indent + 4
             )
         for record in ts.task.history:
             when = record.date.isoformat() if record.date else "????-??-??"
-            counted = record.date is not None and record.date <= state.as_of
+            counted = record.date is not None and record.date <= self.state.as_of
             text = f"{when} {t(record.status, lang)}"
             if record.fiscal_year:
                 text += f" ({label(record.fiscal_year, lang)})"
@@ -76,246 +116,312 @@ def render_text(state: RoadmapState, entity: object, lang: str, *, width: int, c
                 text += f" — {record.note}"
             if record.by:
                 text += f" ({record.by})"
-            indented(R(text, style="" if counted else "dim italic"), indent + 4)
+            self.indented(R(text, style="" if counted else "dim italic"), indent + 4)
 
-    roadmap = state.roadmap
-    if isinstance(entity, Item):
-        item_state = _item_state(state, entity.id)
-        course = next(c for c in roadmap.courses if c.id == entity.course_id)
-        heading(f"{item_ref(item_state, state)} {entity.title.get(lang)}  [{entity.id}]")
-        field(
-            t("course", lang),
-            f"{course.numeral} {course.title.get(lang)} ({t('target', lang)} {label(course.target_year, lang)})",
+
+def _item_text(page: Page, item: Item) -> None:
+    state, roadmap, lang = page.state, page.roadmap, page.lang
+    item_state = _item_state(state, item.id)
+    course = next(c for c in roadmap.courses if c.id == item.course_id)
+    page.heading(f"{item_ref(item_state, state)} {item.title.get(lang)}  [{item.id}]")
+    page.field(
+        t("course", lang),
+        f"{course.numeral} {course.title.get(lang)} ({t('target', lang)} {label(course.target_year, lang)})",
+    )
+    page.field(t("owners", lang), owners_text(state, item_state, lang))
+    worst = item_state.worst
+    page.field(
+        t("state", lang),
+        page.R(t(worst, lang), style=page.styles[worst]) if worst else t("none", lang),
+    )
+    for key, milestone in (("decided", item_state.decision), ("realised", item_state.realisation)):
+        value = t("none", lang)
+        if milestone:
+            value = milestone.date.isoformat() + (f" — {milestone.note}" if milestone.note else "")
+        page.field(t(key, lang), value)
+    if item.help and item.help.dots is not None:
+        page.field(
+            t("help", lang),
+            "●" * item.help.dots + (f" ({', '.join(item.help.kinds)})" if item.help.kinds else ""),
         )
-        field(t("owners", lang), owners_text(state, item_state, lang))
+    page.field(
+        t("shaded", lang), t("unknown", lang) if item.shaded is None else str(item.shaded).lower()
+    )
+    page.heading(t("problems", lang))
+    page.texts(item.problems)
+    group = roadmap.working_group(item.working_group)
+    if group:
+        page.field(t("working_group", lang), f"{group.title.get(lang)} [{group.id}]")
+        page.texts(group.members, indent=4)
+    page.heading(t("tasks", lang))
+    for ts in item_state.tasks:
+        if ts.task.item_id != item.id:
+            page.indented(page.R(f"({t('shared_from', lang)}: {ts.task.item_id})", style="dim"), 2)
+        page.task_lines(ts)
+    goals = [g for g in course.goals if item.id in g.items]
+    if goals:
+        page.heading(t("goal_images", lang))
+        for goal in goals:
+            page.goal(goal, [s for s in goal.states if not s.items or item.id in s.items])
+
+
+def _task_text(page: Page, task: Task) -> None:
+    lang = page.lang
+    ts = _task_state(page.state, task.id)
+    page.title_heading(task.title, task.id)
+    item = next(i for i in page.roadmap.items() if i.id == task.item_id)
+    page.field(t("item", lang), f"{item.title.get(lang)} [{item.id}]")
+    page.field(
+        t("years", lang),
+        _span(task.years, lang) + (f" ({t('recurring', lang)})" if task.recurring else ""),
+    )
+    page.field(t("state", lang), page.R(state_label(ts, lang), style=page.styles[ts.state]))
+    page.heading(t("history", lang))
+    page.task_lines(ts)
+
+
+def _course_text(page: Page, course: Course) -> None:
+    lang = page.lang
+    course_state = next(c for c in page.state.courses if c.course.id == course.id)
+    page.heading(f"{course.numeral} {course.title.get(lang)}  [{course.id}]")
+    page.add(page.R(course.target.get(lang)))
+    for item_state in course_state.items:
         worst = item_state.worst
-        field(
-            t("state", lang),
-            R(t(worst, lang), style=STATE_STYLES[worst]) if worst else t("none", lang),
+        line = page.R(
+            f"  {course.numeral}-{item_state.item.number} {item_state.item.title.get(lang)}  "
         )
-        for key, milestone in (
-            ("decided", item_state.decision),
-            ("realised", item_state.realisation),
-        ):
-            value = t("none", lang)
-            if milestone:
-                value = milestone.date.isoformat() + (
-                    f" — {milestone.note}" if milestone.note else ""
-                )
-            field(t(key, lang), value)
-        if entity.help and entity.help.dots is not None:
-            field(
-                t("help", lang),
-                "●" * entity.help.dots
-                + (f" ({', '.join(entity.help.kinds)})" if entity.help.kinds else ""),
-            )
-        field(
-            t("shaded", lang),
-            t("unknown", lang) if entity.shaded is None else str(entity.shaded).lower(),
-        )
-        heading(t("problems", lang))
-        bullets([p.get(lang) for p in entity.problems])
-        group = roadmap.working_group(entity.working_group)
-        if group:
-            field(t("working_group", lang), f"{group.title.get(lang)} [{group.id}]")
-            bullets([m.get(lang) for m in group.members], indent=4)
-        heading(t("tasks", lang))
-        for ts in item_state.tasks:
-            if ts.task.item_id != entity.id:
-                indented(R(f"({t('shared_from', lang)}: {ts.task.item_id})", style="dim"), 2)
-            task_lines(ts)
-        goals = [g for g in course.goals if entity.id in g.items]
-        if goals:
-            heading(t("goal_images", lang))
-            for goal in goals:
-                indented(f"●{goal.title.get(lang)}", 2)
-                bullets(
-                    [s.text.get(lang) for s in goal.states if not s.items or entity.id in s.items],
-                    indent=4,
-                )
-    elif isinstance(entity, Task):
-        ts = _task_state(state, entity.id)
-        heading(f"{entity.title.get(lang)}  [{entity.id}]")
-        item = next(i for i in roadmap.items() if i.id == entity.item_id)
-        field(t("item", lang), f"{item.title.get(lang)} [{item.id}]")
-        field(
-            t("years", lang),
-            _span(entity, lang) + (f" ({t('recurring', lang)})" if entity.recurring else ""),
-        )
-        field(t("state", lang), R(state_label(ts, lang), style=STATE_STYLES[ts.state]))
-        heading(t("history", lang))
-        task_lines(ts)
-    elif isinstance(entity, Course):
-        course_state = next(c for c in state.courses if c.course.id == entity.id)
-        heading(f"{entity.numeral} {entity.title.get(lang)}  [{entity.id}]")
-        out.append(R(entity.target.get(lang)))
+        if worst:
+            line.append(t(worst, lang), style=page.styles[worst])
+        line.append(f"  [{item_state.item.id}]", style="dim")
+        page.add(line)
+    page.heading(t("goal_images", lang))
+    for goal in course.goals:
+        page.goal(goal, goal.states)
+
+
+def _working_group_text(page: Page, group: WorkingGroup) -> None:
+    lang = page.lang
+    page.title_heading(group.title, group.id)
+    if group.city_members_only:
+        page.add(page.R(t("city_members_only", lang)))
+    page.heading(t("members", lang))
+    page.texts(group.members)
+    for key, values in (
+        ("notes", group.notes),
+        ("subgroups", group.subgroups),
+        ("themes", group.themes),
+    ):
+        if values:
+            page.heading(t(key, lang))
+            page.texts(values)
+    page.heading(t("items", lang))
+    page.refs(i for i in page.roadmap.items() if i.id in group.items)
+
+
+def _topic_text(page: Page, topic: Topic) -> None:
+    lang = page.lang
+    page.title_heading(topic.title, topic.id)
+    page.heading(t("problems", lang))
+    for problem in topic.problems:
+        page.indented(f"・{problem.text.get(lang)}", 2)
+        for direction in problem.directions:
+            page.indented(f"⇒ {direction.get(lang)}", 6)
+    if topic.directions:
+        page.heading(t("directions", lang))
+        for direction in topic.directions:
+            page.indented(f"◆{direction.get(lang)}", 2)
+    for study_group in topic.study_groups:
+        page.heading(t("study_groups", lang))
+        page.indented(f"{study_group.title.get(lang)} ({label(study_group.fiscal_year, lang)})", 2)
+
+
+def _owner_text(page: Page, owner: Owner) -> None:
+    lang = page.lang
+    page.heading(f"{owner.short.get(lang)} — {owner.name.get(lang)}  [{owner.id}]")
+    page.heading(t("items", lang))
+    page.refs(i for i in page.roadmap.items() if owner.id in i.owners)
+
+
+def _phase_text(page: Page, phase: Phase) -> None:
+    page.title_heading(phase.title, phase.id)
+    page.field(t("years", page.lang), _span(phase.years, page.lang))
+    page.heading(t("tasks", page.lang))
+    years = set(phase.years.years())
+    for course_state in page.state.courses:
         for item_state in course_state.items:
-            worst = item_state.worst
-            line = R(
-                f"  {entity.numeral}-{item_state.item.number} {item_state.item.title.get(lang)}  "
-            )
-            if worst:
-                line.append(t(worst, lang), style=STATE_STYLES[worst])
-            line.append(f"  [{item_state.item.id}]", style="dim")
-            out.append(line)
-        heading(t("goal_images", lang))
-        for goal in entity.goals:
-            indented(f"●{goal.title.get(lang)}", 2)
-            bullets([s.text.get(lang) for s in goal.states], indent=4)
-    elif isinstance(entity, WorkingGroup):
-        heading(f"{entity.title.get(lang)}  [{entity.id}]")
-        if entity.city_members_only:
-            out.append(R(t("city_members_only", lang)))
-        heading(t("members", lang))
-        bullets([m.get(lang) for m in entity.members])
-        for key, values in (
-            ("notes", entity.notes),
-            ("subgroups", entity.subgroups),
-            ("themes", entity.themes),
-        ):
-            if values:
-                heading(t(key, lang))
-                bullets([v.get(lang) for v in values])
-        heading(t("items", lang))
-        bullets([f"{i.title.get(lang)} [{i.id}]" for i in roadmap.items() if i.id in entity.items])
-    elif isinstance(entity, Topic):
-        heading(f"{entity.title.get(lang)}  [{entity.id}]")
-        heading(t("problems", lang))
-        for problem in entity.problems:
-            indented(f"・{problem.text.get(lang)}", 2)
-            for direction in problem.directions:
-                indented(f"⇒ {direction.get(lang)}", 6)
-        if entity.directions:
-            heading(t("directions", lang))
-            for direction in entity.directions:
-                indented(f"◆{direction.get(lang)}", 2)
-        for group in entity.study_groups:
-            heading(t("study_groups", lang))
-            indented(f"{group.title.get(lang)} ({label(group.fiscal_year, lang)})", 2)
-    elif isinstance(entity, Owner):
-        heading(f"{entity.short.get(lang)} — {entity.name.get(lang)}  [{entity.id}]")
-        heading(t("items", lang))
-        bullets([f"{i.title.get(lang)} [{i.id}]" for i in roadmap.items() if entity.id in i.owners])
-    elif isinstance(entity, Phase):
-        start, end = entity.years.start, entity.years.end
-        span = label(start, lang) if start == end else f"{label(start, lang)} – {label(end, lang)}"
-        heading(f"{entity.title.get(lang)}  [{entity.id}]")
-        field(t("years", lang), span)
-        heading(t("tasks", lang))
-        for course_state in state.courses:
-            for item_state in course_state.items:
-                for ts in item_state.tasks:
-                    if ts.task.item_id == item_state.item.id and set(ts.task.years.years()) & set(
-                        entity.years.years()
-                    ):
-                        task_lines(ts)
-    return render_to_string(out, width=width, color=color, wrap=True)
+            for ts in item_state.tasks:
+                if ts.task.item_id == item_state.item.id and set(ts.task.years.years()) & years:
+                    page.task_lines(ts)
 
 
-def entity_data(state: RoadmapState, entity: object) -> dict[str, Any]:
+def _entity_text(page: Page, kind: Kind, entity: Any) -> None:
+    """A kind without a page of its own: its title and id."""
+    page.title_heading(kind.title(entity), entity.id)
+
+
+# kind name → its page; a kind of the registry (jtr.kinds) without one gets `_entity_text`
+TEXT: dict[str, Callable[[Page, Any], None]] = {
+    "item": _item_text,
+    "task": _task_text,
+    "course": _course_text,
+    "working_group": _working_group_text,
+    "topic": _topic_text,
+    "owner": _owner_text,
+    "phase": _phase_text,
+}
+
+
+def render_text(
+    state: RoadmapState,
+    entity: object,
+    lang: str,
+    *,
+    width: int,
+    color: bool,
+    kind: Kind | None = None,
+) -> str:
+    from jtr.render.console import render_to_string
+
+    kind = kind or kind_of(state.roadmap, entity)
+    page = Page(state, lang)
+    draw = TEXT.get(kind.name)
+    if draw is None:
+        _entity_text(page, kind, entity)
+    else:
+        draw(page, entity)
+    return render_to_string(page.out, width=width, color=color, wrap=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON: one function per kind; `"kind"` comes first, from the registry
+
+
+def _item_data(state: RoadmapState, item: Item) -> dict[str, Any]:
     roadmap = state.roadmap
-    if isinstance(entity, Item):
-        item_state = _item_state(state, entity.id)
-        group = roadmap.working_group(entity.working_group)
-        return {
-            "kind": "item",
-            "id": entity.id,
-            "course": entity.course_id,
-            "number": entity.number,
-            "title": _text(entity.title),
-            "problems": [_text(p) for p in entity.problems],
-            "owners": list(entity.owners),
-            "working_group": None
-            if group is None
-            else {
-                "id": group.id,
-                "title": _text(group.title),
-                "members": [_text(m) for m in group.members],
-            },
-            "help": None
-            if entity.help is None
-            else {"dots": entity.help.dots, "kinds": list(entity.help.kinds)},
-            "shaded": entity.shaded,
-            "state": item_state.worst,
-            "decision": _milestone(item_state.decision),
-            "realisation": _milestone(item_state.realisation),
-            "tasks": [_task_full(ts, entity.id) for ts in item_state.tasks],
-            "goals": [
-                {"id": g.id, "title": _text(g.title), "states": [_text(s.text) for s in g.states]}
-                for c in roadmap.courses
-                for g in c.goals
-                if entity.id in g.items
-            ],
-        }
-    if isinstance(entity, Task):
-        ts = _task_state(state, entity.id)
-        return {"kind": "task", "item": entity.item_id, **_task_full(ts, entity.item_id)}
-    if isinstance(entity, Course):
-        course_state = next(c for c in state.courses if c.course.id == entity.id)
-        return {
-            "kind": "course",
-            "id": entity.id,
-            "numeral": entity.numeral,
-            "title": _text(entity.title),
-            "target": _text(entity.target),
-            "target_fiscal_year": entity.target_year,
-            "items": [
-                {"id": i.item.id, "number": i.item.number, "state": i.worst}
-                for i in course_state.items
-            ],
-            "goals": [
-                {
-                    "id": g.id,
-                    "title": _text(g.title),
-                    "items": list(g.items),
-                    "states": [_text(s.text) for s in g.states],
-                }
-                for g in entity.goals
-            ],
-        }
-    if isinstance(entity, WorkingGroup):
-        return {
-            "kind": "working_group",
-            "id": entity.id,
-            "title": _text(entity.title),
-            "members": [_text(m) for m in entity.members],
-            "notes": [_text(n) for n in entity.notes],
-            "subgroups": [_text(s) for s in entity.subgroups],
-            "themes": [_text(s) for s in entity.themes],
-            "city_members_only": entity.city_members_only,
-            "items": list(entity.items),
-        }
-    if isinstance(entity, Topic):
-        return {
-            "kind": "topic",
-            "id": entity.id,
-            "title": _text(entity.title),
-            "problems": [
-                {"text": _text(p.text), "directions": [_text(d) for d in p.directions]}
-                for p in entity.problems
-            ],
-            "directions": [_text(d) for d in entity.directions],
-            "study_groups": [
-                {"id": g.id, "title": _text(g.title), "fiscal_year": g.fiscal_year}
-                for g in entity.study_groups
-            ],
-        }
-    if isinstance(entity, Owner):
-        return {
-            "kind": "owner",
-            "id": entity.id,
-            "short": _text(entity.short),
-            "name": _text(entity.name),
-            "items": [i.id for i in roadmap.items() if entity.id in i.owners],
-        }
-    if isinstance(entity, Phase):
-        return {
-            "kind": "phase",
-            "id": entity.id,
-            "title": _text(entity.title),
-            "fiscal_years": {"from": entity.years.start, "to": entity.years.end},
-        }
-    raise TypeError(type(entity).__name__)
+    item_state = _item_state(state, item.id)
+    group = roadmap.working_group(item.working_group)
+    return {
+        "id": item.id,
+        "course": item.course_id,
+        "number": item.number,
+        "title": _text(item.title),
+        "problems": [_text(p) for p in item.problems],
+        "owners": list(item.owners),
+        "working_group": None
+        if group is None
+        else {
+            "id": group.id,
+            "title": _text(group.title),
+            "members": [_text(m) for m in group.members],
+        },
+        "help": None
+        if item.help is None
+        else {"dots": item.help.dots, "kinds": list(item.help.kinds)},
+        "shaded": item.shaded,
+        "state": item_state.worst,
+        "decision": _milestone(item_state.decision),
+        "realisation": _milestone(item_state.realisation),
+        "tasks": [_task_full(ts, item.id) for ts in item_state.tasks],
+        "goals": [
+            {"id": g.id, "title": _text(g.title), "states": [_text(s.text) for s in g.states]}
+            for c in roadmap.courses
+            for g in c.goals
+            if item.id in g.items
+        ],
+    }
+
+
+def _task_data(state: RoadmapState, task: Task) -> dict[str, Any]:
+    return {"item": task.item_id, **_task_full(_task_state(state, task.id), task.item_id)}
+
+
+def _course_data(state: RoadmapState, course: Course) -> dict[str, Any]:
+    course_state = next(c for c in state.courses if c.course.id == course.id)
+    return {
+        "id": course.id,
+        "numeral": course.numeral,
+        "title": _text(course.title),
+        "target": _text(course.target),
+        "target_fiscal_year": course.target_year,
+        "items": [
+            {"id": i.item.id, "number": i.item.number, "state": i.worst} for i in course_state.items
+        ],
+        "goals": [
+            {
+                "id": g.id,
+                "title": _text(g.title),
+                "items": list(g.items),
+                "states": [_text(s.text) for s in g.states],
+            }
+            for g in course.goals
+        ],
+    }
+
+
+def _working_group_data(state: RoadmapState, group: WorkingGroup) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "title": _text(group.title),
+        "members": [_text(m) for m in group.members],
+        "notes": [_text(n) for n in group.notes],
+        "subgroups": [_text(s) for s in group.subgroups],
+        "themes": [_text(s) for s in group.themes],
+        "city_members_only": group.city_members_only,
+        "items": list(group.items),
+    }
+
+
+def _topic_data(state: RoadmapState, topic: Topic) -> dict[str, Any]:
+    return {
+        "id": topic.id,
+        "title": _text(topic.title),
+        "problems": [
+            {"text": _text(p.text), "directions": [_text(d) for d in p.directions]}
+            for p in topic.problems
+        ],
+        "directions": [_text(d) for d in topic.directions],
+        "study_groups": [
+            {"id": g.id, "title": _text(g.title), "fiscal_year": g.fiscal_year}
+            for g in topic.study_groups
+        ],
+    }
+
+
+def _owner_data(state: RoadmapState, owner: Owner) -> dict[str, Any]:
+    return {
+        "id": owner.id,
+        "short": _text(owner.short),
+        "name": _text(owner.name),
+        "items": [i.id for i in state.roadmap.items() if owner.id in i.owners],
+    }
+
+
+def _phase_data(state: RoadmapState, phase: Phase) -> dict[str, Any]:
+    return {
+        "id": phase.id,
+        "title": _text(phase.title),
+        "fiscal_years": {"from": phase.years.start, "to": phase.years.end},
+    }
+
+
+# kind name → its JSON; a kind of the registry without one gets its id and title
+DATA: dict[str, Callable[[RoadmapState, Any], dict[str, Any]]] = {
+    "item": _item_data,
+    "task": _task_data,
+    "course": _course_data,
+    "working_group": _working_group_data,
+    "topic": _topic_data,
+    "owner": _owner_data,
+    "phase": _phase_data,
+}
+
+
+def entity_data(state: RoadmapState, entity: Any, kind: Kind | None = None) -> dict[str, Any]:
+    kind = kind or kind_of(state.roadmap, entity)
+    data = DATA.get(kind.name)
+    if data is None:
+        return {"kind": kind.name, "id": entity.id, "title": _text(kind.title(entity))}
+    return {"kind": kind.name, **data(state, entity)}
 
 
 def _milestone(milestone: Any) -> dict[str, Any] | None:
@@ -339,48 +445,26 @@ def _task_full(ts: TaskState, item_id: str) -> dict[str, Any]:
     return data
 
 
-def render_json(state: RoadmapState, entity: object) -> str:
-    payload = {"as_of": state.as_of.isoformat(), **entity_data(state, entity)}
-    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+def render_json(state: RoadmapState, entity: object, kind: Kind | None = None) -> str:
+    from jtr.escape import json_text
+
+    payload = {"as_of": state.as_of.isoformat(), **entity_data(state, entity, kind)}
+    return json_text(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
 
 def list_entries(model: Roadmap, kind: str, lang: str) -> list[tuple[str, str]]:
-    def title(value: Text) -> str:
-        return value.get(lang)
-
-    if kind == "items":
-        return [
-            (i.id, f"{c.numeral}-{i.number} {title(i.title)}")
-            for c in model.courses
-            for i in c.items
-        ]
-    if kind == "tasks":
-        return [(tk.id, f"{title(tk.title)} ({_span(tk, lang)})") for tk in model.tasks()]
-    if kind == "courses":
-        return [(c.id, f"{c.numeral} {title(c.title)}") for c in model.courses]
-    if kind == "owners":
-        return [(o.id, f"{title(o.short)} — {title(o.name)}") for o in model.owners]
-    if kind == "phases":
-        return [(p.id, title(p.title)) for p in model.phases]
-    if kind == "working-groups":
-        return [(g.id, title(g.title)) for g in model.working_groups]
-    if kind == "topics":
-        return [(tp.id, title(tp.title)) for tp in model.topics]
-    raise ValueError(kind)
+    """(id, what `jtr list` prints beside it) for the kind listed as `kind` (`working-groups`)."""
+    chosen = by_plural(kind)
+    assert chosen.entries is not None
+    return [(e.id, chosen.listed(model, e, lang)) for e in chosen.entries(model)]
 
 
 def render_list(entries: list[tuple[str, str]], output_format: str) -> str:
+    from jtr.escape import json_text, terminal
+
     if output_format == "json":
-        return (
-            json.dumps(
-                [{"id": i, "title": title} for i, title in entries],
-                ensure_ascii=False,
-                allow_nan=False,
-                indent=2,
-            )
-            + "\n"
-        )
-    from jtr.escape import terminal
+        listed = [{"id": i, "title": title} for i, title in entries]
+        return json_text(json.dumps(listed, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
     shown = [(terminal(i), terminal(title)) for i, title in entries]
     width = max((len(i) for i, _ in shown), default=0)

@@ -21,6 +21,8 @@ import difflib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from jtr import kinds as entity_kinds
+
 RENAME_SAME_PLACE = 0.6
 RENAME_ELSEWHERE = 0.85
 
@@ -32,15 +34,14 @@ KINDS = (
     "text", "field",  # a text (Japanese or English) and any other value
 )  # fmt: skip
 
-_SINGULAR = {
-    "courses": "course", "items": "item", "tasks": "task", "working_groups": "working_group",
-    "phases": "phase", "owners": "owner", "bodies": "body", "goals": "goal", "topics": "topic",
-    "study_groups": "study_group", "principles": "principle", "parties": "party",
-    "areas": "area", "kinds": "kind", "states": "state", "problems": "problem",
-    "history": "record", "composition": "role", "members": "member", "notes": "note",
-    "directions": "direction", "themes": "theme", "subgroups": "subgroup",
-    "basic_policy": "policy", "method": "method", "text": "text", "units": "unit",
-    "examples": "example",
+# What a change calls an entry of a list, by the list's key: the registry's word for each kind
+# of entity (jtr.kinds: `working_groups` → working_group, `parties` → party), then the lists of
+# parts that have no ids of their own.
+_SINGULAR = {k.key: k.word for k in entity_kinds.KINDS} | {
+    "states": "state", "problems": "problem", "history": "record", "composition": "role",
+    "members": "member", "notes": "note", "directions": "direction", "themes": "theme",
+    "subgroups": "subgroup", "basic_policy": "policy", "method": "method", "text": "text",
+    "units": "unit", "examples": "example",
 }  # fmt: skip
 
 
