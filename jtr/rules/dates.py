@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from jtr.diagnostics import Severity, YamlPath
 from jtr.fiscal import date_or_none as parse_date
-from jtr.rules import Finding, _dict, _int, _list, rule
+from jtr.rules import Finding, _dict, _int, _list, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -32,7 +32,7 @@ def _dated(context: Context) -> Iterator[tuple[YamlPath, str]]:
 def invalid_dates(context: Context) -> Iterator[Finding]:
     for path, value in _dated(context):
         if len(value) == 10 and value[4] == "-" and parse_date(value) is None:
-            yield Finding(path, f"'{value}' is not a real date")
+            yield Finding(path, f"{shown(value)} is not a real date")
 
 
 @rule("history-order", Severity.ERROR, "a task's status history is in date order")
@@ -58,7 +58,8 @@ def done_without_date(context: Context) -> Iterator[Finding]:
             record = _dict(record)
             if record.get("status") == "done" and "date" not in record:
                 yield Finding(
-                    (*path, "history", i), f"task '{task.get('id')}' is marked done without a date"
+                    (*path, "history", i),
+                    f"task {shown(task.get('id'))} is marked done without a date",
                 )
 
 
@@ -87,5 +88,5 @@ def realised_before_decided(context: Context) -> Iterator[Finding]:
         if decided and realised and realised < decided:
             yield Finding(
                 (*path, "realisation", "date"),
-                f"item '{item.get('id')}' is realised on {realised}, before its decision on {decided}",
+                f"item {shown(item.get('id'))} is realised on {realised}, before its decision on {decided}",
             )
