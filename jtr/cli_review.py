@@ -57,10 +57,10 @@ def _roadmap_path(file: Path | None) -> Path:
 
 def _load(raw: bytes, name: str) -> dict[str, Any]:
     from jtr.diagnostics import LoadError
-    from jtr.loader import decode, load_text
+    from jtr.review.reading import load_revision
 
     try:
-        return load_text(decode(raw, name), name)
+        return load_revision(raw, name)
     except LoadError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
         raise fail(f"cannot compare: {first}") from None
@@ -271,15 +271,18 @@ def history(
         listed.append(version)
     if max_count is not None:
         listed = listed[:max_count]
-    start_month = int((newest or {}).get("meta", {}).get("fiscal_year_start_month", 4) or 4)
+    start_month = _start_month(newest)
     day = _as_of(as_of, start_month)
     bars = hist.by_fiscal_year(newest, ident, day)
     points = hist.over_time(versions, ident)
     if output_format is HistoryFormat.json:
         import json
 
+        from jtr.escape import json_text
+
         payload = hist.history_json(shown, ident, listed, bars, points, day)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2) + "\n")
+        text = json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)
+        sys.stdout.write(json_text(text) + "\n")
         return
     sys.stdout.write(
         hist.render_history_text(
@@ -287,6 +290,17 @@ def history(
             width=_width(width), color=_color(ascii_only), ascii_only=ascii_only,
         )
     )  # fmt: skip
+
+
+def _start_month(data: dict[str, Any] | None) -> int:
+    """The newest version's first month of the fiscal year, if it names one (4 if not)."""
+    meta = data.get("meta") if isinstance(data, dict) else None
+    month = meta.get("fiscal_year_start_month") if isinstance(meta, dict) else None
+    if isinstance(month, float) and month.is_integer():
+        month = int(month)
+    return (
+        month if isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12 else 4
+    )
 
 
 def _has(data: dict[str, Any] | None, ident: str) -> bool:

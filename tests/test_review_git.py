@@ -292,7 +292,7 @@ def test_history_text_draws_the_burnup_within_the_width(repo: Path, runner: CliR
     assert "status: planned → done on 2025-02-10" in out
 
 
-def test_history_reads_blobs_with_one_cat_file_process(
+def test_history_reads_blobs_with_two_cat_file_processes(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[list[str]] = []
@@ -308,7 +308,9 @@ def test_history_reads_blobs_with_one_cat_file_process(
     found = versions(gitio.locate(repo / "data" / "roadmap.yaml"))
     assert len(found) == 4
     commands = [next(a for a in args if not a.startswith("-")) for args in calls]
-    assert commands == ["rev-parse", "log", "cat-file"]
+    # one asks every blob's size (--batch-check), one reads those within the limit (--batch)
+    assert commands == ["rev-parse", "log", "cat-file", "cat-file"]
+    assert [args[-1] for args in calls[2:]] == ["--batch-check", "--batch"]
 
 
 # ---- textconv through git ---------------------------------------------------------------------

@@ -3,7 +3,10 @@
 A file is named by its path in the working tree; git wants it relative to the repository's
 top level, so every call first resolves that (symlinks included). One blob is read with
 `git show REV:path`; history reads every version through a single `git log` and a single
-`git cat-file --batch` process, so reading N commits costs two processes, not N.
+`git cat-file --batch` process, so reading N commits costs a few processes, not N.
+
+What git holds is read under the same size limit as a file (jtr.fileio: 64 MiB unless
+`--max-bytes` or `$JTR_MAX_BYTES` says otherwise), its size asked of git before a byte of it.
 """
 
 from __future__ import annotations
@@ -96,16 +99,41 @@ def resolve_revision(repo: RepoPath, rev: str) -> str:
     return out.decode("ascii").strip()
 
 
+def size_limit() -> int:
+    """The largest blob jtr reads: the files' limit (GitError if $JTR_MAX_BYTES is wrong)."""
+    from jtr.fileio import ReadError, max_bytes
+
+    try:
+        return max_bytes()
+    except ReadError as exc:
+        raise GitError(str(exc)) from None
+
+
+def too_big(name: str, size: int, limit: int) -> str:
+    """What jtr says of a blob over the limit: the files' own message."""
+    from jtr.fileio import _too_big, size_text
+
+    return str(_too_big(name, size_text(size), limit))
+
+
 def read_at_revision(path: Path, rev: str) -> bytes:
     """The bytes of `path` as committed at `rev` (for `--rev` and `jtr diff`).
 
-    Raises GitError with a one-line message: not a repository, unknown revision, or the
-    file not present at that revision.
+    Raises GitError with a one-line message: not a repository, unknown revision, the file
+    not present at that revision, or larger than jtr's size limit (asked before reading).
     """
     repo = locate(path)
     commit = resolve_revision(repo, rev)
+    spec = f"{commit}:{repo.rel}"
     try:
-        return run_git(["show", "--no-textconv", f"{commit}:{repo.rel}"], repo.top)
+        size = int(run_git(["cat-file", "-s", spec], repo.top))
+    except (GitError, ValueError):
+        raise GitError(f"{repo.rel} does not exist at revision {rev!r}") from None
+    limit = size_limit()
+    if size > limit:
+        raise GitError(too_big(f"{rev}:{repo.rel}", size, limit))
+    try:
+        return run_git(["show", "--no-textconv", spec], repo.top)
     except GitError:
         raise GitError(f"{repo.rel} does not exist at revision {rev!r}") from None
 
@@ -156,6 +184,22 @@ def file_log(repo: RepoPath, revisions: Iterable[str] = ()) -> list[Commit]:
             Commit(commit, tuple(parents.split()), date, author, email, subject, old, new)
         )
     return commits
+
+
+def blob_sizes(repo: RepoPath, blobs: Iterable[str]) -> dict[str, int]:
+    """Each blob's size in bytes, through one `git cat-file --batch-check` (nothing read)."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+    query = ("\n".join(wanted) + "\n").encode("ascii")
+    out = run_git(["cat-file", "--batch-check"], repo.top, query).decode("ascii", "replace")
+    sizes: dict[str, int] = {}
+    for name, line in zip(wanted, out.splitlines(), strict=False):
+        header = line.split()
+        if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
+            raise GitError(f"git cat-file: object {name} is missing")
+        sizes[name] = int(header[2])
+    return sizes
 
 
 def read_blobs(repo: RepoPath, blobs: Iterable[str]) -> dict[str, bytes]:

@@ -20,7 +20,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jtr.review.gitio import Commit, RepoPath, file_log, read_blobs
+from jtr.labels import label
+from jtr.presenter import state_look, year_label
+from jtr.review.gitio import Commit, RepoPath, blob_sizes, file_log, read_blobs, size_limit, too_big
 from jtr.review.semantic import Diff, diff_roadmaps
 
 
@@ -48,18 +50,23 @@ class BurnPoint(NamedTuple):
 
 def _parse(raw: bytes, name: str) -> tuple[dict[str, Any] | None, str | None]:
     from jtr.diagnostics import LoadError
-    from jtr.loader import decode, load_text
+    from jtr.review.reading import load_revision
 
     try:
-        return load_text(decode(raw, name), name), None
+        return load_revision(raw, name), None
     except LoadError as exc:
         return None, exc.diagnostics[0].format() if exc.diagnostics else str(exc)
 
 
 def versions(repo: RepoPath, revisions: list[str] | None = None) -> list[Version]:
-    """Every commit that changed the file, newest first, with both sides parsed and diffed."""
+    """Every commit that changed the file, newest first, with both sides parsed and diffed.
+
+    A version larger than jtr's size limit is not read: it counts as unreadable, saying so."""
     commits = file_log(repo, revisions or ())
-    blobs = read_blobs(repo, [b for c in commits for b in (c.old_blob, c.new_blob) if b])
+    wanted = [b for c in commits for b in (c.old_blob, c.new_blob) if b]
+    limit = size_limit()
+    sizes = blob_sizes(repo, wanted)
+    blobs = read_blobs(repo, [b for b in wanted if sizes[b] <= limit])
     parsed: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
     out = []
     for commit in commits:
@@ -70,7 +77,12 @@ def versions(repo: RepoPath, revisions: list[str] | None = None) -> list[Version
                 sides.append(None)
                 continue
             if blob not in parsed:
-                parsed[blob] = _parse(blobs[blob], f"{commit.short}:{repo.rel}")
+                name = f"{commit.short}:{repo.rel}"
+                parsed[blob] = (
+                    _parse(blobs[blob], name)
+                    if blob in blobs
+                    else (None, too_big(name, sizes[blob], limit))
+                )
             data, error = parsed[blob]
             sides.append(data)
             if error:
@@ -187,37 +199,15 @@ def monthly(points: list[BurnPoint]) -> list[tuple[str, BurnPoint]]:
 
 # ---- rendering -------------------------------------------------------------------------------
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "no_commits": ("この記録を変更したコミットはありません", "no commit changed it"),
-    "created": ("ロードマップを作成", "roadmap created"),
-    "deleted": ("ロードマップを削除", "roadmap deleted"),
-    "unreadable": ("読めない版", "a version could not be read"),
-    "no_changes": ("計画上の変更なし", "no change to the plan"),
-    "burnup_fy": (
-        "年度別 完了した課題 (累計)",
-        "Burn-up: tasks done by the end of each fiscal year",
-    ),
-    "burnup_time": (
-        "コミット時点で完了していた課題 (月ごと)",
-        "Burn-up over time: tasks done at each month's last commit",
-    ),
-    "legend": (
-        "█ 完了  ▒ 予定済みで未完了  ░ 後の年度",
-        "█ done  ▒ planned by then, not done  ░ later",
-    ),
-    "legend_ascii": (
-        "# 完了  - 予定済みで未完了  . 後の年度",
-        "# done  - planned by then, not done  . later",
-    ),
-    "planned": ("予定", "planned"),
-    "tasks": ("課題", "tasks"),
-    "not_started": ("(未到来)", "(not yet)"),
-}
+# The burn-up's three parts look as the states they count do: done, due (planned by then, not
+# done) and not yet due (later).
+_BAR_STATES = ("done", "due", "not_yet_due")
 
 
-def _w(key: str, lang: str) -> str:
-    ja, en = _WORDS[key]
-    return ja if lang == "ja" else en
+def _legend(lang: str, ascii_only: bool) -> str:
+    words = ("done", "burnup_planned_not_done", "burnup_later")
+    fills = [state_look(s).ascii_fill if ascii_only else state_look(s).fill for s in _BAR_STATES]
+    return "  ".join(f"{fill} {label(key, lang)}" for fill, key in zip(fills, words, strict=True))
 
 
 def history_json(
@@ -253,12 +243,15 @@ def history_json(
 def _bar(
     done: int | None, planned: int, total: int, cells: int, ascii_only: bool
 ) -> list[tuple[str, str]]:
-    full, mid, rest = ("#", "-", ".") if ascii_only else ("█", "▒", "░")
+    (full, done_style), (mid, due_style), (rest, later_style) = (
+        (look.ascii_fill if ascii_only else look.fill, look.style)
+        for look in map(state_look, _BAR_STATES)
+    )
     if total <= 0:
-        return [(rest * cells, "dim")]
+        return [(rest * cells, later_style)]
     d = round((done or 0) * cells / total)
     p = max(round(planned * cells / total), d)
-    return [(full * d, "green"), (mid * (p - d), "yellow"), (rest * (cells - p), "dim")]
+    return [(full * d, done_style), (mid * (p - d), due_style), (rest * (cells - p), later_style)]
 
 
 def render_history_text(
@@ -267,13 +260,12 @@ def render_history_text(
 ) -> str:  # fmt: skip
     from rich.cells import cell_len
 
-    from jtr.fiscal import label
     from jtr.render.lines import Line, fit, render_lines
     from jtr.review.render import text_lines
 
     lines: list[Line] = [Line((f"{file}" + (f" · {ident}" if ident else ""), "bold"))]
     if not history:
-        lines.append(Line((_w("no_commits", lang), "dim")))
+        lines.append(Line((label("history_no_commits", lang), "dim")))
     for version in history:
         commit = version.commit
         head = Line((commit.short, "yellow"), (" " + commit.date[:10] + " ", ""))
@@ -281,25 +273,27 @@ def render_history_text(
         head.add("  " + commit.subject, "bold")
         lines.append(head.fitted(width))
         if commit.old_blob is None:
-            lines.append(Line(("  " + _w("created", lang), "dim")))
+            lines.append(Line(("  " + label("history_created", lang), "dim")))
         elif commit.new_blob is None:
-            lines.append(Line(("  " + _w("deleted", lang), "dim")))
+            lines.append(Line(("  " + label("history_deleted", lang), "dim")))
         elif version.error:
             lines.append(
-                Line(("  " + _w("unreadable", lang) + ": " + version.error, "red")).fitted(width)
+                Line(
+                    ("  " + label("history_unreadable", lang) + ": " + version.error, "red")
+                ).fitted(width)
             )
         elif not version.diff.changes:
-            lines.append(Line(("  " + _w("no_changes", lang), "dim")))
+            lines.append(Line(("  " + label("history_no_plan_change", lang), "dim")))
         else:
             lines.extend(line.fitted(width) for line in text_lines(version.diff, lang, indent=1))
     if bars:
-        lines += [Line(), Line((_w("burnup_fy", lang), "bold"))]
-        lines.append(Line((_w("legend_ascii" if ascii_only else "legend", lang), "dim")))
-        names = [label(b.fiscal_year, lang) for b in bars]
+        lines += [Line(), Line((label("burnup_by_year", lang), "bold"))]
+        lines.append(Line((_legend(lang, ascii_only), "dim")))
+        names = [year_label(b.fiscal_year, lang, "label") for b in bars]
         name_width = max(cell_len(n) for n in names)
         counts = [
-            f" {'-' if b.done is None else b.done}/{b.planned} {_w('planned', lang)} · {b.total} {_w('tasks', lang)}"
-            + ("" if b.done is not None else " " + _w("not_started", lang))
+            f" {'-' if b.done is None else b.done}/{b.planned} {label('planned', lang)} · {b.total} {label('tasks', lang)}"
+            + ("" if b.done is not None else " " + label("burnup_not_started", lang))
             for b in bars
         ]
         cells = max(width - name_width - 2 - max(cell_len(c) for c in counts), 10)
@@ -311,7 +305,7 @@ def render_history_text(
             lines.append(line.fitted(width))
     months = monthly(points)
     if months:
-        lines += [Line(), Line((_w("burnup_time", lang), "bold"))]
+        lines += [Line(), Line((label("burnup_over_time", lang), "bold"))]
         counts = [f" {p.done}/{p.total}" for _m, p in months]
         cells = max(width - 7 - 2 - max(len(c) for c in counts), 10)
         for (month, point), count in zip(months, counts, strict=False):

@@ -13,38 +13,37 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from jtr.fiscal import label as fy_label
-from jtr.i18n import choose, t
+from jtr.labels import label, label_or
+from jtr.model import Span
+from jtr.presenter import RecordFields, span_label
+from jtr.presenter import record_text as _record_text
 from jtr.review.semantic import Change, Diff
 
 Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim"
 
 WORD_DIFF_MIN = 30  # characters: shorter texts show as old → new
-_LABELS: dict[str, tuple[str, str]] = {
-    "added": ("追加", "added"),
-    "removed": ("削除", "removed"),
-    "renamed": ("ID変更", "id renamed"),
-    "moved": ("移動", "moved"),
-    "status": ("進捗", "status"),
-    "status-removed": ("進捗の記録を削除", "status record removed"),
-    "status-edited": ("進捗の記録を修正", "status record edited"),
-    "decision": ("方針決定", "policy decided"),
-    "realisation": ("実現", "realised"),
-    "owners": ("担当", "owners"),
-    "fiscal-years": ("年度", "fiscal years"),
-    "position": ("位置", "position"),
-    "working_tree": ("作業ツリー", "working tree"),
-    "changes": ("件の変更", "changes"),
-    "no_changes": ("変更はありません", "no changes"),
-    "roadmap": ("ロードマップ全体", "Roadmap"),
-    "task": ("課題", "task"),
-    "item": ("見直し項目", "item"),
-    "course": ("コース", "course"),
+# The catalog key of each kind of change (jtr.labels) and of the entity kinds it names.
+_KEYS = {
+    "added": "diff_added",
+    "removed": "diff_removed",
+    "renamed": "diff_renamed",
+    "moved": "diff_moved",
+    "status": "diff_status",
+    "status-removed": "diff_status_removed",
+    "status-edited": "diff_status_edited",
+    "decision": "decided",
+    "realisation": "realised",
+    "owners": "owners",
+    "fiscal-years": "years",
+    "task": "kind_task",
+    "item": "kind_item",
+    "course": "kind_course",
 }
 
 
 def lab(key: str, lang: str) -> str:
-    return choose(_LABELS[key], lang)
+    """The words for a kind of change (or an entity kind it names)."""
+    return label(_KEYS[key], lang)
 
 
 # ---- word-level change -----------------------------------------------------------------------
@@ -101,51 +100,40 @@ def word_diff(old: str, new: str) -> list[Seg]:
 # ---- describing values -----------------------------------------------------------------------
 
 
-def _status(value: Any, lang: str) -> str:
-    value = str(value)
-    try:
-        return t(value, lang)
-    except KeyError:
-        return value
-
-
 def span_text(value: Any, lang: str) -> str:
     if not isinstance(value, dict) or "from" not in value or "to" not in value:
         return plain(value, lang)
     start, end = value["from"], value["to"]
     if not isinstance(start, int) or not isinstance(end, int):
         return plain(value, lang)
-    if start == end:
-        return fy_label(start, lang)
-    return f"{fy_label(start, lang)}–{fy_label(end, lang)}"
+    return span_label(Span(start, end), lang, "label")
 
 
 def plain(value: Any, lang: str) -> str:
     if value is None:
-        return f"({t('none', lang)})"
+        return f"({label('none', lang)})"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return value.replace("\n", "\\n")
     if isinstance(value, dict) and set(value) <= {"ja", "en"} and "ja" in value:
         return str(value.get(lang) or value["ja"])
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 
 
 def record_text(record: Any, lang: str) -> str:
-    """`done on 2025-02-10 (FY2025) by 地活課: note`."""
+    """`done on 2025-02-10 [FY2025] by 地活課 “note”` (jtr.presenter's `change` style)."""
     if not isinstance(record, dict):
         return plain(record, lang)
-    text = _status(record.get("status", "?"), lang)
-    if record.get("date"):
-        text += f" ({record['date']})" if lang == "ja" else f" on {record['date']}"
-    if isinstance(record.get("fiscal_year"), int):
-        text += f" [{fy_label(record['fiscal_year'], lang)}]"
-    if record.get("by"):
-        text += f" by {record['by']}"
-    if record.get("note"):
-        text += f" “{plain(record['note'], lang)}”"
-    return text
+    date, year, by, note = (record.get(k) for k in ("date", "fiscal_year", "by", "note"))
+    fields = RecordFields(
+        str(record.get("status", "?")),
+        str(date) if date else None,
+        year if isinstance(year, int) else None,
+        plain(note, lang) if note else None,
+        str(by) if by else None,
+    )
+    return _record_text(fields, lang, "change")
 
 
 def milestone_text(value: Any, lang: str) -> str:
@@ -239,12 +227,12 @@ def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> li
                 ("", " → "),
                 ("new", _short_parent(new.get("in"))),
             ]
-        return [*head, ("", f"{lab('position', lang)} "), ("old", str(old.get("position"))), ("", " → "), ("new", str(new.get("position")))]  # fmt: skip
+        return [*head, ("", f"{label('diff_position', lang)} "), ("old", str(old.get("position"))), ("", " → "), ("new", str(new.get("position")))]  # fmt: skip
     if kind == "status":
         record = change.new if isinstance(change.new, dict) else {}
         return [
             ("", f"{lab(kind, lang)}: "),
-            ("old", _status(change.old, lang)),
+            ("old", label_or(change.old, lang)),
             ("", " → "),
             ("new", record_text(record, lang)),
         ]
@@ -390,7 +378,7 @@ def groups(diff: Diff, lang: str) -> list[_Group]:
 
 def _count(n: int, lang: str) -> str:
     if lang == "ja":
-        return f"{n} {lab('changes', lang)}"
+        return f"{n} {label('diff_changes', lang)}"
     return f"{n} change{'s' * (n != 1)}"
 
 
@@ -428,7 +416,7 @@ def render_text(diff: Diff, old_name: str, new_name: str, lang: str, *, color: b
     from jtr.render.lines import Line, render_lines
 
     head = Line((f"{old_name} → {new_name}: ", "bold"))
-    head.add(_count(len(diff.changes), lang) if diff.changes else lab("no_changes", lang))
+    head.add(_count(len(diff.changes), lang) if diff.changes else label("diff_no_changes", lang))
     lines = [head, *text_lines(diff, lang)]
     width = max((len(line.text) * 2 for line in lines), default=80)  # never crop a diff line
     return render_lines(lines, width, color)
@@ -448,7 +436,7 @@ def render_markdown(diff: Diff, old_name: str, new_name: str, lang: str) -> str:
 
     out = [f"### Roadmap changes: {_code(old_name)} → {_code(new_name)}", ""]
     if not diff.changes:
-        return "\n".join([*out, lab("no_changes", lang) + ".", ""])
+        return "\n".join([*out, label("diff_no_changes", lang) + ".", ""])
     out += [_count(len(diff.changes), lang) + ".", ""]
 
     def md(segs: Iterable[Seg], heading: bool = False) -> str:
@@ -502,5 +490,6 @@ def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dic
 def render_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> str:
     from jtr.escape import json_text
 
-    text = json.dumps(diff_json(diff, old_name, new_name, file), ensure_ascii=False, indent=2)
+    payload = diff_json(diff, old_name, new_name, file)
+    text = json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)
     return json_text(text) + "\n"

@@ -38,11 +38,13 @@ def _is_entities(value: Any) -> bool:
 def _scalar(value: Any) -> str:
     if isinstance(value, str):
         return value.replace("\\", "\\\\").replace("\n", "\\n")
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def _quoted(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _scalar(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return _scalar(value)
 
 
 def _span(value: Any) -> str | None:
@@ -139,11 +141,10 @@ def textconv_bytes(raw: bytes, name: str) -> tuple[bytes, str | None]:
     """(what to print, an error for stderr or None). Never fails: git needs output."""
     from jtr.diagnostics import LoadError
     from jtr.escape import terminal
-    from jtr.loader import decode, load_text
+    from jtr.review.reading import load_revision
 
     try:
-        text = decode(raw, name)
-        data = load_text(text, name)
+        data = load_revision(raw, name)
     except LoadError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
         return as_it_is(raw), f"jtr textconv: {first} (showing the file as it is)"
