@@ -1,9 +1,9 @@
 """Open a roadmap for the views, exports and edits: the same checks as `jtr validate`.
 
 Every command reads a roadmap through `open_roadmap`: load → version → JSON Schema → rules →
-typed model. A file whose exact bytes passed before comes from the parse cache (see
-jtr.cache) and skips the checks, so the views usually start without jsonschema or a YAML
-parser; a file that passes now is remembered.
+typed model. A file whose exact bytes passed before, against a schema of the same exact bytes,
+comes from the parse cache (see jtr.cache) and skips the checks, so the views usually start
+without jsonschema or a YAML parser; a file that passes now is remembered.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
+from jtr.fileio import ReadError
 from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
 from jtr.model import Roadmap, build
 
@@ -31,28 +32,37 @@ class LoadedRoadmap(NamedTuple):
 def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
     """Load and build a roadmap; ReadError if unreadable, RoadmapInvalid with findings if broken.
 
-    A file that passed these checks before, byte for byte, comes from the parse cache and is
-    not checked again (see jtr.cache); one that passes now is remembered.
+    A file that passed these checks before, byte for byte and against a schema of the same
+    bytes as now, comes from the parse cache and is not checked again (see jtr.cache); one
+    that passes now is remembered with its schema's bytes.
     """
     from jtr import cache
+    from jtr.schema import choose_schema  # says, as every run does, a `$schema` it ignores
 
     name = display or str(path)
     raw = read_bytes(path, name)
-    data = cache.lookup(path, raw)
     try:
         body = utf8_body(raw, name)
+        schema = choose_schema(path, Document(name, body, {}).head, name)
+        schema_raw = _bytes_of(schema)  # the result depends on the schema as much as the file
+        data = None if schema_raw is None else cache.lookup(path, raw, depends=schema_raw)
         if data is not None:
-            doc = Document(name, body, data)
-            from jtr.schema import choose_schema  # says, as every run does, a `$schema` it ignores
-
-            choose_schema(path, doc.head, name)
-            return LoadedRoadmap(path, doc, build(data))
+            return LoadedRoadmap(path, Document(name, body, data), build(data))
         doc = Document(name, body, load_text(body, name))
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
     loaded = _checked(path, doc)
-    cache.store(path, raw, doc.data)
+    if schema_raw is not None and _bytes_of(schema) == schema_raw:  # not changed meanwhile
+        cache.store(path, raw, doc.data, depends=schema_raw)
     return loaded
+
+
+def _bytes_of(schema: Path) -> bytes | None:
+    """A schema's bytes for the cache key; None if it cannot be read (the checks will say)."""
+    try:
+        return read_bytes(schema, str(schema))
+    except (ReadError, OSError):
+        return None
 
 
 def open_roadmap_bytes(raw: bytes, path: Path, display: str) -> LoadedRoadmap:

@@ -18,6 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
 
 
+def schema_of(path: Path) -> bytes:
+    """The bytes of the schema `path` is checked against: part of its cache key."""
+    from jtr.schema import choose_schema
+
+    return choose_schema(path, path.read_text(encoding="utf-8")[:8192]).read_bytes()
+
+
 def copy(tmp_path: Path) -> Path:
     target = tmp_path / "roadmap.yaml"
     target.write_bytes(ROADMAP.read_bytes())
@@ -28,7 +35,7 @@ def test_hit_gives_the_same_data(tmp_path: Path, private_cache: Path) -> None:
     path = copy(tmp_path)
     first = open_roadmap(path).document
     assert list(private_cache.iterdir())
-    assert cache.lookup(path, path.read_bytes()) == first.data
+    assert cache.lookup(path, path.read_bytes(), depends=schema_of(path)) == first.data
     second = open_roadmap(path)
     assert second.document.data == first.data == load_file(path).data
     assert second.document.text == first.text  # positions still come from the real text
@@ -40,7 +47,7 @@ def test_only_roadmaps_that_passed_are_remembered(tmp_path: Path, private_cache:
     path.write_bytes(path.read_bytes().replace(b"- chikatsu\n", b"- chikatu\n", 1))
     with pytest.raises(RoadmapInvalid):
         open_roadmap(path)
-    assert cache.lookup(path, path.read_bytes()) is None
+    assert cache.lookup(path, path.read_bytes(), depends=schema_of(path)) is None
     with pytest.raises(RoadmapInvalid):  # and it is refused again, not served from a cache
         open_roadmap(path)
 
@@ -49,7 +56,7 @@ def test_changed_bytes_miss(tmp_path: Path) -> None:
     path = copy(tmp_path)
     open_roadmap(path)
     path.write_bytes(path.read_bytes().replace(b'published: "2023-11"', b'published: "2023-12"', 1))
-    assert cache.lookup(path, path.read_bytes()) is None
+    assert cache.lookup(path, path.read_bytes(), depends=schema_of(path)) is None
     assert open_roadmap(path).document.data["meta"]["published"] == "2023-12"
 
 
@@ -58,7 +65,7 @@ def test_corrupt_entries_are_ignored(tmp_path: Path, private_cache: Path) -> Non
     open_roadmap(path)
     for entry in private_cache.iterdir():
         entry.write_bytes(b"\x00garbage")
-    assert cache.lookup(path, path.read_bytes()) is None
+    assert cache.lookup(path, path.read_bytes(), depends=schema_of(path)) is None
     assert open_roadmap(path).document.data == load_file(path).data
 
 
