@@ -1,0 +1,189 @@
+"""The one vocabulary: every word jtr prints, in Japanese and English, under a key of one meaning.
+
+Every view, export and message takes its words from `LABELS` through `label(key, lang)`; no
+other module keeps a table of (ja, en) pairs (tests/test_present.py checks it). A key names one
+meaning: where the same word is written two ways (a field name `owners` and a column title
+`Owners`; the course's `target_year`, 目標年度, and its short form `target_year_short`, 目標),
+the keys differ. Conventions:
+
+- a derived state, recorded status or timing of jtr.status under its own name (`overdue`, …);
+- `kind_<name>`: an entity kind of jtr.kinds, singular, as a sentence names it;
+- `<word>_col`: a column title of a table or sheet (capitalised in English);
+- `<word>_heading`: a section heading of a document;
+- `legend_<word>`, `burnup_<word>`, `diff_<word>`: the words of one part of one view.
+
+Plain data and nothing imported: `jtr status` imports it on every start.
+"""
+
+from __future__ import annotations
+
+LANGS = ("ja", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # derived states, recorded statuses and timings (jtr.status)
+    "overdue": ("期限超過", "overdue"),
+    "delayed": ("遅延", "delayed"),
+    "on_hold": ("保留", "on hold"),
+    "due": ("今年度予定", "due this FY"),
+    "in_progress": ("実施中", "in progress"),
+    "not_yet_due": ("未着手(予定前)", "not yet due"),
+    "done": ("完了", "done"),
+    "cancelled": ("中止", "cancelled"),
+    "planned": ("予定", "planned"),
+    "closed": ("終了", "closed"),
+    # entity kinds (jtr.kinds), singular
+    "kind_course": ("コース", "course"),
+    "kind_item": ("見直し項目", "item"),
+    "kind_task": ("課題", "task"),
+    "kind_working_group": ("ワーキンググループ", "working group"),
+    "kind_topic": ("継続検討項目", "topic"),
+    "kind_owner": ("担当", "owner"),
+    "kind_phase": ("期", "phase"),
+    "kind_goal": ("ゴールイメージ", "goal"),
+    "kind_study_group": ("研究会", "study group"),
+    "kind_body": ("推進体制の組織", "body"),
+    "kind_principle": ("基本的な考え方", "principle"),
+    "kind_scope_party": ("取組の主体", "scope party"),
+    "kind_scope_area": ("取組事項", "scope area"),
+    "kind_activity_kind": ("活動の種類", "activity kind"),
+    # field names of the terminal views
+    "as_of": ("基準日", "as of"),
+    "item": ("見直し項目", "review item"),
+    "items": ("見直し項目", "review items"),
+    "tasks": ("課題", "tasks"),
+    "owners": ("担当", "owners"),
+    "next": ("次の課題", "next task"),
+    "state": ("状態", "state"),
+    "years": ("年度", "fiscal years"),
+    "percent_done": ("完了率", "done"),
+    "target_year": ("目標年度", "target"),
+    "target_year_short": ("目標", "target"),
+    "goal": ("目標 (実現あるいは方針決定)", "goal (realised or policy decided)"),
+    "decided": ("方針決定", "policy decided"),
+    "realised": ("実現", "realised"),
+    "goal_met": ("達成", "met"),
+    "goal_missed": ("目標未達", "goal missed"),
+    "attention": ("要対応の項目", "Items needing attention"),
+    "nothing_needs_attention": ("要対応の項目はありません", "Nothing needs attention"),
+    "no_record": ("記録なし", "no record"),
+    "problems": ("現状", "current problems"),
+    "working_group": ("ワーキンググループ", "working group"),
+    "members": ("構成員", "members"),
+    "history": ("進捗の記録", "status history"),
+    "goal_images": ("ゴールイメージ", "goal images"),
+    "recurring": ("毎年度", "every year"),
+    "shared_from": ("共通の課題", "shared task"),
+    "legend": ("凡例", "legend"),
+    "none": ("なし", "none"),
+    "directions": ("方向性", "directions"),
+    "study_groups": ("研究会", "study groups"),
+    "notes": ("備考", "notes"),
+    "city_members_only": ("市のメンバーのみで構成", "city members only"),
+    "subgroups": ("グループ", "subgroups"),
+    "themes": ("テーマ", "themes"),
+    "help": ("関連する活動 (●の数)", "kinds of help (dots)"),
+    "shaded": ("網掛け", "shaded"),
+    "unknown": ("不明", "unknown"),
+    # column titles of the exports' tables and sheets
+    "course_col": ("コース", "Course"),
+    "number_col": ("番号", "No."),
+    "item_col": ("見直し項目", "Review item"),
+    "task_id_col": ("課題ID", "Task id"),
+    "task_col": ("課題", "Task"),
+    "years_col": ("年度", "Fiscal years"),
+    "from_fy_col": ("開始年度", "From FY"),
+    "to_fy_col": ("終了年度", "To FY"),
+    "recurring_col": ("毎年度", "Every year"),
+    "owners_col": ("担当", "Owners"),
+    "state_col": ("状態", "State"),
+    "state_code_col": ("状態コード", "State code"),
+    "last_record_col": ("最新の記録", "Last record"),
+    "note_col": ("備考", "Note"),
+    "item_id_col": ("項目ID", "Item id"),
+    "working_group_col": ("ワーキンググループ", "Working group"),
+    "problems_col": ("現状", "Current problems"),
+    "tasks_count_col": ("課題数", "Tasks"),
+    "decided_col": ("方針決定", "Policy decided"),
+    "realised_col": ("実現", "Realised"),
+    "next_col": ("次の課題", "Next task"),
+    "phase_col": ("期", "Phase"),
+    "yes": ("○", "yes"),
+    # sheet names and document headings of the exports
+    "tasks_sheet": ("課題", "Tasks"),
+    "items_sheet": ("見直し項目", "Items"),
+    "timeline_heading": ("ロードマップ (工程表)", "Roadmap timeline"),
+    "summary_heading": ("進捗の概要", "Status summary"),
+    "item_cards_heading": ("見直し項目", "Review items"),
+    "further_study_heading": ("今後も継続して検討が必要な項目", "Items that need continued study"),
+    "contents_heading": ("目次", "Contents"),
+    "courses_caption": ("コース別の状況", "Courses"),
+    "by_state_caption": ("状態別の課題", "Tasks by state"),
+    "goal_images_heading": ("ゴールイメージ", "Goal images"),
+    "directions_heading": ("方向性", "Directions"),
+    "study_groups_heading": ("研究会", "Study groups"),
+    "printable": ("A4横で印刷できます", "Prints on A4 landscape"),
+    "timeline_note": (
+        "各課題の帯は実施予定の年度を、記号と文字はその状態を示します。毎年度の課題は年度ごとの状態を示します。",
+        "Each task's bar spans its fiscal years; the symbol and words tell its state. "
+        "Recurring tasks show each year's state.",
+    ),
+    "generated_by": ("作成", "generated by"),
+    "shared_with": ("共通の課題", "shared with"),
+    "target_year_end": ("目標年度末", "end of target year"),
+    # legends of the charts
+    "legend_recurring": ("毎年度 (各年度の状態)", "every year (each year's state)"),
+    "legend_shared": ("他の項目と共通の課題", "task shared with another item"),
+    "legend_as_of": ("基準日", "as-of date"),
+    # the plan diff (jtr diff, jtr history)
+    "diff_added": ("追加", "added"),
+    "diff_removed": ("削除", "removed"),
+    "diff_renamed": ("ID変更", "id renamed"),
+    "diff_moved": ("移動", "moved"),
+    "diff_status": ("進捗", "status"),
+    "diff_status_removed": ("進捗の記録を削除", "status record removed"),
+    "diff_status_edited": ("進捗の記録を修正", "status record edited"),
+    "diff_position": ("位置", "position"),
+    "diff_changes": ("件の変更", "changes"),
+    "diff_no_changes": ("変更はありません", "no changes"),
+    # jtr history
+    "history_no_commits": ("この記録を変更したコミットはありません", "no commit changed it"),
+    "history_created": ("ロードマップを作成", "roadmap created"),
+    "history_deleted": ("ロードマップを削除", "roadmap deleted"),
+    "history_unreadable": ("読めない版", "a version could not be read"),
+    "history_no_plan_change": ("計画上の変更なし", "no change to the plan"),
+    "burnup_by_year": (
+        "年度別 完了した課題 (累計)",
+        "Burn-up: tasks done by the end of each fiscal year",
+    ),
+    "burnup_over_time": (
+        "コミット時点で完了していた課題 (月ごと)",
+        "Burn-up over time: tasks done at each month's last commit",
+    ),
+    "burnup_planned_not_done": ("予定済みで未完了", "planned by then, not done"),
+    "burnup_later": ("後の年度", "later"),
+    "burnup_not_started": ("(未到来)", "(not yet)"),
+}
+
+
+def choose(pair: tuple[str, str], lang: str) -> str:
+    """The Japanese or the English of a (ja, en) pair."""
+    return pair[0] if lang == "ja" else pair[1]
+
+
+def label(key: str, lang: str) -> str:
+    """The word for `key` in `lang` ("ja"; anything else reads English). KeyError if unknown."""
+    return choose(LABELS[key], lang)
+
+
+def label_or(value: object, lang: str) -> str:
+    """The word for `value` if the catalog has it, else `value` as text: for values read from a
+    file that may hold anything (a status of an old revision)."""
+    key = str(value)
+    pair = LABELS.get(key)
+    return key if pair is None else choose(pair, lang)
+
+
+def labels_of(key: str) -> dict[str, str]:
+    """`{"ja": …, "en": …}`: a label as the JSON outputs carry it."""
+    ja, en = LABELS[key]
+    return {"ja": ja, "en": en}

@@ -1,0 +1,316 @@
+"""How jtr shows what jtr.status computed: the one layer between the state and every view.
+
+The terminal views (jtr.render), the exports (jtr.export) and the plan diff (jtr.review) show
+the same things: a task's state, a status record, a span of fiscal years, an item's reference
+(`Ⅱ-3`), its owners. Each is formatted here, once, so they read the same everywhere: pure
+functions from the model and the state to plain strings and JSON-ready data. Nothing is read,
+printed or escaped here: escaping belongs to the target (jtr.escape: terminal, Markdown,
+document…), and the words come from the one catalog (jtr.labels).
+
+Imported by `jtr status` on every start: nothing heavy at module level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, NamedTuple
+
+from jtr.fiscal import era_label, fiscal_year_end, fiscal_year_of, fiscal_year_start, short_label
+from jtr.labels import label, label_or
+from jtr.model import Course, Goal, GoalState, Item, Roadmap, Span, StatusRecord, Text
+from jtr.status import CourseState, ItemState, RoadmapState, TaskState
+
+# ---- states ----------------------------------------------------------------------------------
+
+
+class StateLook(NamedTuple):
+    """How a derived state looks wherever it is shown. Never by colour alone: a symbol beside
+    its label, and in the charts a fill of its own (a pattern in the documents)."""
+
+    symbol: str  # beside its label in the documents
+    fill: str  # the terminal chart's bar
+    ascii_fill: str  # ... with --ascii
+    style: str  # rich style in the terminal
+    colour: str  # fill colour in the documents
+    ink: str  # text colour on that fill: contrast at least 4.5:1
+
+
+# In jtr.status.STATES order.
+LOOKS: dict[str, StateLook] = {
+    "overdue": StateLook("!", "!", "!", "bold red", "#c62828", "#ffffff"),
+    "delayed": StateLook("»", "»", ">", "magenta", "#7b1fa2", "#ffffff"),
+    "on_hold": StateLook("‖", "‖", "|", "blue", "#283593", "#ffffff"),
+    "due": StateLook("●", "▒", "-", "yellow", "#f9a825", "#1a1a1a"),
+    "in_progress": StateLook("▶", "▓", "=", "cyan", "#00695c", "#ffffff"),
+    "not_yet_due": StateLook("○", "░", ".", "dim", "#e0e0e0", "#1a1a1a"),
+    "done": StateLook("✔", "█", "#", "green", "#2e7d32", "#ffffff"),
+    "cancelled": StateLook("×", "×", "x", "dim strike", "#9e9e9e", "#1a1a1a"),
+}
+
+RECURRING_MARK = "◆"  # a recurring task's mark in the documents
+SHARED_MARK = "↳"  # a task listed under an item it is shared with
+
+
+def state_look(state: str) -> StateLook:
+    return LOOKS[state]
+
+
+def state_label(state: str, lang: str, *, recorded: bool = True) -> str:
+    """A derived state's words; `overdue (no record)` makes 'nobody recorded anything' visible."""
+    text = label(state, lang)
+    if state == "overdue" and not recorded:
+        text += f" ({label('no_record', lang)})"
+    return text
+
+
+def task_state_label(ts: TaskState, lang: str) -> str:
+    """The task's state as every view names it."""
+    return state_label(ts.state, lang, recorded=ts.recorded)
+
+
+def symbol_label(state: str, lang: str) -> str:
+    """`! 期限超過`: a state's symbol and words, for documents that also colour it."""
+    return f"{LOOKS[state].symbol} {label(state, lang)}"
+
+
+def state_text(ts: TaskState, lang: str) -> str:
+    """The task's state label; for recurring tasks each year's state follows."""
+    text = task_state_label(ts, lang)
+    if ts.occurrences:
+        years = [
+            f"{year_label(o.fiscal_year, lang)} {label(o.state, lang)}" for o in ts.occurrences
+        ]
+        text += f" ({join(years, lang)})"
+    return text
+
+
+# ---- fiscal years ----------------------------------------------------------------------------
+
+YearStyle = Literal["name", "label", "short"]
+
+
+def year_label(year: int, lang: str, style: YearStyle = "name") -> str:
+    """A fiscal year: `name` 令和6年度 / FY2024; `label` 令和6年度 (2024) / FY2024; `short` R6 / FY2024."""
+    if lang != "ja":
+        return f"FY{year}"
+    if style == "label":
+        return f"{era_label(year)} ({year})"
+    if style == "short":
+        return short_label(year, lang)
+    return era_label(year)
+
+
+def span_label(span: Span, lang: str, style: YearStyle = "name", dash: str = "–") -> str:
+    """A span of fiscal years: one year's label, or first and last joined by `dash`:
+    `令和6年度–令和8年度`, `FY2024–FY2026`; style `label`, dash " – ": `令和6年度 (2024) – …`."""
+    if span.start == span.end:
+        return year_label(span.start, lang, style)
+    return f"{year_label(span.start, lang, style)}{dash}{year_label(span.end, lang, style)}"
+
+
+def span_dates(span: Span, start_month: int) -> tuple[dt.date, dt.date]:
+    """First and last day (inclusive) of a span of fiscal years."""
+    return fiscal_year_start(span.start, start_month), fiscal_year_end(span.end, start_month)
+
+
+def year_progress(day: dt.date, start_month: int = 4) -> float:
+    """How far through its fiscal year `day` lies: 0 on its first day, just under 1 on its last."""
+    fy = fiscal_year_of(day, start_month)
+    first, last = fiscal_year_start(fy, start_month), fiscal_year_end(fy, start_month)
+    return (day - first).days / ((last - first).days + 1)
+
+
+# ---- references and names --------------------------------------------------------------------
+
+
+def item_ref(course: Course, item: Item) -> str:
+    """`Ⅱ-3`: an item by its course's numeral and its number, as the plan numbers it."""
+    return f"{course.numeral}-{item.number}"
+
+
+def course_name(course: Course, lang: str) -> str:
+    """`Ⅱ 市民活動の…`: a course by its numeral and title."""
+    return f"{course.numeral} {course.title.get(lang)}"
+
+
+def owner_names(roadmap: Roadmap, item: Item, lang: str) -> list[str]:
+    """The item's owners by their short names (an unknown owner by its id)."""
+    names = []
+    for owner_id in item.owners:
+        owner = roadmap.owner(owner_id)
+        names.append(owner.short.get(lang) if owner else owner_id)
+    return names
+
+
+def join(values: list[str], lang: str, ja_sep: str = "・") -> str:
+    """A list in running text: `a・b` in Japanese, `a, b` in English."""
+    return (ja_sep if lang == "ja" else ", ").join(values)
+
+
+def owners_text(roadmap: Roadmap, item: Item, lang: str, ja_sep: str = "・") -> str:
+    return join(owner_names(roadmap, item, lang), lang, ja_sep)
+
+
+# ---- status records --------------------------------------------------------------------------
+
+
+class RecordFields(NamedTuple):
+    """A status record as text fields: what `record_text` shows of a record read from a file
+    that need not be valid (the plan diff reads old revisions)."""
+
+    status: str
+    date: str | None
+    fiscal_year: int | None = None
+    note: str | None = None
+    by: str | None = None
+
+
+RecordStyle = Literal["line", "long", "change"]
+
+
+def record_text(
+    record: StatusRecord | RecordFields | None, lang: str, style: RecordStyle = "line"
+) -> str:
+    """A status record in one line; empty when there is none.
+
+    - `line`: `2025-12-01 遅延 (令和7年度) — note (by)` (an undated record: `????-??-??`);
+    - `long`: the same with the western year, `(令和7年度 (2025))`;
+    - `change`: as the plan diff says it, `遅延 (2025-12-01) [令和7年度 (2025)] by X “note”`,
+      `delayed on 2025-12-01 [FY2025] by X “note”`.
+    """
+    if record is None:
+        return ""
+    status = label_or(record.status, lang)
+    date = record.date.isoformat() if isinstance(record.date, dt.date) else record.date
+    if style == "change":
+        text = status
+        if date is not None:
+            text += f" ({date})" if lang == "ja" else f" on {date}"
+        if record.fiscal_year is not None:
+            text += f" [{year_label(record.fiscal_year, lang, 'label')}]"
+        if record.by is not None:
+            text += f" by {record.by}"
+        if record.note is not None:
+            text += f" “{record.note}”"
+        return text
+    text = f"{date or '????-??-??'} {status}"
+    if record.fiscal_year:
+        text += f" ({year_label(record.fiscal_year, lang, 'label' if style == 'long' else 'name')})"
+    if record.note:
+        text += f" — {record.note}"
+    if record.by:
+        text += f" ({record.by})"
+    return text
+
+
+def record_json(record: StatusRecord) -> dict[str, Any]:
+    """A status record as every JSON output writes it (`jtr status` keeps STATUS_RECORD_KEYS)."""
+    return {
+        "status": record.status,
+        "date": record.date.isoformat() if record.date else None,
+        "fiscal_year": record.fiscal_year,
+        "note": record.note,
+        "by": record.by,
+    }
+
+
+STATUS_RECORD_KEYS = ("status", "date", "note")  # the last record in `jtr status --format json`
+
+
+def text_json(value: Text | None) -> dict[str, str | None] | None:
+    """A bilingual text as the JSON outputs write it."""
+    return None if value is None else {"ja": value.ja, "en": value.en}
+
+
+def task_json(ts: TaskState, item_id: str) -> dict[str, Any]:
+    """A task and its state in `jtr status --format json` (docs/status-json.md), listed under
+    the item `item_id`; `jtr show` and the JSON export start from it."""
+    task = ts.task
+    last = ts.last_record
+    return {
+        "id": task.id,
+        "title": text_json(task.title),
+        "fiscal_years": {"from": task.years.start, "to": task.years.end},
+        "recurring": task.recurring,
+        "shared_from": task.item_id if task.item_id != item_id else None,
+        "state": ts.state,
+        "status": ts.status,
+        "timing": ts.timing,
+        "recorded": ts.recorded,
+        "last_record": None
+        if last is None
+        else {k: v for k, v in record_json(last).items() if k in STATUS_RECORD_KEYS},
+        "occurrences": [
+            {"fiscal_year": o.fiscal_year, "status": o.status, "timing": o.timing}
+            for o in ts.occurrences
+        ],
+    }
+
+
+# ---- rows of the documents -------------------------------------------------------------------
+
+
+class TaskRow(NamedTuple):
+    """A task once, under the item it is listed with (its own item when that is shown)."""
+
+    course: CourseState
+    item: ItemState
+    task: TaskState
+    shared_into: tuple[ItemState, ...]  # other shown items that list the task too
+
+    @property
+    def ref(self) -> str:
+        return item_ref(self.course.course, self.item.item)
+
+
+def task_rows(state: RoadmapState) -> list[TaskRow]:
+    """Every task of the (filtered) state exactly once, in roadmap order.
+
+    A task shared with other items is listed under its own item; if a filter dropped that
+    item, under the first shown item that lists it.
+    """
+    shown_items = {i.item.id for c in state.courses for i in c.items}
+    listed: dict[str, list[ItemState]] = {}
+    for course in state.courses:
+        for item in course.items:
+            for ts in item.tasks:
+                listed.setdefault(ts.task.id, []).append(item)
+    rows: list[TaskRow] = []
+    seen: set[str] = set()
+    for course in state.courses:
+        for item in course.items:
+            for ts in item.tasks:
+                task = ts.task
+                if task.id in seen:
+                    continue
+                if task.item_id != item.item.id and task.item_id in shown_items:
+                    continue  # listed under its own item
+                seen.add(task.id)
+                others = tuple(i for i in listed[task.id] if i.item.id != item.item.id)
+                rows.append(TaskRow(course, item, ts, others))
+    return rows
+
+
+def note_text(row: TaskRow, lang: str) -> str:
+    """The task's note, and the items it is shared with."""
+    parts = []
+    if row.task.task.note:
+        parts.append(row.task.task.note.get(lang))
+    if row.shared_into:
+        refs = ", ".join(item_ref(row.course.course, i.item) for i in row.shared_into)
+        parts.append(f"{label('shared_with', lang)}: {refs}")
+    return " / ".join(parts)
+
+
+def goal_images(course: CourseState, item: ItemState) -> list[tuple[Goal, tuple[GoalState, ...]]]:
+    """The course's goal images (ゴールイメージ) that concern the item, with the goal states
+    that name it (all of a goal's states when none names an item)."""
+    found = []
+    item_id = item.item.id
+    for goal in course.course.goals:
+        named = tuple(s for s in goal.states if item_id in s.items)
+        if named:
+            found.append((goal, named))
+        elif item_id in goal.items and not any(s.items for s in goal.states):
+            found.append((goal, goal.states))
+    return found
