@@ -6,11 +6,11 @@ the YAML (for the rules and the diff, which read files that may not be valid), a
 kinds the typed model holds and the views offer, how to enumerate it in the model and title it.
 
 Imported when `jtr.cli` is (the `--kind` choice is built from it), so it imports nothing at
-module level but `typing`: the model only for type checking, the fiscal labels when a list
-needs them. Kind is a NamedTuple, not a frozen dataclass, for the same start-up reason as the
+module level but `typing`: the model only for type checking, the catalog when a kind is
+named, the presenter when a list needs it. Kind is a NamedTuple, not a frozen dataclass, for the same start-up reason as the
 model's records.
 
-The labels (singular, ja and en) stay here until the label catalog has kind labels.
+A kind's words (singular, ja and en) are the label catalog's `kind_<name>` (jtr.labels).
 """
 
 from __future__ import annotations
@@ -34,11 +34,10 @@ def _listed(model: Roadmap, entity: Any, lang: str) -> str:
 
 
 class Kind(NamedTuple):
-    """One kind of entity. Only `name`, `label` and `path` are required: a kind the model does
-    not (yet) type is still checked for duplicate ids and named in the diff."""
+    """One kind of entity. Only `name` and `path` are required: a kind the model does not
+    (yet) type is still checked for duplicate ids and named in the diff."""
 
-    name: str  # machine name: `"kind"` in `jtr show --format json`
-    label: tuple[str, str]  # singular (ja, en), as messages name it: ("課題", "task")
+    name: str  # machine name: `"kind"` in `jtr show --format json`; its words: `kind_<name>`
     path: tuple[str, ...]  # where its entries stand in the YAML; EACH for every list entry
     # The kind in the typed model; None: not (yet) offered by show, list, completion, find.
     entries: Callable[[Roadmap], Iterable[Any]] | None = None
@@ -57,8 +56,17 @@ class Kind(NamedTuple):
         """What the plan diff calls an entry of this kind (`working_group`, `party`)."""
         return self.singular or self.name
 
+    @property
+    def label(self) -> tuple[str, str]:
+        """Singular (ja, en), as messages name it: ("課題", "task"), from the catalog."""
+        from jtr.labels import LABELS
+
+        return LABELS[f"kind_{self.name}"]
+
     def label_of(self, lang: str) -> str:
-        return self.label[0] if lang == "ja" else self.label[1]
+        from jtr.labels import label
+
+        return label(f"kind_{self.name}", lang)
 
 
 def _item_listed(model: Roadmap, item: Any, lang: str) -> str:
@@ -67,11 +75,9 @@ def _item_listed(model: Roadmap, item: Any, lang: str) -> str:
 
 
 def _task_listed(model: Roadmap, task: Any, lang: str) -> str:
-    from jtr.fiscal import label
+    from jtr.presenter import span_label
 
-    start, end = task.years.start, task.years.end
-    span = label(start, lang) if start == end else f"{label(start, lang)} – {label(end, lang)}"
-    return f"{task.title.get(lang)} ({span})"
+    return f"{task.title.get(lang)} ({span_label(task.years, lang, 'label', ' – ')})"
 
 
 def _course_listed(model: Roadmap, course: Any, lang: str) -> str:
@@ -90,30 +96,30 @@ def _owner_title(owner: Any) -> Text:
 # In the order `find` looks: the first kind holding an id wins (ids are unique within a kind,
 # items and tasks across the roadmap, but a course and an owner may share one).
 KINDS: tuple[Kind, ...] = (
-    Kind("course", ("コース", "course"), ("courses", EACH),
+    Kind("course", ("courses", EACH),
          lambda m: m.courses, "courses", listed=_course_listed),
-    Kind("item", ("見直し項目", "item"), ("courses", EACH, "items", EACH),
+    Kind("item", ("courses", EACH, "items", EACH),
          lambda m: m.items(), "items", listed=_item_listed),
-    Kind("task", ("課題", "task"), ("courses", EACH, "items", EACH, "tasks", EACH),
+    Kind("task", ("courses", EACH, "items", EACH, "tasks", EACH),
          lambda m: m.tasks(), "tasks", listed=_task_listed),
-    Kind("working_group", ("ワーキンググループ", "working group"), ("working_groups", EACH),
+    Kind("working_group", ("working_groups", EACH),
          lambda m: m.working_groups, "working-groups"),
-    Kind("topic", ("継続検討項目", "topic"), ("further_study", "topics", EACH),
+    Kind("topic", ("further_study", "topics", EACH),
          lambda m: m.topics, "topics"),
-    Kind("owner", ("担当", "owner"), ("owners", EACH),
+    Kind("owner", ("owners", EACH),
          lambda m: m.owners, "owners", title=_owner_title, listed=_owner_listed),
-    Kind("phase", ("期", "phase"), ("phases", EACH), lambda m: m.phases, "phases"),
+    Kind("phase", ("phases", EACH), lambda m: m.phases, "phases"),
     # Typed in the model (Course.goals, Topic.study_groups) but not offered by the views yet.
-    Kind("goal", ("ゴールイメージ", "goal"), ("courses", EACH, "goals", EACH)),
-    Kind("study_group", ("研究会", "study group"),
+    Kind("goal", ("courses", EACH, "goals", EACH)),
+    Kind("study_group",
          ("further_study", "topics", EACH, "study_groups", EACH)),
     # In the YAML only: checked and diffed, not in the model yet.
-    Kind("body", ("推進体制の組織", "body"), ("bodies", EACH)),
-    Kind("principle", ("基本的な考え方", "principle"), ("principles", EACH)),
-    Kind("scope_party", ("取組の主体", "scope party"), ("scope", "parties", EACH),
+    Kind("body", ("bodies", EACH)),
+    Kind("principle", ("principles", EACH)),
+    Kind("scope_party", ("scope", "parties", EACH),
          singular="party"),
-    Kind("scope_area", ("取組事項", "scope area"), ("scope", "areas", EACH), singular="area"),
-    Kind("activity_kind", ("活動の種類", "activity kind"), ("resident_activities", "kinds", EACH),
+    Kind("scope_area", ("scope", "areas", EACH), singular="area"),
+    Kind("activity_kind", ("resident_activities", "kinds", EACH),
          singular="kind"),
 )  # fmt: skip
 
@@ -176,21 +182,27 @@ def names(kinds: Sequence[Kind], lang: str = "en") -> str:
 
 
 def raw_entries(data: Any, kind: Kind) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
-    """(YAML path, entry) for each entry of a kind in raw data, read tolerantly: whatever is
-    not a mapping or a list where the path expects one is passed over, so this runs on files
-    with schema errors and on foreign revisions."""
+    """(YAML path, entry) for each entry of a kind in raw data, in file order, read tolerantly:
+    whatever is not a mapping or a list where the path expects one is passed over, so this runs
+    on files with schema errors and on foreign revisions. Lazy, one generator per step: a large
+    roadmap is never copied into lists (which costs the garbage collector dearly)."""
+    level: Iterator[tuple[tuple[str | int, ...], Any]] = iter((((), data),))
+    for step in kind.path:
+        level = _each(level) if step == EACH else _key(level, step)
+    return ((path, entry) for path, entry in level if isinstance(entry, dict))
 
-    def walk(
-        value: Any, rest: tuple[str, ...], path: tuple[str | int, ...]
-    ) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
-        if not rest:
-            if isinstance(value, dict):
-                yield path, value
-        elif rest[0] == EACH:
-            if isinstance(value, list):
-                for i, entry in enumerate(value):
-                    yield from walk(entry, rest[1:], (*path, i))
-        elif isinstance(value, dict):
-            yield from walk(value.get(rest[0]), rest[1:], (*path, rest[0]))
 
-    yield from walk(data, kind.path, ())
+_Level = Iterator[tuple[tuple[str | int, ...], Any]]
+
+
+def _each(level: _Level) -> _Level:
+    for path, value in level:
+        if isinstance(value, list):
+            for i, entry in enumerate(value):
+                yield (*path, i), entry
+
+
+def _key(level: _Level, key: str) -> _Level:
+    for path, value in level:
+        if isinstance(value, dict) and key in value:
+            yield (*path, key), value[key]

@@ -11,52 +11,61 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from typing import NamedTuple
 
 from jtr.escape import document
-from jtr.export._common import (
+from jtr.labels import label
+from jtr.presenter import (
     TaskRow,
-    join,
+    course_name,
     note_text,
-    owner_names,
+    owners_text,
     record_text,
+    span_label,
     state_text,
     task_rows,
-    word,
-    years_label,
 )
 from jtr.status import RoadmapState
 
 BOM = "\ufeff"
-COLUMNS = (
-    "course_col", "number", "item_col", "task_id", "task_col", "years_col", "from_fy", "to_fy",
-    "recurring_col", "owners_col", "state_col", "state_code", "last_record_col", "note_col",
-)  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Column(NamedTuple):
+    """One column of the task rows: its title's catalog key and how a row's cell is made."""
+
+    key: str
+    value: Callable[[RoadmapState, TaskRow, str], str | int]  # (state, row, lang) -> cell
+    wrap: bool = False  # long text: the workbook wraps it
+
+
+# The task rows, one (title, value) pair a column: numbers stay numbers.
+COLUMNS: tuple[Column, ...] = (
+    Column("course_col", lambda s, r, lang: course_name(r.course.course, lang)),
+    Column("number_col", lambda s, r, lang: r.item.item.number),
+    Column("item_col", lambda s, r, lang: r.item.item.title.get(lang), wrap=True),
+    Column("task_id_col", lambda s, r, lang: r.task.task.id),
+    Column("task_col", lambda s, r, lang: r.task.task.title.get(lang), wrap=True),
+    Column("years_col", lambda s, r, lang: span_label(r.task.task.years, lang)),
+    Column("from_fy_col", lambda s, r, lang: r.task.task.years.start),
+    Column("to_fy_col", lambda s, r, lang: r.task.task.years.end),
+    Column("recurring_col", lambda s, r, lang: label("yes", lang) if r.task.task.recurring else ""),
+    Column("owners_col", lambda s, r, lang: owners_text(s.roadmap, r.item.item, lang)),
+    Column("state_col", lambda s, r, lang: state_text(r.task, lang), wrap=True),
+    Column("state_code_col", lambda s, r, lang: r.task.state),
+    Column("last_record_col", lambda s, r, lang: record_text(r.task.last_record, lang), wrap=True),
+    Column("note_col", lambda s, r, lang: note_text(r, lang), wrap=True),
+)  # fmt: skip
+
+
 def header(lang: str) -> list[str]:
-    return [word(key, lang) for key in COLUMNS]
+    return [label(column.key, lang) for column in COLUMNS]
 
 
 def row_values(state: RoadmapState, row: TaskRow, lang: str) -> list[str | int]:
-    """The cells of one task, in COLUMNS order (numbers stay numbers)."""
-    ts, item, course = row.task, row.item.item, row.course.course
-    return [
-        f"{course.numeral} {course.title.get(lang)}",
-        item.number,
-        item.title.get(lang),
-        ts.task.id,
-        ts.task.title.get(lang),
-        years_label(ts.task.years, lang),
-        ts.task.years.start,
-        ts.task.years.end,
-        word("yes", lang) if ts.task.recurring else "",
-        join(owner_names(state, row.item, lang), lang),
-        state_text(ts, lang),
-        ts.state,
-        record_text(ts.last_record, lang),
-        note_text(row, lang),
-    ]
+    """The cells of one task, one per column."""
+    return [column.value(state, row, lang) for column in COLUMNS]
 
 
 def rows(state: RoadmapState, lang: str) -> list[list[str | int]]:

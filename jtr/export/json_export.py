@@ -20,10 +20,10 @@ from typing import Any
 from jtr import __version__
 from jtr.escape import json_text
 from jtr.export import JSON_SCHEMA_ID
-from jtr.export._common import span_dates
-from jtr.i18n import LABELS
+from jtr.labels import labels_of
 from jtr.model import Span
-from jtr.render.status import status_data, task_json
+from jtr.presenter import record_json, span_dates, task_json
+from jtr.render.status import status_data
 from jtr.status import STATES, TIMINGS, CourseState, ItemState, RoadmapState, TaskState
 
 FORMAT = "jtr-roadmap-export"
@@ -41,15 +41,7 @@ def _task_derived(state: RoadmapState, ts: TaskState, listed_under: list[str]) -
         "recorded": data["recorded"],
         "start_date": first.isoformat(),
         "end_date": last.isoformat(),
-        "last_record": None
-        if record is None
-        else {
-            "status": record.status,
-            "date": record.date.isoformat() if record.date else None,
-            "fiscal_year": record.fiscal_year,
-            "note": record.note,
-            "by": record.by,
-        },
+        "last_record": None if record is None else record_json(record),
         "occurrences": [
             {"fiscal_year": o.fiscal_year, "state": o.state, "status": o.status, "timing": o.timing}
             for o in ts.occurrences
@@ -146,10 +138,7 @@ def document(state: RoadmapState) -> dict[str, Any]:
         "fiscal_year_label": summary["fiscal_year_label"],
         "phase": summary["phase"],
         "filtered": filtered,
-        "labels": {
-            name: {"ja": LABELS[name][0], "en": LABELS[name][1]}
-            for name in dict.fromkeys((*STATES, *TIMINGS, "planned"))
-        },
+        "labels": {name: labels_of(name) for name in dict.fromkeys((*STATES, *TIMINGS, "planned"))},
         "attention": summary["attention"],
         "check": summary["check"],
         "roadmap": raw,

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 from jtr.escape import markdown
 from jtr.export import mermaid
-from jtr.export._common import (
-    STATE_SYMBOLS,
+from jtr.labels import label
+from jtr.presenter import (
+    LOOKS,
     item_ref,
-    join,
-    owner_names,
+    owners_text,
     record_text,
+    span_label,
     state_text,
     symbol_label,
     task_rows,
-    word,
-    years_label,
+    year_label,
 )
-from jtr.fiscal import label
-from jtr.i18n import t
 from jtr.render.status import render_markdown
 from jtr.status import STATES, RoadmapState
 
@@ -35,34 +33,39 @@ def cell(text: str) -> str:
 
 def export(state: RoadmapState, lang: str) -> str:
     lines = [render_markdown(state, lang).rstrip("\n"), ""]
-    lines += [f"## {word('timeline', lang)}", "", "```mermaid", mermaid.export(state, lang)]
+    lines += [
+        f"## {label('timeline_heading', lang)}",
+        "",
+        "```mermaid",
+        mermaid.export(state, lang),
+    ]
     lines[-1] = lines[-1].rstrip("\n")
     lines += ["```", ""]
-    legend = " · ".join(f"{STATE_SYMBOLS[s]} {t(s, lang)}" for s in STATES)
-    lines += [f"{t('legend', lang)}: {legend}", ""]
+    legend = " · ".join(symbol_label(s, lang) for s in STATES)
+    lines += [f"{label('legend', lang)}: {legend}", ""]
 
     rows = task_rows(state)
     for course in state.courses:
         c = course.course
         lines += [
-            f"## {cell(c.numeral)} {cell(c.title.get(lang))} — {t('target', lang)} {label(c.target_year, lang)}",
+            f"## {cell(c.numeral)} {cell(c.title.get(lang))} — {label('target_year', lang)} {year_label(c.target_year, lang, 'label')}",
             "",
             f"> {cell(c.target.get(lang))}",
             "",
         ]
         if not course.items:
-            lines += [f"({t('none', lang)})", ""]
+            lines += [f"({label('none', lang)})", ""]
             continue
         lines += [
-            f"| {word('number', lang)} | {word('item_col', lang)} | {word('owners_col', lang)} "
-            f"| {word('state_col', lang)} | {word('decided_col', lang)} | {word('realised_col', lang)} |",
+            f"| {label('number_col', lang)} | {label('item_col', lang)} | {label('owners_col', lang)} "
+            f"| {label('state_col', lang)} | {label('decided_col', lang)} | {label('realised_col', lang)} |",
             "|--:|---|---|---|---|---|",
         ]
         for item in course.items:
             worst = item.worst
             lines.append(
-                f"| {cell(item_ref(course, item))} | {cell(item.item.title.get(lang))} "
-                f"| {cell(join(owner_names(state, item, lang), lang))} "
+                f"| {cell(item_ref(c, item.item))} | {cell(item.item.title.get(lang))} "
+                f"| {cell(owners_text(state.roadmap, item.item, lang))} "
                 f"| {symbol_label(worst, lang) if worst else '—'} "
                 f"| {item.decision.date.isoformat() if item.decision else '—'} "
                 f"| {item.realisation.date.isoformat() if item.realisation else '—'} |"
@@ -72,21 +75,21 @@ def export(state: RoadmapState, lang: str) -> str:
         if not mine:
             continue
         lines += [
-            f"### {word('tasks_sheet', lang)}",
+            f"### {label('tasks_sheet', lang)}",
             "",
-            f"| {word('number', lang)} | {word('task_col', lang)} | {word('years_col', lang)} "
-            f"| {word('state_col', lang)} | {word('last_record_col', lang)} |",
+            f"| {label('number_col', lang)} | {label('task_col', lang)} | {label('years_col', lang)} "
+            f"| {label('state_col', lang)} | {label('last_record_col', lang)} |",
             "|--:|---|---|---|---|",
         ]
         for row in mine:
             ts = row.task
             title = ts.task.title.get(lang)
             if row.shared_into:
-                others = ", ".join(item_ref(course, i) for i in row.shared_into)
-                title += f" ({word('shared_with', lang)}: {others})"
+                others = ", ".join(item_ref(c, i.item) for i in row.shared_into)
+                title += f" ({label('shared_with', lang)}: {others})"
             lines.append(
-                f"| {cell(row.ref)} | {cell(title)} | {years_label(ts.task.years, lang)} "
-                f"| {STATE_SYMBOLS[ts.state]} {cell(state_text(ts, lang))} "
+                f"| {cell(row.ref)} | {cell(title)} | {span_label(ts.task.years, lang)} "
+                f"| {LOOKS[ts.state].symbol} {cell(state_text(ts, lang))} "
                 f"| {cell(record_text(ts.last_record, lang)) or '—'} |"
             )
         lines.append("")

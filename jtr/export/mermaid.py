@@ -21,18 +21,18 @@ from __future__ import annotations
 import re
 
 from jtr.escape import terminal
-from jtr.export._common import (
-    STATE_SYMBOLS,
-    TaskRow,
-    span_dates,
-    task_rows,
-    word,
-    year_name,
-    years_label,
-)
-from jtr.i18n import t
+from jtr.labels import label
 from jtr.model import Span
-from jtr.render.status import state_label
+from jtr.presenter import (
+    LOOKS,
+    TaskRow,
+    course_name,
+    span_dates,
+    span_label,
+    task_rows,
+    task_state_label,
+    year_label,
+)
 from jtr.status import RoadmapState
 
 # Mermaid tags by derived state: done is greyed, active highlighted, crit red.
@@ -74,8 +74,8 @@ def task_line(row: TaskRow, lang: str, start_month: int) -> str:
     start, end = span_dates(ts.task.years, start_month)
     title = f"{row.item.item.number} {ts.task.title.get(lang)}"
     if ts.task.recurring:
-        title += f" ({t('recurring', lang)})"
-    title += f" — {STATE_SYMBOLS[ts.state]} {state_label(ts, lang)}"
+        title += f" ({label('recurring', lang)})"
+    title += f" — {LOOKS[ts.state].symbol} {task_state_label(ts, lang)}"
     data = [*TAGS[ts.state], ident(ts.task.id), start.isoformat(), end.isoformat()]
     return f"    {escape(title)} :{', '.join(data)}"
 
@@ -83,7 +83,7 @@ def task_line(row: TaskRow, lang: str, start_month: int) -> str:
 def export(state: RoadmapState, lang: str) -> str:
     roadmap = state.roadmap
     start_month = roadmap.fiscal_year_start_month
-    title = f"{roadmap.title.get(lang)} ({t('as_of', lang)} {state.as_of.isoformat()})"
+    title = f"{roadmap.title.get(lang)} ({label('as_of', lang)} {state.as_of.isoformat()})"
     lines = [
         "gantt",
         f"    title {escape(title)}",
@@ -94,30 +94,28 @@ def export(state: RoadmapState, lang: str) -> str:
         "    tickInterval 3month",
         "    inclusiveEndDates",
         "    todayMarker off",
-        f"    section {escape(word('phase_row', lang))}",
+        f"    section {escape(label('phase_col', lang))}",
     ]
     for phase in roadmap.phases:
         start, end = span_dates(phase.years, start_month)
-        title = f"{years_label(phase.years, lang)} {phase.title.get(lang)}"
+        title = f"{span_label(phase.years, lang)} {phase.title.get(lang)}"
         lines.append(
             f"    {escape(title)} :phase-{ident(phase.id)}, {start.isoformat()}, {end.isoformat()}"
         )
     lines.append(
-        f"    {escape(t('as_of', lang))} {state.as_of.isoformat()} :milestone, as-of, "
+        f"    {escape(label('as_of', lang))} {state.as_of.isoformat()} :milestone, as-of, "
         f"{state.as_of.isoformat()}, 0d"
     )
     rows = task_rows(state)
     for course in state.courses:
         c = course.course
-        lines.append(f"    section {escape(f'{c.numeral} {c.title.get(lang)}')}")
+        lines.append(f"    section {escape(course_name(c, lang))}")
         for row in rows:
             if row.course.course.id == c.id:
                 lines.append(task_line(row, lang, start_month))
         _start, end = span_dates(Span(c.target_year, c.target_year), start_month)
         met = f"{len(course.goal_met)}/{len(course.items)}"
-        target = (
-            f"{word('target_end', lang)} {year_name(c.target_year, lang)} — {t('goal', lang)} {met}"
-        )
+        target = f"{label('target_year_end', lang)} {year_label(c.target_year, lang)} — {label('goal', lang)} {met}"
         lines.append(
             f"    {escape(target)} :milestone, {ident(c.id)}-target, {end.isoformat()}, 0d"
         )

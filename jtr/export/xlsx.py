@@ -11,23 +11,55 @@ everywhere; line breaks stay. (XML cannot hold most control characters at all.)
 from __future__ import annotations
 
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from jtr.escape import document
-from jtr.export._common import (
-    item_ref,
-    join,
-    owner_names,
-    symbol_label,
-    task_rows,
-    word,
-)
 from jtr.export.delimited import COLUMNS, header, row_values
-from jtr.fiscal import label
-from jtr.status import RoadmapState
+from jtr.labels import label
+from jtr.model import Text
+from jtr.presenter import course_name, item_ref, owners_text, symbol_label, task_rows, year_label
+from jtr.status import CourseState, ItemState, RoadmapState
 
 MAX_WIDTH = 60  # characters; longer text wraps
-WRAP_COLUMNS = {"item_col", "task_col", "state_col", "last_record_col", "note_col"}
+
+
+class ItemColumn(NamedTuple):
+    """One column of the items sheet: its title's catalog key and how an item's cell is made."""
+
+    key: str
+    value: Callable[[RoadmapState, CourseState, ItemState, str], Any]  # (…, lang) -> cell
+    wrap: bool = False
+
+
+def _next(course: CourseState, item: ItemState, lang: str) -> str:
+    nxt = item.next_task
+    return f"{nxt.task.title.get(lang)} ({item_ref(course.course, item.item)})" if nxt else ""
+
+
+def _group(state: RoadmapState, item: ItemState, lang: str) -> str:
+    group = state.roadmap.working_group(item.item.working_group)
+    return group.title.get(lang) if group else ""
+
+
+def _lines(texts: tuple[Text, ...], lang: str) -> str:
+    return "\n".join(text.get(lang) for text in texts)
+
+
+ITEM_COLUMNS: tuple[ItemColumn, ...] = (
+    ItemColumn("course_col", lambda s, c, i, lang: course_name(c.course, lang)),
+    ItemColumn("number_col", lambda s, c, i, lang: i.item.number),
+    ItemColumn("item_id_col", lambda s, c, i, lang: i.item.id),
+    ItemColumn("item_col", lambda s, c, i, lang: i.item.title.get(lang), wrap=True),
+    ItemColumn("owners_col", lambda s, c, i, lang: owners_text(s.roadmap, i.item, lang)),
+    ItemColumn("working_group_col", lambda s, c, i, lang: _group(s, i, lang), wrap=True),
+    ItemColumn("problems_col", lambda s, c, i, lang: _lines(i.item.problems, lang), wrap=True),
+    ItemColumn("tasks_count_col", lambda s, c, i, lang: len(i.tasks)),
+    ItemColumn("state_col", lambda s, c, i, lang: symbol_label(i.worst, lang) if i.worst else ""),
+    ItemColumn("decided_col", lambda s, c, i, lang: i.decision.date if i.decision else None),
+    ItemColumn("realised_col", lambda s, c, i, lang: i.realisation.date if i.realisation else None),
+    ItemColumn("next_col", lambda s, c, i, lang: _next(c, i, lang), wrap=True),
+)  # fmt: skip
 
 
 def export(state: RoadmapState, lang: str) -> bytes:
@@ -35,45 +67,22 @@ def export(state: RoadmapState, lang: str) -> bytes:
 
     book = Workbook()
     tasks = book.active
-    tasks.title = word("tasks_sheet", lang)
+    tasks.title = label("tasks_sheet", lang)
     _fill(tasks, header(lang), [row_values(state, row, lang) for row in task_rows(state)],
-          wrap={i for i, key in enumerate(COLUMNS) if key in WRAP_COLUMNS})  # fmt: skip
+          wrap={i for i, column in enumerate(COLUMNS) if column.wrap})  # fmt: skip
 
-    items = book.create_sheet(word("items_sheet", lang))
-    item_header = [
-        word(k, lang)
-        for k in (
-            "course_col", "number", "item_id", "item_col", "owners_col", "working_group_col",
-            "problems_col", "tasks_count", "state_col", "decided_col", "realised_col", "next_col",
-        )
-    ]  # fmt: skip
-    item_rows: list[list[Any]] = []
-    for course in state.courses:
-        for item in course.items:
-            group = state.roadmap.working_group(item.item.working_group)
-            worst = item.worst
-            nxt = item.next_task
-            item_rows.append(
-                [
-                    f"{course.course.numeral} {course.course.title.get(lang)}",
-                    item.item.number,
-                    item.item.id,
-                    item.item.title.get(lang),
-                    join(owner_names(state, item, lang), lang),
-                    group.title.get(lang) if group else "",
-                    "\n".join(p.get(lang) for p in item.item.problems),
-                    len(item.tasks),
-                    symbol_label(worst, lang) if worst else "",
-                    item.decision.date if item.decision else None,
-                    item.realisation.date if item.realisation else None,
-                    f"{nxt.task.title.get(lang)} ({item_ref(course, item)})" if nxt else "",
-                ]
-            )
-    _fill(items, item_header, item_rows, wrap={3, 5, 6, 11})
+    items = book.create_sheet(label("items_sheet", lang))
+    item_rows = [
+        [column.value(state, course, item, lang) for column in ITEM_COLUMNS]
+        for course in state.courses
+        for item in course.items
+    ]
+    _fill(items, [label(column.key, lang) for column in ITEM_COLUMNS], item_rows,
+          wrap={i for i, column in enumerate(ITEM_COLUMNS) if column.wrap})  # fmt: skip
 
     props = book.properties
     props.title = document(f"{state.roadmap.title.get(lang)} ({state.as_of.isoformat()})")
-    props.subject = f"{label(state.fiscal_year, lang)}"
+    props.subject = year_label(state.fiscal_year, lang, "label")
     props.creator = "jtr"
     props.language = lang
     buffer = io.BytesIO()

@@ -15,22 +15,12 @@ import io
 from rich.cells import cell_len
 
 from jtr.escape import terminal, tokens
+from jtr.presenter import LOOKS
 
 Segment = tuple[str, str]  # (text, rich style; "" for none)
 
-# Each derived state's bar fill, its ASCII fill and its colour: states are never told by colour
-# alone.
-STATE_LOOK: dict[str, tuple[str, str, str]] = {
-    "done": ("█", "#", "green"),
-    "in_progress": ("▓", "=", "cyan"),
-    "due": ("▒", "-", "yellow"),
-    "not_yet_due": ("░", ".", "dim"),
-    "overdue": ("!", "!", "bold red"),
-    "delayed": ("»", ">", "magenta"),
-    "on_hold": ("‖", "|", "blue"),
-    "cancelled": ("×", "x", "dim strike"),
-}
-STATE_STYLES = {state: look[2] for state, look in STATE_LOOK.items()}
+# Each derived state's rich style (its looks: jtr.presenter.LOOKS).
+STATE_STYLES = {state: look.style for state, look in LOOKS.items()}
 
 
 class Line:

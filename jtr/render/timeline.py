@@ -15,10 +15,9 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from jtr.escape import terminal
-from jtr.fiscal import era_label, short_label
-from jtr.i18n import choose, t
+from jtr.labels import LABELS, label
+from jtr.presenter import LOOKS, join, owner_names, state_look, year_label
 from jtr.render.lines import (
-    STATE_LOOK,
     Line,
     Segment,
     centre,
@@ -55,14 +54,11 @@ class Glyphs(NamedTuple):
 UNICODE = Glyphs("…", "◆", "▼", "◀", "▶", "↳ ", "│", "┊", "─", "┼", "┤", " — ", " · ", "・")
 ASCII = Glyphs("~", "*", "v", "<", ">", "-> ", "|", ":", "-", "+", "+", " - ", " / ", "/")
 
-WORDS = {  # words of this view only (the rest comes from jtr.i18n)
-    "target": ("目標", "target"),
-    "legend_recurring": ("毎年度 (各年度の状態)", "every year (each year's state)"),
-}
-
-
-def _word(key: str, lang: str) -> str:
-    return choose(WORDS[key], lang)
+# The words this view prints are the catalog's, its looks the presenter's: under these names
+# for the tests that read them, each state's (fill, ASCII fill, style).
+WORDS = LABELS
+STATE_LOOK = {state: (look.fill, look.ascii_fill, look.style) for state, look in LOOKS.items()}
+__all__ = ["ASCII", "STATE_LOOK", "UNICODE", "WORDS", "fit", "layout", "render_timeline"]
 
 
 class _Layout(NamedTuple):
@@ -138,7 +134,10 @@ def render_timeline(
 
     # Title and as-of line.
     lines.append(text_line(roadmap.title.get(lang), "bold"))
-    as_of = [f"{t('as_of', lang)} {state.as_of.isoformat()}", _year_name(state.fiscal_year, lang)]
+    as_of = [
+        f"{label('as_of', lang)} {state.as_of.isoformat()}",
+        year_label(state.fiscal_year, lang),
+    ]
     if state.phase is not None:
         as_of.append(state.phase.title.get(lang))
     lines.append(text_line(glyphs.dot.join(as_of)))
@@ -152,7 +151,7 @@ def render_timeline(
         numeral = _ascii_numeral(course.numeral) if ascii_only else course.numeral
         heading = (
             f"{numeral} {course.title.get(lang)}{glyphs.dash}"
-            f"{_word('target', lang)} {_year_name(course.target_year, lang)}"
+            f"{label('target_year_short', lang)} {year_label(course.target_year, lang)}"
         )
         lines.append(text_line(heading, "bold"))
         for item_state in course_state.items:
@@ -166,10 +165,6 @@ def render_timeline(
     return render_lines(lines, geo.width, color)
 
 
-def _year_name(year: int, lang: str) -> str:
-    return era_label(year) if lang == "ja" else f"FY{year}"
-
-
 def _ascii_numeral(numeral: str) -> str:
     """`Ⅱ` → `II`; anything NFKC cannot spell in ASCII is dropped."""
     folded = unicodedata.normalize("NFKC", numeral)
@@ -179,10 +174,10 @@ def _ascii_numeral(numeral: str) -> str:
 def _year_labels(year: int, inner: int, lang: str) -> list[str]:
     """The header rows naming one year: ["令和6年度", "2024"], ["R6 2024"] or ["FY2024"]."""
     if lang != "ja":
-        return [f"FY{year}"]
-    if cell_len(era_label(year)) <= inner:
-        return [era_label(year), str(year)]
-    return [f"{short_label(year, 'ja')} {year}"]
+        return [year_label(year, lang)]
+    if cell_len(year_label(year, lang)) <= inner:
+        return [year_label(year, lang), str(year)]
+    return [f"{year_label(year, lang, 'short')} {year}"]
 
 
 def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> list[Line]:
@@ -249,13 +244,9 @@ def _item_line(
     lang: str,
 ) -> Line:
     item = item_state.item
-    names = []
-    for owner_id in item.owners:
-        owner = state.roadmap.owner(owner_id)
-        names.append(owner.short.get(lang) if owner else owner_id)
-    joiner = glyphs.owner_sep_ja if lang == "ja" else ", "
+    names = owner_names(state.roadmap, item, lang)
     # Made safe before it is measured: an escape (`\\x1b`) takes the cells it is shown in.
-    owners = terminal(f"  [{joiner.join(names)}]") if names else ""
+    owners = terminal(f"  [{join(names, lang, glyphs.owner_sep_ja)}]") if names else ""
     number = f" {item.number:>2} "
     # The owners stay whole as long as the title keeps a few cells.
     room = geo.width - cell_len(number) - cell_len(owners)
@@ -307,21 +298,21 @@ def _task_row(
 
 
 def _fill(state: str, ascii_only: bool) -> tuple[str, str]:
-    fill, ascii_fill, style = STATE_LOOK[state]
-    return (ascii_fill if ascii_only else fill), style
+    look = state_look(state)
+    return (look.ascii_fill if ascii_only else look.fill), look.style
 
 
 def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[Line]:
     entries: list[list[Segment]] = []
     for state in STATES:
         fill, style = _fill(state, ascii_only)
-        entries.append([(fill * 2, style), (" " + t(state, lang), "")])
-    entries.append([(glyphs.recurring, "bold"), (" " + _word("legend_recurring", lang), "")])
-    entries.append([(glyphs.shared.strip(), "dim"), (" " + t("shared_from", lang), "")])
-    entries.append([(glyphs.marker, "bold"), (" " + t("as_of", lang), "")])
+        entries.append([(fill * 2, style), (" " + label(state, lang), "")])
+    entries.append([(glyphs.recurring, "bold"), (" " + label("legend_recurring", lang), "")])
+    entries.append([(glyphs.shared.strip(), "dim"), (" " + label("shared_from", lang), "")])
+    entries.append([(glyphs.marker, "bold"), (" " + label("as_of", lang), "")])
 
     width = min(geo.width, max(geo.chart, MIN_WIDTH))
-    head = f"{t('legend', lang)}: "
+    head = f"{label('legend', lang)}: "
     indent = cell_len(head)
     lines = [Line().add(head, "bold")]
     used = indent
