@@ -70,8 +70,10 @@ class Kind(NamedTuple):
 
 
 def _item_listed(model: Roadmap, item: Any, lang: str) -> str:
+    from jtr.presenter import item_ref
+
     course = next(c for c in model.courses if c.id == item.course_id)
-    return f"{course.numeral}-{item.number} {item.title.get(lang)}"
+    return f"{item_ref(course, item)} {item.title.get(lang)}"
 
 
 def _task_listed(model: Roadmap, task: Any, lang: str) -> str:
