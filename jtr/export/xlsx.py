@@ -10,6 +10,7 @@ everywhere; line breaks stay. (XML cannot hold most control characters at all.)
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -91,8 +92,6 @@ def export(state: RoadmapState, lang: str) -> bytes:
 
 
 def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) -> None:
-    import datetime as dt
-
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from rich.cells import cell_len
@@ -134,6 +133,6 @@ def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) ->
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
+    if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
