@@ -19,8 +19,11 @@ KINDS = tuple(k.label_of("en") for k in entity_kinds.KINDS)
 
 def collect(context: Context, kind: str) -> Iterator[tuple[str, YamlPath]]:
     """Each id of a kind (named by its English label) with the path of its `id` key."""
-    found = next(k for k in entity_kinds.KINDS if k.label_of("en") == kind)
-    for path, entry in entity_kinds.raw_entries(context.data, found):
+    return _ids(context, next(k for k in entity_kinds.KINDS if k.label_of("en") == kind))
+
+
+def _ids(context: Context, kind: entity_kinds.Kind) -> Iterator[tuple[str, YamlPath]]:
+    for path, entry in entity_kinds.raw_entries(context.data, kind):
         ident = entry.get("id")
         if isinstance(ident, str):
             yield ident, (*path, "id")
@@ -29,11 +32,11 @@ def collect(context: Context, kind: str) -> Iterator[tuple[str, YamlPath]]:
 @rule("duplicate-id", Severity.ERROR, "ids are unique within their kind")
 def duplicate_ids(context: Context) -> Iterator[Finding]:
     for kind in entity_kinds.KINDS:
-        name = kind.label_of("en")
         seen: dict[str, YamlPath] = {}
-        for ident, path in collect(context, name):
+        for ident, path in _ids(context, kind):
             if ident in seen:
                 first = context.line_of(seen[ident])
+                name = kind.label_of("en")
                 yield Finding(
                     path, f"duplicate {name} id {shown(ident)} (first used at line {first})"
                 )
