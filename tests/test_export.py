@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import os
@@ -34,7 +35,6 @@ import jtr.cli_export  # noqa: F401 - registers `jtr export` on the app
 from jtr.cli_export import ExportFormat
 from jtr.export import EXPORTERS, JSON_SCHEMA_ID, format_for, json_schema_path
 from jtr.export._common import STATE_SYMBOLS, task_rows
-from jtr.export.ics import fold
 from jtr.export.mermaid import TAGS
 from jtr.fileio import atomic_write
 from jtr.i18n import t
@@ -97,6 +97,28 @@ def nasty() -> Roadmap:
     return roadmap
 
 
+# A title that is template syntax and markup ends: text in every document, never evaluated.
+TEMPLATE_TITLE = "{{ 7*7 }} {% raw %}r{% endraw %} {# c #} </script><script>x()</script> ]]> &amp;"
+
+
+@cache
+def retitled(title: str) -> Roadmap:
+    """The progress fixture with the roadmap and NASTY_ID's task titled `title` (ja and en)."""
+    text = PROGRESS.read_text(encoding="utf-8")
+    quoted = json.dumps(title, ensure_ascii=False)
+    for old in (
+        "ja: 住民自治リフレッシュプロジェクト ロードマップ2023（進捗記録つき試験用）",
+        "en: Residents' Self-Governance Refresh Project Roadmap 2023 (test copy with progress)",
+        "ja: 労務管理の手引き作成",
+        "en: Write a labour-management guide",
+    ):
+        assert old in text, old
+        text = text.replace(old, f"{old[:4]}{quoted}", 1)
+    roadmap = build(load_text(text, "retitled.yaml"))
+    assert roadmap.title.ja == title
+    return roadmap
+
+
 def state_of(roadmap: Roadmap, day: dt.date = AS_OF) -> RoadmapState:
     return roadmap_state(roadmap, day)
 
@@ -134,7 +156,8 @@ def test_importing_the_command_imports_no_exporter() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(run.stdout.split())
     assert "jtr.cli_export" in loaded
-    assert not {m for m in loaded if m.startswith(("jtr.export.", "openpyxl", "icalendar"))}
+    heavy = ("jtr.export.", "openpyxl", "icalendar", "jinja2", "markupsafe")
+    assert not {m for m in loaded if m.startswith(heavy)}
     # What the command module itself imports at the top: only what jtr.cli already needs.
     tree = ast.parse((ROOT / "jtr" / "cli_export.py").read_text(encoding="utf-8"))
     top = set()
@@ -520,6 +543,61 @@ def test_html_escapes_roadmap_text() -> None:
     assert NASTY in doc.text(f"data-task={NASTY_ID}")
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html_template_syntax_in_a_title_is_text(lang: str) -> None:
+    document = text_export("html", retitled(TEMPLATE_TITLE), lang)
+    doc = page(document)
+    assert doc.scripts == 0 and "</script>" not in document and "]]>" not in document
+    assert TEMPLATE_TITLE in doc.text(f"data-task={NASTY_ID}")  # as written: nothing evaluated
+    assert "49" not in doc.text(f"data-task={NASTY_ID}")
+    title = document.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert html.unescape(title) == f"{TEMPLATE_TITLE} — {t('as_of', lang)} 2026-11-26"
+    # In the <title>, the heading, the footer and the task's rows: each time as written.
+    assert document.count("{{ 7*7 }}") == document.count("{% raw %}") >= 4
+
+
+def test_html_shows_hidden_characters_in_every_value() -> None:
+    """The escaping of hidden characters is the environment's, not each template's: every
+    printed value passes jtr.escape.document, and autoescape escapes what that shows."""
+    hidden = "a\u202eb\u200bc\x1bd"
+    document = text_export("html", retitled(hidden))
+    assert "\u202e" not in document and "\u200b" not in document and "\x1b" not in document
+    assert document.count("a&lt;U+202E&gt;b&lt;U+200B&gt;c\\x1bd") >= 4
+    assert "&lt;U+202E&gt;" in document.split("<title>")[1].split("</title>")[0]
+
+
+def test_html_style_needs_no_escaping() -> None:
+    """A browser decodes no character reference inside <style>: the style sheet, printed
+    through the autoescaping environment, must contain nothing that it escapes."""
+    document = text_export("html", progress())
+    style = document.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "&" not in style and "<" not in style
+    assert '"Noto Sans CJK JP"' in style and ".s-overdue{background:" in style
+
+
+def test_templates_escape_by_default() -> None:
+    from jtr.export.templates import environment
+
+    env = environment()
+    assert env.autoescape is True
+    # Any template of this environment, even one that forgets: markup escaped, hidden shown.
+    shown = env.from_string("<p>{{ x }}</p>").render(x="<b>\u202e")
+    assert shown == "<p>&lt;b&gt;&lt;U+202E&gt;</p>"
+    assert env.from_string("{{ x }}").render(x=7) == "7"
+    import jinja2
+
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+    with pytest.raises(TypeError, match="None"):
+        env.from_string("{{ x }}").render(x=None)
+    folder = ROOT / "jtr" / "export" / "templates"
+    names = sorted(p.name for p in folder.glob("*.j2"))
+    assert names == ["report.css.j2", "report.html.j2", "timeline.svg.j2"]
+    for path in folder.glob("*.j2"):  # nothing marked safe by hand
+        source = path.read_text(encoding="utf-8")
+        assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, path
+
+
 # ---- SVG --------------------------------------------------------------------------------------
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -566,6 +644,28 @@ def test_svg_shipped_and_escaped() -> None:
     root = ET.fromstring(text_export("svg", nasty()).encode("utf-8"))
     group = next(g for g in root.iter(f"{SVG}g") if g.get("data-task") == NASTY_ID)
     assert NASTY in (group.findtext(f"{SVG}title") or "")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_svg_template_syntax_in_a_title_is_text(lang: str) -> None:
+    document = text_export("svg", retitled(TEMPLATE_TITLE), lang)
+    assert "]]>" not in document and "<script" not in document
+    root = ET.fromstring(document.encode("utf-8"))
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("data-task") == NASTY_ID)
+    assert (group.findtext(f"{SVG}title") or "").startswith(TEMPLATE_TITLE + " — ")
+    assert root.findtext(f"{SVG}title", "").startswith(TEMPLATE_TITLE + " — ")
+    title = next(x for x in root.iter(f"{SVG}text") if x.get("class") == "title")
+    assert title.text == TEMPLATE_TITLE
+    assert not [e for e in root.iter() if e.tag == f"{SVG}script"]
+
+
+def test_templates_drop_the_characters_xml_forbids() -> None:
+    """U+FFFE and U+FFFF make an SVG unreadable to an XML parser; the YAML loader refuses them
+    in a roadmap, and the templates' environment drops them from any other value."""
+    from jtr.export.templates import environment
+
+    svg = environment().from_string("<text>{{ x }}</text>").render(x="a\ufffeb\uffffc\u202ed")
+    assert ET.fromstring(svg).text == "abc<U+202E>d"
 
 
 # ---- Mermaid: a strict check of the gantt grammar this exporter writes -------------------------
@@ -705,12 +805,31 @@ def test_ics_is_rfc5545_text() -> None:
     assert "a:b#c\\;d%%e|f\\,g\\\\h" in unfolded  # TEXT escaping
 
 
-def test_ics_fold_counts_octets_not_characters() -> None:
-    line = "SUMMARY:" + "あ" * 40 + "x" * 10
-    folded = fold(line)
-    parts = folded.encode("utf-8").split(b"\r\n")[:-1]
-    assert all(len(p) <= 75 for p in parts)
-    assert "".join(p.decode("utf-8")[1:] if i else p.decode("utf-8") for i, p in enumerate(parts)) == line  # fmt: skip
+def test_ics_folds_at_75_octets_never_inside_a_character() -> None:
+    title = "あ" * 30 + ";,\\" * 12 + "い" * 30
+    text, calendar = _calendar(retitled(title))
+    lines = text.encode("utf-8").split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert sum(line.startswith(b" ") for line in lines) > 10  # folded, and often
+    for line in lines:
+        line.decode("utf-8")  # whole characters on each line
+    escaped = title.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    assert escaped in text.replace("\r\n ", "")
+    guide = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(NASTY_ID + "@"))
+    assert str(guide["SUMMARY"]).startswith(f"Ⅰ-3 {title} — ")
+
+
+def test_ics_keeps_a_backslash_n_in_the_text() -> None:
+    """RFC 5545 writes a backslash as `\\\\`; `C:\\Nagano` stays that, not a line break.
+    icalendar's own vText reads `\\N` in the text as a line break (the measured reason jtr
+    escapes TEXT values itself); when it stops, the override in jtr/export/ics.py can go."""
+    from icalendar import Event, vText
+
+    text, _ = _calendar(retitled("C:\\Nagano \\n"))
+    assert "C:\\\\Nagano \\\\n — " in text.replace("\r\n ", "")
+    event = Event()
+    event.add("SUMMARY", vText("C:\\Nagano"))
+    assert b"SUMMARY:C:\\nagano" in event.to_ical()  # the library's reading, kept out
 
 
 def test_ics_events_match_the_roadmap() -> None:

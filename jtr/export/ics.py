@@ -1,8 +1,10 @@
 """`jtr export --format ics`: the roadmap as an iCalendar file (RFC 5545) for any calendar.
 
-Written here rather than with a library, so that jtr needs no calendar package at run time.
-What RFC 5545 asks of the text: CRLF line ends; lines folded at 75 octets (counted in UTF-8,
-never inside a character); `\\`, `;`, `,` and newlines escaped in TEXT values; a DTSTAMP in UTC.
+Written with the `icalendar` library: it types each property, writes the dates, the
+recurrence rule and the parameters, ends lines with CRLF and folds them at 75 octets (never
+inside a character). Every TEXT value is first shown as jtr shows text everywhere
+(`jtr.escape.document`: control, bidi and invisible characters visibly; RFC 5545 allows no
+control character but HTAB in a value, and a calendar would show the others raw).
 
 - Each task is an all-day event over its fiscal years: DTSTART;VALUE=DATE the first day of its
   first year, DTEND the day after the last day of its last year (DTEND is exclusive).
@@ -17,205 +19,198 @@ never inside a character); `\\`, `;`, `,` and newlines escaped in TEXT values; a
 - Summaries carry the state in words ("— ! 期限超過"), CATEGORIES the course and the state;
   cancelled tasks are STATUS:CANCELLED. Events are TRANSP:TRANSPARENT: a year-long task does
   not make anyone busy.
+
+One thing is not left to the library: escaping a TEXT value. icalendar's `vText` first reads a
+literal `\\N` in the text as a line break (its escaping starts with `replace("\\\\N", "\\n")`), so
+a note such as `C:\\Nagano` would reach the calendar as `C:` and a new line `agano`. `Text`
+escapes as RFC 5545 §3.3.11 says, and nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import TYPE_CHECKING
 
 from jtr import __version__
 from jtr.escape import document
-from jtr.export._common import (
-    STATE_SYMBOLS,
+from jtr.fiscal import fiscal_year_end, fiscal_year_start
+from jtr.labels import label
+from jtr.presenter import (
+    LOOKS,
     TaskRow,
+    course_name,
     item_ref,
-    join,
     note_text,
-    owner_names,
+    owners_text,
     record_text,
     span_dates,
+    span_label,
     state_text,
     task_rows,
-    word,
-    year_name,
-    years_label,
+    task_state_label,
+    year_label,
 )
-from jtr.fiscal import fiscal_year_end, fiscal_year_start
-from jtr.i18n import t
-from jtr.model import Course
-from jtr.render.status import state_label
 from jtr.status import CourseState, RoadmapState, records_as_of
 
-MAX_OCTETS = 75  # per line, CRLF excluded (RFC 5545 §3.1)
+if TYPE_CHECKING:
+    from icalendar import Event, vCategory, vText
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11); control, bidi and invisible characters shown visibly
-    (`jtr.escape.document`), as jtr shows them everywhere: RFC 5545 allows no control
-    character but HTAB in a value, and a calendar would show the others raw."""
+    """A TEXT value as RFC 5545 §3.3.11 writes it (`\\`, `\\;`, `\\,`, `\\n`), its hidden
+    characters shown first (`jtr.escape.document`, which also leaves no CR)."""
     return (
         document(text)
         .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
-        .replace("\r\n", "\\n")
         .replace("\n", "\\n")
-        .replace("\r", "\\n")
     )
 
 
-def fold(line: str) -> str:
-    """One content line, folded into lines of at most 75 octets of UTF-8, CRLF-terminated.
+@cache
+def _types() -> tuple[type[vText], type[vCategory]]:
+    """icalendar's TEXT and CATEGORIES values, escaped by `escape` (see the module docstring)."""
+    from icalendar import vCategory, vText
 
-    A continuation line starts with a space, which counts towards its 75 octets.
-    """
-    if len(line) * 4 <= MAX_OCTETS or len(line.encode("utf-8")) <= MAX_OCTETS:
-        return line + "\r\n"
-    out: list[str] = []
-    current: list[str] = []
-    used = 0
-    limit = MAX_OCTETS
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if used + size > limit:
-            out.append("".join(current))
-            current, used, limit = [" "], 1, MAX_OCTETS
-        current.append(char)
-        used += size
-    out.append("".join(current))
-    return "".join(part + "\r\n" for part in out)
+    class Text(vText):
+        def to_ical(self) -> bytes:
+            return escape(str(self)).encode("utf-8")
 
+    class Categories(vCategory):
+        def to_ical(self) -> bytes:
+            return b",".join(escape(str(c)).encode("utf-8") for c in self.cats)
 
-def _date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-class _Calendar:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def add(self, name: str, value: str) -> None:
-        self.lines.append(f"{name}:{value}")
-
-    def text(self) -> str:
-        return "".join(fold(line) for line in self.lines)
+    return Text, Categories
 
 
 def export(state: RoadmapState, lang: str) -> str:
+    from icalendar import Calendar
+
+    text, _ = _types()
     roadmap = state.roadmap
     start_month = roadmap.fiscal_year_start_month
     domain = f"{roadmap.id}.jtr"
-    stamp = f"{_date(state.as_of)}T000000Z"
-    cal = _Calendar()
-    cal.add("BEGIN", "VCALENDAR")
-    cal.add("VERSION", "2.0")
-    cal.add("PRODID", f"-//jtr//jtr {__version__}//{lang.upper()}")
-    cal.add("CALSCALE", "GREGORIAN")
-    cal.add("METHOD", "PUBLISH")
-    cal.add("X-WR-CALNAME", escape(roadmap.title.get(lang)))
-    cal.add("X-WR-CALDESC", escape(f"{roadmap.subtitle.get(lang)} ({t('as_of', lang)} {state.as_of.isoformat()})"))  # fmt: skip
+    stamp = dt.datetime.combine(state.as_of, dt.time(), tzinfo=dt.timezone.utc)
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", f"-//jtr//jtr {__version__}//{lang.upper()}")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("X-WR-CALNAME", text(roadmap.title.get(lang)))
+    calendar.add("X-WR-CALDESC", text(f"{roadmap.subtitle.get(lang)} ({label('as_of', lang)} {state.as_of.isoformat()})"))  # fmt: skip
 
     for row in task_rows(state):
         ts = row.task
         task = ts.task
-        course = row.course.course
+        course = course_name(row.course.course, lang)
         summary = (
-            f"{row.ref} {task.title.get(lang)} — {STATE_SYMBOLS[ts.state]} {state_label(ts, lang)}"
+            f"{row.ref} {task.title.get(lang)} — {LOOKS[ts.state].symbol} "
+            f"{task_state_label(ts, lang)}"
         )
         description = _description(state, row, lang)
         sequence = len(records_as_of(task.history, state.as_of))
-        cal.add("BEGIN", "VEVENT")
-        cal.add("UID", escape(f"{task.id}@{domain}"))
-        cal.add("DTSTAMP", stamp)
-        cal.add("SEQUENCE", str(sequence))
+        uid = f"{task.id}@{domain}"
+        first, last = span_dates(task.years, start_month)
         if task.recurring:
-            first = fiscal_year_start(task.years.start, start_month)
-            cal.add("DTSTART;VALUE=DATE", _date(first))
-            cal.add("DTEND;VALUE=DATE", _date(first + dt.timedelta(days=1)))
-            cal.add("RRULE", f"FREQ=YEARLY;COUNT={len(task.years.years())}")
+            master = _event(uid, None, stamp, sequence, first, first + dt.timedelta(days=1))
+            master.add("RRULE", {"FREQ": "YEARLY", "COUNT": len(task.years.years())})
         else:
-            first, last = span_dates(task.years, start_month)
-            cal.add("DTSTART;VALUE=DATE", _date(first))
-            cal.add("DTEND;VALUE=DATE", _date(last + dt.timedelta(days=1)))
-        _texts(cal, ts.state, summary, description, course, lang)
-        cal.add("END", "VEVENT")
+            master = _event(uid, None, stamp, sequence, first, last + dt.timedelta(days=1))
+        _texts(master, ts.state, summary, description, [course, label(ts.state, lang)], lang)
+        calendar.add_component(master)
 
         for occurrence in ts.occurrences:  # recurring: each year's own state
             day = fiscal_year_start(occurrence.fiscal_year, start_month)
-            state_name = occurrence.state
+            look = occurrence.state
             year_summary = (
-                f"{row.ref} {task.title.get(lang)} ({year_name(occurrence.fiscal_year, lang)}) "
-                f"— {STATE_SYMBOLS[state_name]} {t(state_name, lang)}"
+                f"{row.ref} {task.title.get(lang)} ({year_label(occurrence.fiscal_year, lang)}) "
+                f"— {LOOKS[look].symbol} {label(look, lang)}"
             )
-            cal.add("BEGIN", "VEVENT")
-            cal.add("UID", escape(f"{task.id}@{domain}"))
-            cal.add("RECURRENCE-ID;VALUE=DATE", _date(day))
-            cal.add("DTSTAMP", stamp)
-            cal.add("SEQUENCE", str(sequence))
-            cal.add("DTSTART;VALUE=DATE", _date(day))
-            cal.add("DTEND;VALUE=DATE", _date(day + dt.timedelta(days=1)))
-            _texts(cal, state_name, year_summary, description, course, lang)
-            cal.add("END", "VEVENT")
+            instance = _event(uid, day, stamp, sequence, day, day + dt.timedelta(days=1))
+            _texts(instance, look, year_summary, description, [course, label(look, lang)], lang)
+            calendar.add_component(instance)
 
-    for course in state.courses:
-        _target(cal, state, course, lang, domain, stamp)
-    cal.add("END", "VCALENDAR")
-    return cal.text()
+    for course_state in state.courses:
+        calendar.add_component(_target(state, course_state, lang, domain, stamp))
+    written: bytes = calendar.to_ical(sorted=False)
+    return written.decode("utf-8")
+
+
+def _event(
+    uid: str,
+    recurrence: dt.date | None,
+    stamp: dt.datetime,
+    sequence: int,
+    first: dt.date,
+    end: dt.date,
+) -> Event:
+    """An all-day event from `first` to `end` (exclusive): UID, RECURRENCE-ID (an instance of
+    a recurring event), DTSTAMP, SEQUENCE, DTSTART, DTEND."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("UID", uid)
+    if recurrence is not None:
+        event.add("RECURRENCE-ID", recurrence)
+    event.add("DTSTAMP", stamp)
+    event.add("SEQUENCE", sequence)
+    event.add("DTSTART", first)
+    event.add("DTEND", end)
+    return event
 
 
 def _texts(
-    cal: _Calendar, state_name: str, summary: str, description: str, course: Course, lang: str
+    event: Event, state_name: str, summary: str, description: str, categories: list[str], lang: str
 ) -> None:
-    """STATUS, SUMMARY, DESCRIPTION, CATEGORIES and TRANSP of a task's event."""
-    cal.add("STATUS", "CANCELLED" if state_name == "cancelled" else "CONFIRMED")
-    cal.add(f"SUMMARY;LANGUAGE={lang}", escape(summary))
-    cal.add(f"DESCRIPTION;LANGUAGE={lang}", escape(description))
-    categories = (f"{course.numeral} {course.title.get(lang)}", t(state_name, lang))
-    cal.add("CATEGORIES", ",".join(escape(c) for c in categories))
-    cal.add("TRANSP", "TRANSPARENT")
+    """STATUS, SUMMARY, DESCRIPTION, CATEGORIES and TRANSP of an event."""
+    text, listed = _types()
+    event.add("STATUS", "CANCELLED" if state_name == "cancelled" else "CONFIRMED")
+    event.add("SUMMARY", text(summary), parameters={"LANGUAGE": lang})
+    event.add("DESCRIPTION", text(description), parameters={"LANGUAGE": lang})
+    event.add("CATEGORIES", listed(categories))
+    event.add("TRANSP", "TRANSPARENT")
 
 
 def _description(state: RoadmapState, row: TaskRow, lang: str) -> str:
     ts = row.task
     item = row.item.item
     lines = [
-        f"{word('item_col', lang)}: {row.ref} {item.title.get(lang)}",
-        f"{word('owners_col', lang)}: {join(owner_names(state, row.item, lang), lang)}",
-        f"{word('years_col', lang)}: {years_label(ts.task.years, lang)}",
-        f"{word('state_col', lang)}: {state_text(ts, lang)}",
-        f"{word('last_record_col', lang)}: {record_text(ts.last_record, lang) or t('no_record', lang)}",
+        f"{label('item_col', lang)}: {row.ref} {item.title.get(lang)}",
+        f"{label('owners_col', lang)}: {owners_text(state.roadmap, item, lang)}",
+        f"{label('years_col', lang)}: {span_label(ts.task.years, lang)}",
+        f"{label('state_col', lang)}: {state_text(ts, lang)}",
+        f"{label('last_record_col', lang)}: {record_text(ts.last_record, lang) or label('no_record', lang)}",
     ]
     note = note_text(row, lang)
     if note:
-        lines.append(f"{word('note_col', lang)}: {note}")
-    lines.append(f"{t('as_of', lang)}: {state.as_of.isoformat()} · {ts.task.id}")
+        lines.append(f"{label('note_col', lang)}: {note}")
+    lines.append(f"{label('as_of', lang)}: {state.as_of.isoformat()} · {ts.task.id}")
     return "\n".join(lines)
 
 
 def _target(
-    cal: _Calendar, state: RoadmapState, course: CourseState, lang: str, domain: str, stamp: str
-) -> None:
+    state: RoadmapState, course: CourseState, lang: str, domain: str, stamp: dt.datetime
+) -> Event:
+    """The course's target: an event on the last day of its target fiscal year."""
     c = course.course
     last = fiscal_year_end(c.target_year, state.roadmap.fiscal_year_start_month)
     met, total = len(course.goal_met), len(course.items)
     summary = (
-        f"{c.numeral} {c.title.get(lang)} — {word('target_end', lang)} "
-        f"{year_name(c.target_year, lang)} ({t('goal_met', lang)} {met}/{total})"
+        f"{course_name(c, lang)} — {label('target_year_end', lang)} "
+        f"{year_label(c.target_year, lang)} ({label('goal_met', lang)} {met}/{total})"
     )
-    lines = [c.target.get(lang), f"{t('goal', lang)}: {met}/{total}"]
+    lines = [c.target.get(lang), f"{label('goal', lang)}: {met}/{total}"]
     for item in course.items:
         mark = "✔" if item.goal_met else ("!" if course.target_passed else "○")
-        lines.append(f"{mark} {item_ref(course, item)} {item.item.title.get(lang)}")
+        lines.append(f"{mark} {item_ref(c, item.item)} {item.item.title.get(lang)}")
     milestones = sum(1 for i in course.items if i.goal_met)
-    cal.add("BEGIN", "VEVENT")
-    cal.add("UID", escape(f"{c.id}-target@{domain}"))
-    cal.add("DTSTAMP", stamp)
-    cal.add("SEQUENCE", str(milestones))
-    cal.add("DTSTART;VALUE=DATE", _date(last))
-    cal.add("DTEND;VALUE=DATE", _date(last + dt.timedelta(days=1)))
-    cal.add("STATUS", "CONFIRMED")
-    cal.add(f"SUMMARY;LANGUAGE={lang}", escape(summary))
-    cal.add(f"DESCRIPTION;LANGUAGE={lang}", escape("\n".join(lines)))
-    cal.add("CATEGORIES", escape(f"{c.numeral} {c.title.get(lang)}"))
-    cal.add("TRANSP", "TRANSPARENT")
-    cal.add("END", "VEVENT")
+    text, listed = _types()
+    event = _event(f"{c.id}-target@{domain}", None, stamp, milestones, last, last + dt.timedelta(days=1))  # fmt: skip
+    event.add("STATUS", "CONFIRMED")
+    event.add("SUMMARY", text(summary), parameters={"LANGUAGE": lang})
+    event.add("DESCRIPTION", text("\n".join(lines)), parameters={"LANGUAGE": lang})
+    event.add("CATEGORIES", listed([course_name(c, lang)]))
+    event.add("TRANSP", "TRANSPARENT")
+    return event

@@ -11,39 +11,43 @@ given whole in a <title> tooltip.
 No text is measured here (nothing can be, without a font engine), so widths are estimated:
 a wide (Japanese) character is 1 em, any other 0.62 em, which is at least what Noto Sans CJK
 and the common sans-serif fonts draw. The browser test checks the estimate with the real font.
+
+This module lays the picture out (where each text, bar and line goes); the markup is the
+Jinja2 template jtr/export/templates/timeline.svg.j2, whose environment escapes every printed
+value (jtr.export.templates), so roadmap text is never markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from html import escape as _escape
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
 from jtr.escape import document
-from jtr.export._common import (
+from jtr.fiscal import fiscal_year_of
+from jtr.labels import label
+from jtr.model import Span
+from jtr.presenter import (
+    LOOKS,
     RECURRING_MARK,
     SHARED_MARK,
-    STATE_COLOURS,
-    STATE_SYMBOLS,
-    join,
-    owner_names,
+    course_name,
+    owners_text,
     span_dates,
     state_text,
-    word,
-    year_name,
+    symbol_label,
+    year_label,
+    year_progress,
 )
-from jtr.fiscal import fiscal_year_end, fiscal_year_of, fiscal_year_start
-from jtr.i18n import t
-from jtr.model import Span
-from jtr.status import STATES, RoadmapState, TaskState
+from jtr.status import STATES, CourseState, RoadmapState, TaskState
 
 FONT_FAMILY = (
     "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', "
     "'Yu Gothic', Meiryo, sans-serif"
 )
 SIZE = 12  # px, body text
+INK = "#1a1a1a"
 PAD = 16
 YEAR_W = 160
 TASK_ROW = 22
@@ -52,25 +56,9 @@ COURSE_ROW = 30
 TASK_INDENT = 28
 LABEL_MIN, LABEL_MAX = 260, 600
 WIDE_EM, NARROW_EM = 1.0, 0.62
-
-# Fill patterns drawn over each state's colour (id, pattern body); done is plain.
-PATTERNS: dict[str, str] = {
-    "overdue": '<path d="M0,8 L8,0" stroke="#ffffff" stroke-opacity="0.45" stroke-width="2"/>',
-    "delayed": '<path d="M0,0 L4,4 L0,8" fill="none" stroke="#ffffff" stroke-opacity="0.3" stroke-width="1.2"/>',
-    "on_hold": '<path d="M2,0 L2,8 M6,0 L6,8" stroke="#ffffff" stroke-opacity="0.3" stroke-width="1.5"/>',
-    "due": '<path d="M0,2 L8,2 M0,6 L8,6" stroke="#ffffff" stroke-opacity="0.35" stroke-width="1.5"/>',
-    "in_progress": '<circle cx="4" cy="4" r="1.4" fill="#ffffff" fill-opacity="0.35"/>',
-    "not_yet_due": '<circle cx="4" cy="4" r="1.2" fill="#616161" fill-opacity="0.45"/>',
-    "cancelled": '<path d="M0,0 L8,8 M8,0 L0,8" stroke="#424242" stroke-opacity="0.45" stroke-width="1"/>',
-}  # fmt: skip
-
-_NON_XML = re.compile("[\ufffe\uffff]")
-
-
-def esc(text: str) -> str:
-    """Text safe in XML content and attribute values: control, bidi and invisible characters
-    shown visibly (`jtr.escape.document`), the two non-characters XML forbids dropped."""
-    return _escape(_NON_XML.sub("", document(text)), quote=True)
+AS_OF_INK = "#b71c1c"
+# The states drawn with a fill pattern over their colour (the patterns: the template's <defs>).
+PATTERNED = frozenset(s for s in STATES if s != "done")
 
 
 def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
@@ -92,66 +80,162 @@ def clip(text: str, width: float, size: float = SIZE, bold: bool = False) -> str
     return kept.rstrip() + "…"
 
 
-class _Svg:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def add(self, markup: str) -> None:
-        self.parts.append(markup)
-
-    def text(
-        self,
-        x: float,
-        y: float,
-        content: str,
-        *,
-        size: float = SIZE,
-        bold: bool = False,
-        fill: str = "#1a1a1a",
-        anchor: str = "start",
-        cls: str = "",
-    ) -> None:
-        attrs = f'x="{x:.1f}" y="{y:.1f}"'
-        if size != SIZE:
-            attrs += f' font-size="{size:g}"'
-        if bold:
-            attrs += ' font-weight="bold"'
-        if fill != "#1a1a1a":
-            attrs += f' fill="{fill}"'
-        if anchor != "start":
-            attrs += f' text-anchor="{anchor}"'
-        if cls:
-            attrs += f' class="{cls}"'
-        self.add(f"<text {attrs}>{esc(content)}</text>")
+# ---- the layout: what the template draws, and where ------------------------------------------
 
 
-def _bar(
-    svg: _Svg, x: float, y: float, w: float, h: float, state: str, label: str, fallback: str = ""
-) -> None:
+class Label(NamedTuple):
+    """A <text>: only what differs from the picture's defaults is written out."""
+
+    x: float
+    y: float
+    content: str
+    size: float = SIZE
+    bold: bool = False
+    fill: str = INK
+    anchor: str = "start"
+    cls: str = ""
+
+
+class Bar(NamedTuple):
     """A bar in a state's colour and pattern, with its symbol and, if it fits, its label."""
-    fill, ink = STATE_COLOURS[state]
-    stroke = ' stroke="#9e9e9e"' if state == "not_yet_due" else ""
-    svg.add(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="3" fill="{fill}"{stroke}/>')  # fmt: skip
-    if state in PATTERNS:
-        svg.add(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="3" '
-            f'fill="url(#p-{state})"/>'
-        )
+
+    x: float
+    y: float
+    w: float
+    h: float
+    state: str
+    fill: str
+    ink: str
+    text: str
+    size: int
+    patterned: bool
+
+
+class Year(NamedTuple):
+    year: int
+    x: float
+    y: float
+    now: bool
+    first: Label
+    second: Label
+
+
+class Band(NamedTuple):
+    """A phase over its fiscal years."""
+
+    phase_id: str
+    title: str
+    x: float
+    y: float
+    w: float
+    tint: str
+    label: Label
+
+
+class Target(NamedTuple):
+    """A course's target: a flag at the end of its target year."""
+
+    goal: str  # `met/items`
+    x: float
+    y1: float
+    y2: float
+    flag: Label
+
+
+class CourseRow(NamedTuple):
+    course_id: str
+    heading: Label
+    target: Target | None
+    kind: str = "course"
+
+
+class ItemRow(NamedTuple):
+    item_id: str
+    title: str  # whole, for the tooltip
+    x: float
+    y: float
+    text: str  # number and title, cut to fit
+    owners: str
+    kind: str = "item"
+
+
+class Occurrence(NamedTuple):
+    year: int
+    state: str
+    bar: Bar
+
+
+class TaskRow(NamedTuple):
+    task_id: str
+    state: str
+    start: str
+    end: str
+    shared: bool
+    title: str  # whole, with its state, for the tooltip
+    label: Label
+    zebra: float | None  # the y of a shaded background, every other row
+    occurrences: list[Occurrence]
+    bar: Bar | None
+    kind: str = "task"
+
+
+class LegendEntry(NamedTuple):
+    key: str
+    bar: Bar | None
+    mark: Label | None
+    line: tuple[float, float, float] | None  # the as-of line's sample: x, y1, y2
+    text: Label
+
+
+class Picture(NamedTuple):
+    width: float
+    height: float
+    as_of: str
+    goal_word: str  # a target's tooltip: `<goal_word>: met/items`
+    title: str
+    description: str
+    header: list[Label]
+    years: list[Year]
+    phase_label: Label
+    phases: list[Band]
+    rows: list[CourseRow | ItemRow | TaskRow]
+    grid: list[float]
+    chart_top: float
+    chart_bottom: float
+    as_of_x: float
+    legend_label: Label
+    legend: list[LegendEntry]
+
+
+def bar(x: float, y: float, w: float, h: float, state: str, text: str, fallback: str = "") -> Bar:
+    """A bar whose label is `text` where it fits, else `fallback` or the state's symbol."""
+    look = LOOKS[state]
     size = SIZE - 1
-    text = label if text_width(label, size) <= w - 10 else fallback or STATE_SYMBOLS[state]
-    # A halo in the bar's colour keeps the text readable over the pattern.
-    svg.add(
-        f'<text x="{x + w / 2:.1f}" y="{y + h / 2 + size * 0.36:.1f}" font-size="{size}" '
-        f'fill="{ink}" text-anchor="middle" stroke="{fill}" stroke-width="3" '
-        f'paint-order="stroke" class="bar-label">{esc(text)}</text>'
-    )
+    shown = text if text_width(text, size) <= w - 10 else fallback or look.symbol
+    return Bar(x, y, w, h, state, look.colour, look.ink, shown, size, state in PATTERNED)
 
 
 def export(state: RoadmapState, lang: str) -> str:
+    from jtr.export.templates import render
+
+    return render(
+        "timeline.svg.j2",
+        picture=layout(state, lang),
+        lang=lang,
+        font_family=FONT_FAMILY,
+        size=SIZE,
+        ink=INK,
+        pad=PAD,
+        year_w=YEAR_W,
+        task_row=TASK_ROW,
+    )
+
+
+def layout(state: RoadmapState, lang: str) -> Picture:
+    """Where everything of the picture goes."""
     roadmap = state.roadmap
     start_month = roadmap.fiscal_year_start_month
     years = list(roadmap.period.years())
-    bar_label = {s: f"{STATE_SYMBOLS[s]} {t(s, lang)}" for s in STATES}
 
     # The label column: as wide as the longest task title needs, within limits.
     needed = max(
@@ -170,18 +254,17 @@ def export(state: RoadmapState, lang: str) -> str:
     def x_of(day: dt.date) -> float:
         """Where a date lies on the chart (clamped to it)."""
         fy = fiscal_year_of(day, start_month)
-        first, last = fiscal_year_start(fy, start_month), fiscal_year_end(fy, start_month)
-        fraction = (day - first).days / ((last - first).days + 1)
+        fraction = year_progress(day, start_month)
         return chart_x + min(max((fy - years[0] + fraction) * YEAR_W, 0), chart_w)
 
-    body = _Svg()
-    y = PAD
+    as_of = state.as_of.isoformat()
+    y: float = PAD
     # Title and the as-of line.
-    body.text(PAD, y + 18, roadmap.title.get(lang), size=18, bold=True, cls="title")
+    header = [Label(PAD, y + 18, roadmap.title.get(lang), size=18, bold=True, cls="title")]
     y += 26
     phase = f" · {state.phase.title.get(lang)}" if state.phase else ""
-    body.text(PAD, y + 14, f"{t('as_of', lang)} {state.as_of.isoformat()} · "
-              f"{year_name(state.fiscal_year, lang)}{phase}", cls="as-of-line")  # fmt: skip
+    header.append(Label(PAD, y + 14, f"{label('as_of', lang)} {as_of} · "
+                        f"{year_label(state.fiscal_year, lang)}{phase}", cls="as-of-line"))  # fmt: skip
     y += 30
 
     # As-of label above the years; the line itself is drawn last, over everything.
@@ -189,39 +272,33 @@ def export(state: RoadmapState, lang: str) -> str:
     as_of_x = x_of(state.as_of)
     inside = years[0] <= state.fiscal_year <= years[-1]
     mark = "▼" if inside else ("◀" if state.fiscal_year < years[0] else "▶")
-    as_of_text = f"{mark} {t('as_of', lang)} {state.as_of.isoformat()}"
+    as_of_text = f"{mark} {label('as_of', lang)} {as_of}"
     anchor = "middle"
     if as_of_x + text_width(as_of_text) / 2 > width - PAD:
         anchor = "end"
     elif as_of_x - text_width(as_of_text) / 2 < chart_x:
         anchor = "start"
-    body.text(as_of_x, y + 13, as_of_text, bold=True, fill="#b71c1c", anchor=anchor,
-              cls="as-of-label")  # fmt: skip
+    header.append(Label(as_of_x, y + 13, as_of_text, bold=True, fill=AS_OF_INK, anchor=anchor,
+                        cls="as-of-label"))  # fmt: skip
     y = header_top
 
     # Years: era and western, the as-of year highlighted.
-    body.add('<g class="years">')
+    year_cells = []
     for index, year in enumerate(years):
         x = chart_x + index * YEAR_W
-        now = year == state.fiscal_year
         first, second = (
-            (year_name(year, "ja"), str(year)) if lang == "ja" else (f"FY{year}", year_name(year, "ja"))
+            (year_label(year, "ja"), str(year)) if lang == "ja" else (f"FY{year}", year_label(year, "ja"))
         )  # fmt: skip
-        flag = ' data-now="true"' if now else ""
-        body.add(f'<g class="year" data-year="{year}"{flag}>')
-        body.add(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{YEAR_W}" height="38" '
-            f'fill="{"#fff3c4" if now else "#f5f5f5"}" stroke="#bdbdbd"/>'
-        )
-        body.text(x + YEAR_W / 2, y + 16, first, bold=True, anchor="middle")
-        body.text(x + YEAR_W / 2, y + 32, second, size=11, fill="#424242", anchor="middle")
-        body.add("</g>")
-    body.add("</g>")
+        year_cells.append(Year(
+            year, x, y, year == state.fiscal_year,
+            Label(x + YEAR_W / 2, y + 16, first, bold=True, anchor="middle"),
+            Label(x + YEAR_W / 2, y + 32, second, size=11, fill="#424242", anchor="middle"),
+        ))  # fmt: skip
     y += 38
 
     # Phases: one band per phase over its years.
-    body.add('<g class="phases">')
-    body.text(chart_x - 8, y + 16, word("phase_row", lang), anchor="end", fill="#424242")
+    phase_label = Label(chart_x - 8, y + 16, label("phase_col", lang), anchor="end", fill="#424242")
+    bands = []
     for index, phase_ in enumerate(roadmap.phases):
         span = Span(max(phase_.years.start, years[0]), min(phase_.years.end, years[-1]))
         if span.start > span.end:
@@ -229,137 +306,112 @@ def export(state: RoadmapState, lang: str) -> str:
         x = chart_x + (span.start - years[0]) * YEAR_W
         w = (span.end - span.start + 1) * YEAR_W
         current = state.phase is not None and phase_.id == state.phase.id
-        tint = ("#e3f2fd", "#e8eaf6")[index % 2]
         title = phase_.title.get(lang)
-        body.add(f'<g class="phase" data-phase="{esc(phase_.id)}"><title>{esc(title)}</title>')
-        body.add(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w}" height="24" fill="{tint}" stroke="#bdbdbd"/>')  # fmt: skip
-        body.text(
-            x + w / 2, y + 16, clip(title, w - 10, bold=current), bold=current, anchor="middle"
-        )
-        body.add("</g>")
-    body.add("</g>")
+        caption = Label(x + w / 2, y + 16, clip(title, w - 10, bold=current), bold=current, anchor="middle")  # fmt: skip
+        bands.append(Band(phase_.id, title, x, y, w, ("#e3f2fd", "#e8eaf6")[index % 2], caption))
     y += 24
     chart_top = header_top
 
     # Body: courses, items, tasks.
-    rows = _Svg()
+    rows: list[CourseRow | ItemRow | TaskRow] = []
     zebra = 0
     for course_state in state.courses:
         course = course_state.course
         y += 6
         heading = (
-            f"{course.numeral} {course.title.get(lang)} — {t('target', lang)} "
-            f"{year_name(course.target_year, lang)}"
+            f"{course_name(course, lang)} — {label('target_year', lang)} "
+            f"{year_label(course.target_year, lang)}"
         )
-        rows.add(f'<g class="course" data-course="{esc(course.id)}">')
-        rows.text(PAD, y + 20, clip(heading, label_w - 8, 13, True), size=13, bold=True)
-        if years[0] <= course.target_year <= years[-1]:  # the target: a flag at the year's end
-            tx = chart_x + (course.target_year - years[0] + 1) * YEAR_W
-            met = f"{len(course_state.goal_met)}/{len(course_state.items)}"
-            flag = f"◆ {word('target_short', lang)} {met}"
-            rows.add(
-                f'<g class="target"><title>{esc(t("goal", lang))}: {esc(met)}</title>'
-                f'<line x1="{tx:.1f}" y1="{y + 4:.1f}" x2="{tx:.1f}" y2="{y + COURSE_ROW:.1f}" '
-                'stroke="#1a1a1a" stroke-width="2"/>'
-            )
-            rows.text(tx - 4, y + 20, flag, size=11, bold=True, anchor="end")
-            rows.add("</g>")
-        rows.add("</g>")
+        rows.append(CourseRow(
+            course.id,
+            Label(PAD, y + 20, clip(heading, label_w - 8, 13, True), size=13, bold=True),
+            _target(course_state, lang, y, chart_x, years),
+        ))  # fmt: skip
         y += COURSE_ROW
         for item_state in course_state.items:
             item = item_state.item
-            owners = f"  [{join(owner_names(state, item_state, lang), lang)}]"
+            owners = f"  [{owners_text(roadmap, item, lang)}]"
             number = f"{item.number} "
             room = width - PAD - PAD - text_width(owners, 11) - text_width(number, bold=True) - 8
             title = clip(item.title.get(lang), room, bold=True)
-            rows.add(f'<g class="item" data-item="{esc(item.id)}"><title>{esc(item.title.get(lang))}</title>')  # fmt: skip
-            rows.add(
-                f'<text x="{PAD + 8:.1f}" y="{y + 16:.1f}" font-weight="bold">{esc(number + title)}'
-                f'<tspan font-weight="normal" font-size="11" fill="#616161">{esc(owners)}</tspan></text>'
-            )
-            rows.add("</g>")
+            rows.append(ItemRow(item.id, item.title.get(lang), PAD + 8, y + 16, number + title, owners))  # fmt: skip
             y += ITEM_ROW
             for ts in item_state.tasks:
                 shared = ts.task.item_id != item.id
-                if zebra % 2 == 0:
-                    rows.add(f'<rect x="{PAD}" y="{y:.1f}" width="{width - 2 * PAD}" height="{TASK_ROW}" fill="#fafafa"/>')  # fmt: skip
+                rows.append(_task_row(ts, shared, y, lang, label_w, chart_x, years, start_month,
+                                      y if zebra % 2 == 0 else None))  # fmt: skip
                 zebra += 1
-                _task_row(rows, ts, shared, y, lang, label_w, chart_x, years, bar_label,
-                          start_month)  # fmt: skip
                 y += TASK_ROW
     chart_bottom = y + 6
     y = chart_bottom
 
-    # Grid, then the as-of line over everything.
-    grid = _Svg()
-    for index in range(len(years) + 1):
-        x = chart_x + index * YEAR_W
-        grid.add(
-            f'<line x1="{x:.1f}" y1="{chart_top:.1f}" x2="{x:.1f}" y2="{chart_bottom:.1f}" '
-            'stroke="#bdbdbd" stroke-width="1"/>'
-        )
-    marker = (
-        f'<g class="as-of" data-date="{state.as_of.isoformat()}">'
-        f'<line x1="{as_of_x:.1f}" y1="{chart_top - 4:.1f}" x2="{as_of_x:.1f}" y2="{chart_bottom:.1f}" '
-        'stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/></g>'
-    )
-
     # Legend.
-    legend = _Svg()
     y += 14
-    legend.add('<g class="legend">')
-    legend.text(PAD, y + 15, f"{t('legend', lang)}:", bold=True)
-    x = PAD + text_width(f"{t('legend', lang)}:", bold=True) + 12
-    entries: list[tuple[str, str]] = [(s, t(s, lang)) for s in STATES]
-    entries += [("recurring", word("legend_recurring", lang)),
-                ("shared", word("legend_shared", lang)),
-                ("as_of", word("legend_as_of", lang))]  # fmt: skip
+    legend_heading = f"{label('legend', lang)}:"
+    legend_label = Label(PAD, y + 15, legend_heading, bold=True)
+    x = PAD + text_width(legend_heading, bold=True) + 12
+    entries: list[tuple[str, str]] = [(s, label(s, lang)) for s in STATES]
+    entries += [("recurring", label("legend_recurring", lang)),
+                ("shared", label("legend_shared", lang)),
+                ("as_of", label("legend_as_of", lang))]  # fmt: skip
+    legend = []
     for key, text in entries:
         need = 34 + text_width(text) + 18
         if x + need > width - PAD:
             x = PAD + 60
             y += 24
-        legend.add(f'<g class="legend-entry" data-key="{key}">')
-        if key in STATE_SYMBOLS:
-            _bar(legend, x, y + 3, 28, 16, key, STATE_SYMBOLS[key])
-        elif key == "recurring":
-            legend.text(x + 14, y + 16, RECURRING_MARK, anchor="middle", bold=True)
-        elif key == "shared":
-            legend.text(x + 14, y + 16, SHARED_MARK, anchor="middle", bold=True)
+        sample = Label(x + 34, y + 16, text)
+        if key in LOOKS:
+            legend.append(LegendEntry(key, bar(x, y + 3, 28, 16, key, LOOKS[key].symbol), None, None, sample))  # fmt: skip
+        elif key in ("recurring", "shared"):
+            symbol = RECURRING_MARK if key == "recurring" else SHARED_MARK
+            legend.append(LegendEntry(key, None, Label(x + 14, y + 16, symbol, anchor="middle", bold=True), None, sample))  # fmt: skip
         else:
-            legend.add(
-                f'<line x1="{x + 14:.1f}" y1="{y + 2:.1f}" x2="{x + 14:.1f}" y2="{y + 20:.1f}" '
-                'stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/>'
-            )
-        legend.text(x + 34, y + 16, text)
-        legend.add("</g>")
+            legend.append(LegendEntry(key, None, None, (x + 14, y + 2, y + 20), sample))
         x += need
-    legend.add("</g>")
     height = y + 24 + PAD
 
-    title = f"{roadmap.title.get(lang)} — {t('as_of', lang)} {state.as_of.isoformat()}"
-    description = _summary(state, lang)
-    patterns = "".join(
-        f'<pattern id="p-{s}" width="8" height="8" patternUnits="userSpaceOnUse">{body_}</pattern>'
-        for s, body_ in PATTERNS.items()
+    return Picture(
+        width=width,
+        height=height,
+        as_of=as_of,
+        goal_word=label("goal", lang),
+        title=f"{roadmap.title.get(lang)} — {label('as_of', lang)} {as_of}",
+        description=_summary(state, lang),
+        header=header,
+        years=year_cells,
+        phase_label=phase_label,
+        phases=bands,
+        rows=rows,
+        grid=[chart_x + index * YEAR_W for index in range(len(years) + 1)],
+        chart_top=chart_top,
+        chart_bottom=chart_bottom,
+        as_of_x=as_of_x,
+        legend_label=legend_label,
+        legend=legend,
     )
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width:.0f}" '
-        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-        f'aria-labelledby="jtr-title jtr-desc" xml:lang="{lang}" lang="{lang}" '
-        f'font-family="{esc(FONT_FAMILY)}" font-size="{SIZE}">\n'
-        f'<title id="jtr-title">{esc(title)}</title>\n'
-        f'<desc id="jtr-desc">{esc(description)}</desc>\n'
-        f"<defs>{patterns}</defs>\n"
-        f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
+
+
+def _target(
+    course_state: CourseState, lang: str, y: float, chart_x: float, years: list[int]
+) -> Target | None:
+    """The course's target as a flag at its target year's end, if that is on the chart."""
+    course = course_state.course
+    if not years[0] <= course.target_year <= years[-1]:
+        return None
+    tx = chart_x + (course.target_year - years[0] + 1) * YEAR_W
+    met = f"{len(course_state.goal_met)}/{len(course_state.items)}"
+    flag = f"◆ {label('target_year_short', lang)} {met}"
+    return Target(
+        met,
+        tx,
+        y + 4,
+        y + COURSE_ROW,
+        Label(tx - 4, y + 20, flag, size=11, bold=True, anchor="end"),
     )
-    parts = [head, *body.parts, *rows.parts, *grid.parts, marker, *legend.parts, "</svg>"]
-    return "\n".join(parts) + "\n"
 
 
 def _task_row(
-    svg: _Svg,
     ts: TaskState,
     shared: bool,
     y: float,
@@ -367,52 +419,48 @@ def _task_row(
     label_w: float,
     chart_x: float,
     years: list[int],
-    bar_label: dict[str, str],
     start_month: int,
-) -> None:
+    zebra: float | None,
+) -> TaskRow:
     task = ts.task
     title = task.title.get(lang)
     prefix = f"{SHARED_MARK} " if shared else ""
-    full = f"{prefix}{title} — {state_text(ts, lang)}"
     first, last = span_dates(task.years, start_month)
-    flag = ' data-shared="true"' if shared else ""
-    svg.add(
-        f'<g class="task" data-task="{esc(task.id)}" data-state="{ts.state}" '
-        f'data-start="{first.isoformat()}" data-end="{last.isoformat()}"{flag}>'
-        f"<title>{esc(full)}</title>"
-    )
     room = label_w - TASK_INDENT - 8
-    svg.text(PAD + TASK_INDENT, y + 15, clip(prefix + title, room), cls="task-label")
+    text = Label(PAD + TASK_INDENT, y + 15, clip(prefix + title, room), cls="task-label")
     h = TASK_ROW - 6
-    occurrences = {o.fiscal_year: o for o in ts.occurrences}
-    for year in task.years.years():
-        if year not in years:
-            continue
-        if not task.recurring:
-            break
-        look = occurrences[year].state if year in occurrences else ts.state
-        x = chart_x + (year - years[0]) * YEAR_W + YEAR_W * 0.2
-        svg.add(f'<g class="occurrence" data-year="{year}" data-state="{look}">')
-        _bar(svg, x, y + 3, YEAR_W * 0.6, h, look, f"{RECURRING_MARK} {t(look, lang)}",
-             f"{RECURRING_MARK}{STATE_SYMBOLS[look]}")  # fmt: skip
-        svg.add("</g>")
+    occurrences = []
+    marks = {o.fiscal_year: o.state for o in ts.occurrences}
+    if task.recurring:
+        for year in task.years.years():
+            if year not in years:
+                continue
+            look = marks.get(year, ts.state)
+            x = chart_x + (year - years[0]) * YEAR_W + YEAR_W * 0.2
+            shape = bar(x, y + 3, YEAR_W * 0.6, h, look, f"{RECURRING_MARK} {label(look, lang)}",
+                        f"{RECURRING_MARK}{LOOKS[look].symbol}")  # fmt: skip
+            occurrences.append(Occurrence(year, look, shape))
+    whole = None
     if not task.recurring:
         start = max(task.years.start, years[0])
         end = min(task.years.end, years[-1])
         if start <= end:
             x = chart_x + (start - years[0]) * YEAR_W + 3
             w = (end - start + 1) * YEAR_W - 6
-            _bar(svg, x, y + 3, w, h, ts.state, bar_label[ts.state])
-    svg.add("</g>")
+            whole = bar(x, y + 3, w, h, ts.state, symbol_label(ts.state, lang))
+    return TaskRow(
+        task.id, ts.state, first.isoformat(), last.isoformat(), shared,
+        f"{prefix}{title} — {state_text(ts, lang)}", text, zebra, occurrences, whole,
+    )  # fmt: skip
 
 
 def _summary(state: RoadmapState, lang: str) -> str:
     parts = []
     for course in state.courses:
         counts = course.counts
-        detail = ", ".join(f"{t(s, lang)} {counts[s]}" for s in STATES if counts[s])
+        detail = ", ".join(f"{label(s, lang)} {counts[s]}" for s in STATES if counts[s])
         parts.append(
-            f"{course.course.numeral} {course.course.title.get(lang)}: "
-            f"{t('tasks', lang)} {course.task_total} ({detail})"
+            f"{course_name(course.course, lang)}: "
+            f"{label('tasks', lang)} {course.task_total} ({detail})"
         )
     return "; ".join(parts)
