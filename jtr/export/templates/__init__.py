@@ -34,13 +34,18 @@ def shown(value: object) -> object:
     made of shown values and passes as it is; `None` is refused, so a missing value is a fault
     rather than the word "None" in a document.
     """
-    from markupsafe import Markup
-
-    if isinstance(value, Markup):
+    if isinstance(value, _rendered()):
         return value
     if value is None:
         raise TypeError("a template printed None")
     return _NON_XML.sub("", document(str(value)))
+
+
+@cache
+def _rendered() -> type:
+    from markupsafe import Markup
+
+    return Markup
 
 
 @cache
