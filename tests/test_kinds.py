@@ -235,3 +235,14 @@ def test_a_kind_added_to_the_registry_appears_everywhere_without_other_edits(
         "id": first.id,
         "title": {"ja": first.title.ja, "en": first.title.en},
     }
+
+
+def test_the_show_argument_help_names_every_shown_kind() -> None:
+    import typer.main
+
+    from jtr.cli import app
+
+    group: Any = typer.main.get_command(app)
+    (argument,) = [p for p in group.commands["show"].params if p.name == "ident"]
+    for kind in SHOWN:
+        assert f" {kind.label_of('en')}" in argument.help, kind.name
