@@ -67,7 +67,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "nothing_needs_attention": ("要対応の項目はありません", "Nothing needs attention"),
     "no_record": ("記録なし", "no record"),
     "problems": ("現状", "current problems"),
-    "working_group": ("ワーキンググループ", "working group"),
     "members": ("構成員", "members"),
     "history": ("進捗の記録", "status history"),
     "goal_images": ("ゴールイメージ", "goal images"),

@@ -107,7 +107,7 @@ def export(state: RoadmapState, lang: str) -> str:
         group = roadmap.working_group(item_state.item.working_group)
         found = [(label("owners", lang), owners_text(roadmap, item_state.item, lang))]
         if group:
-            found.append((label("working_group", lang), group.title.get(lang)))
+            found.append((label("kind_working_group", lang), group.title.get(lang)))
         found.append((label("decided", lang), _milestone(item_state.decision)))
         found.append((label("realised", lang), _milestone(item_state.realisation)))
         return found

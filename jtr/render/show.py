@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from jtr.fiscal import label
 from jtr.i18n import t
 from jtr.kinds import Kind, by_plural, kind_of
 from jtr.model import (
@@ -23,7 +22,17 @@ from jtr.model import (
     Topic,
     WorkingGroup,
 )
-from jtr.render.status import _text, item_ref, owners_text, state_label, task_json
+from jtr.presenter import (
+    item_ref,
+    owners_text,
+    record_json,
+    record_text,
+    span_label,
+    task_json,
+    task_state_label,
+    text_json,
+    year_label,
+)
 from jtr.status import ItemState, RoadmapState, TaskState
 
 
@@ -38,8 +47,7 @@ def _task_state(state: RoadmapState, task_id: str) -> TaskState:
 
 
 def _span(years: Span, lang: str) -> str:
-    start, end = years.start, years.end
-    return label(start, lang) if start == end else f"{label(start, lang)} – {label(end, lang)}"
+    return span_label(years, lang, "label", " – ")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,23 +107,17 @@ class Page:
         if ts.task.recurring:
             line.append(f" ({t('recurring', lang)})", style="dim")
         line.append("  ")
-        line.append(state_label(ts, lang), style=self.styles[ts.state])
+        line.append(task_state_label(ts, lang), style=self.styles[ts.state])
         line.append(f"  [{ts.task.id}]", style="dim")
         self.indented(line, indent)
         for occurrence in ts.occurrences:
             self.indented(
-                f"{label(occurrence.fiscal_year, lang)}: {t(occurrence.status, lang)}", indent + 4
+                f"{year_label(occurrence.fiscal_year, lang, 'label')}: {t(occurrence.status, lang)}",
+                indent + 4,
             )
         for record in ts.task.history:
-            when = record.date.isoformat() if record.date else "????-??-??"
             counted = record.date is not None and record.date <= self.state.as_of
-            text = f"{when} {t(record.status, lang)}"
-            if record.fiscal_year:
-                text += f" ({label(record.fiscal_year, lang)})"
-            if record.note:
-                text += f" — {record.note}"
-            if record.by:
-                text += f" ({record.by})"
+            text = record_text(record, lang, "long")
             self.indented(R(text, style="" if counted else "dim italic"), indent + 4)
 
 
@@ -123,12 +125,12 @@ def _item_text(page: Page, item: Item) -> None:
     state, roadmap, lang = page.state, page.roadmap, page.lang
     item_state = _item_state(state, item.id)
     course = next(c for c in roadmap.courses if c.id == item.course_id)
-    page.heading(f"{item_ref(item_state, state)} {item.title.get(lang)}  [{item.id}]")
+    page.heading(f"{item_ref(course, item)} {item.title.get(lang)}  [{item.id}]")
     page.field(
-        t("course", lang),
-        f"{course.numeral} {course.title.get(lang)} ({t('target', lang)} {label(course.target_year, lang)})",
+        t("kind_course", lang),
+        f"{course.numeral} {course.title.get(lang)} ({t('target_year', lang)} {year_label(course.target_year, lang, 'label')})",
     )
-    page.field(t("owners", lang), owners_text(state, item_state, lang))
+    page.field(t("owners", lang), owners_text(state.roadmap, item, lang, ja_sep=" "))
     worst = item_state.worst
     page.field(
         t("state", lang),
@@ -151,7 +153,7 @@ def _item_text(page: Page, item: Item) -> None:
     page.texts(item.problems)
     group = roadmap.working_group(item.working_group)
     if group:
-        page.field(t("working_group", lang), f"{group.title.get(lang)} [{group.id}]")
+        page.field(t("kind_working_group", lang), f"{group.title.get(lang)} [{group.id}]")
         page.texts(group.members, indent=4)
     page.heading(t("tasks", lang))
     for ts in item_state.tasks:
@@ -175,7 +177,7 @@ def _task_text(page: Page, task: Task) -> None:
         t("years", lang),
         _span(task.years, lang) + (f" ({t('recurring', lang)})" if task.recurring else ""),
     )
-    page.field(t("state", lang), page.R(state_label(ts, lang), style=page.styles[ts.state]))
+    page.field(t("state", lang), page.R(task_state_label(ts, lang), style=page.styles[ts.state]))
     page.heading(t("history", lang))
     page.task_lines(ts)
 
@@ -187,9 +189,7 @@ def _course_text(page: Page, course: Course) -> None:
     page.add(page.R(course.target.get(lang)))
     for item_state in course_state.items:
         worst = item_state.worst
-        line = page.R(
-            f"  {course.numeral}-{item_state.item.number} {item_state.item.title.get(lang)}  "
-        )
+        line = page.R(f"  {item_ref(course, item_state.item)} {item_state.item.title.get(lang)}  ")
         if worst:
             line.append(t(worst, lang), style=page.styles[worst])
         line.append(f"  [{item_state.item.id}]", style="dim")
@@ -232,7 +232,10 @@ def _topic_text(page: Page, topic: Topic) -> None:
             page.indented(f"◆{direction.get(lang)}", 2)
     for study_group in topic.study_groups:
         page.heading(t("study_groups", lang))
-        page.indented(f"{study_group.title.get(lang)} ({label(study_group.fiscal_year, lang)})", 2)
+        page.indented(
+            f"{study_group.title.get(lang)} ({year_label(study_group.fiscal_year, lang, 'label')})",
+            2,
+        )
 
 
 def _owner_text(page: Page, owner: Owner) -> None:
@@ -304,15 +307,15 @@ def _item_data(state: RoadmapState, item: Item) -> dict[str, Any]:
         "id": item.id,
         "course": item.course_id,
         "number": item.number,
-        "title": _text(item.title),
-        "problems": [_text(p) for p in item.problems],
+        "title": text_json(item.title),
+        "problems": [text_json(p) for p in item.problems],
         "owners": list(item.owners),
         "working_group": None
         if group is None
         else {
             "id": group.id,
-            "title": _text(group.title),
-            "members": [_text(m) for m in group.members],
+            "title": text_json(group.title),
+            "members": [text_json(m) for m in group.members],
         },
         "help": None
         if item.help is None
@@ -323,7 +326,11 @@ def _item_data(state: RoadmapState, item: Item) -> dict[str, Any]:
         "realisation": _milestone(item_state.realisation),
         "tasks": [_task_full(ts, item.id) for ts in item_state.tasks],
         "goals": [
-            {"id": g.id, "title": _text(g.title), "states": [_text(s.text) for s in g.states]}
+            {
+                "id": g.id,
+                "title": text_json(g.title),
+                "states": [text_json(s.text) for s in g.states],
+            }
             for c in roadmap.courses
             for g in c.goals
             if item.id in g.items
@@ -340,8 +347,8 @@ def _course_data(state: RoadmapState, course: Course) -> dict[str, Any]:
     return {
         "id": course.id,
         "numeral": course.numeral,
-        "title": _text(course.title),
-        "target": _text(course.target),
+        "title": text_json(course.title),
+        "target": text_json(course.target),
         "target_fiscal_year": course.target_year,
         "items": [
             {"id": i.item.id, "number": i.item.number, "state": i.worst} for i in course_state.items
@@ -349,9 +356,9 @@ def _course_data(state: RoadmapState, course: Course) -> dict[str, Any]:
         "goals": [
             {
                 "id": g.id,
-                "title": _text(g.title),
+                "title": text_json(g.title),
                 "items": list(g.items),
-                "states": [_text(s.text) for s in g.states],
+                "states": [text_json(s.text) for s in g.states],
             }
             for g in course.goals
         ],
@@ -361,11 +368,11 @@ def _course_data(state: RoadmapState, course: Course) -> dict[str, Any]:
 def _working_group_data(state: RoadmapState, group: WorkingGroup) -> dict[str, Any]:
     return {
         "id": group.id,
-        "title": _text(group.title),
-        "members": [_text(m) for m in group.members],
-        "notes": [_text(n) for n in group.notes],
-        "subgroups": [_text(s) for s in group.subgroups],
-        "themes": [_text(s) for s in group.themes],
+        "title": text_json(group.title),
+        "members": [text_json(m) for m in group.members],
+        "notes": [text_json(n) for n in group.notes],
+        "subgroups": [text_json(s) for s in group.subgroups],
+        "themes": [text_json(s) for s in group.themes],
         "city_members_only": group.city_members_only,
         "items": list(group.items),
     }
@@ -374,14 +381,14 @@ def _working_group_data(state: RoadmapState, group: WorkingGroup) -> dict[str, A
 def _topic_data(state: RoadmapState, topic: Topic) -> dict[str, Any]:
     return {
         "id": topic.id,
-        "title": _text(topic.title),
+        "title": text_json(topic.title),
         "problems": [
-            {"text": _text(p.text), "directions": [_text(d) for d in p.directions]}
+            {"text": text_json(p.text), "directions": [text_json(d) for d in p.directions]}
             for p in topic.problems
         ],
-        "directions": [_text(d) for d in topic.directions],
+        "directions": [text_json(d) for d in topic.directions],
         "study_groups": [
-            {"id": g.id, "title": _text(g.title), "fiscal_year": g.fiscal_year}
+            {"id": g.id, "title": text_json(g.title), "fiscal_year": g.fiscal_year}
             for g in topic.study_groups
         ],
     }
@@ -390,8 +397,8 @@ def _topic_data(state: RoadmapState, topic: Topic) -> dict[str, Any]:
 def _owner_data(state: RoadmapState, owner: Owner) -> dict[str, Any]:
     return {
         "id": owner.id,
-        "short": _text(owner.short),
-        "name": _text(owner.name),
+        "short": text_json(owner.short),
+        "name": text_json(owner.name),
         "items": [i.id for i in state.roadmap.items() if owner.id in i.owners],
     }
 
@@ -399,7 +406,7 @@ def _owner_data(state: RoadmapState, owner: Owner) -> dict[str, Any]:
 def _phase_data(state: RoadmapState, phase: Phase) -> dict[str, Any]:
     return {
         "id": phase.id,
-        "title": _text(phase.title),
+        "title": text_json(phase.title),
         "fiscal_years": {"from": phase.years.start, "to": phase.years.end},
     }
 
@@ -420,7 +427,7 @@ def entity_data(state: RoadmapState, entity: Any, kind: Kind | None = None) -> d
     kind = kind or kind_of(state.roadmap, entity)
     data = DATA.get(kind.name)
     if data is None:
-        return {"kind": kind.name, "id": entity.id, "title": _text(kind.title(entity))}
+        return {"kind": kind.name, "id": entity.id, "title": text_json(kind.title(entity))}
     return {"kind": kind.name, **data(state, entity)}
 
 
@@ -432,16 +439,7 @@ def _milestone(milestone: Any) -> dict[str, Any] | None:
 
 def _task_full(ts: TaskState, item_id: str) -> dict[str, Any]:
     data = task_json(ts, item_id)
-    data["history"] = [
-        {
-            "status": r.status,
-            "date": r.date.isoformat() if r.date else None,
-            "fiscal_year": r.fiscal_year,
-            "note": r.note,
-            "by": r.by,
-        }
-        for r in ts.task.history
-    ]
+    data["history"] = [record_json(r) for r in ts.task.history]
     return data
 
 
