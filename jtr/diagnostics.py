@@ -38,7 +38,7 @@ class Diagnostic(NamedTuple):
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
 
-    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+    def __lt__(self, other: object) -> bool:
         if not isinstance(other, Diagnostic):
             return NotImplemented
         return self.sort_key < other.sort_key

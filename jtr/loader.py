@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from sys import intern
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
 from jtr.escape import clip, quote
@@ -260,7 +260,7 @@ def load_text(text: str | bytes, name: str = "<string>") -> dict[str, Any]:
     """Load YAML (text, or UTF-8 bytes checked by `utf8_body`) into plain data, or raise
     LoadError with positioned diagnostics."""
     builder = _Builder(name)
-    data = builder.build(text)
+    data: dict[str, Any] = builder.build(text)
     if builder.diagnostics:
         raise LoadError(sorted(builder.diagnostics))
     return data
@@ -479,10 +479,16 @@ class _Builder:
         if name == "str":
             return value
         reported = len(self.diagnostics)
-        resolved = self._resolve(event, value, stack)
+        resolved: Any = self._resolve(event, value, stack)
         if len(self.diagnostics) > reported:  # too many digits: said once is enough
             return value
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
+        kinds: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
+        expected = kinds.get(name)
         if (
             expected is None
             or not isinstance(resolved, expected)
@@ -493,7 +499,9 @@ class _Builder:
                 f"'{clip(value, 80)}' cannot be read as !!{name}", self._path(stack),
             )  # fmt: skip
             return value
-        return float(resolved) if name == "float" else resolved
+        if name == "float":
+            return float(cast("int | float", resolved))
+        return resolved
 
     def _resolve(self, event: Any, value: str, stack: list[_Frame]) -> Any:
         try:

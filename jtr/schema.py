@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -213,9 +214,10 @@ def inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:
         return merged
 
     try:
-        return inline(schema, ())
+        inlined: dict[str, Any] = inline(schema, ())
     except (_CannotInline, RecursionError):
         return schema
+    return inlined
 
 
 def load_schema(path: Path, display: str | None = None) -> Schema:
@@ -259,7 +261,9 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
         line, column = positions.locate(("$schema",))
         raise broken(line, column, "schema-invalid", "$schema must be text: a dialect's URI")
     meta_cls = _validator_class(data)
-    from jsonschema_specifications import REGISTRY as BUNDLED  # no retrieval: nothing fetched
+    from jsonschema_specifications import (  # type: ignore[import-untyped]
+        REGISTRY as BUNDLED,  # no retrieval: nothing fetched
+    )
 
     meta = meta_cls(meta_cls.META_SCHEMA, registry=BUNDLED)
     try:
@@ -417,7 +421,8 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
 
     root = spec.create_resource(data)
     try:
-        registry = Registry(retrieve=refuse).with_resource(root.id() or "", root).crawl()
+        # `retrieve` is an attrs field the stubs do not name.
+        registry = Registry(retrieve=refuse).with_resource(root.id() or "", root).crawl()  # type: ignore[call-arg]
         start = registry.resolver(base_uri=root.id() or "")
     except (AttributeError, TypeError, ValueError) as exc:
         return [((), "schema-bad-ref", f"the schema's $id values are not URIs ({exc})")]
@@ -440,7 +445,7 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
         node, path, by_pointer, steps, by_descent = stack.pop()
         if isinstance(node, dict):
             resource = spec.create_resource(node)
-            by_descent = shift(by_descent, lambda r, res=resource: r.in_subresource(res))
+            by_descent = shift(by_descent, functools.partial(_enter, resource))
             paths[id(node)] = path
             targets = edges.setdefault(id(node), list(_in_place(node)))
             for keyword in _REF_KEYWORDS:
@@ -460,12 +465,7 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
         for key, child in children:
             if isinstance(child, (dict, list)):
                 moved = (*steps, key)
-                entered = shift(
-                    by_pointer,
-                    lambda r, c=child, s=moved: spec.maybe_in_subresource(
-                        segments=s, resolver=r, subresource=spec.create_resource(c)
-                    ),
-                )
+                entered = shift(by_pointer, functools.partial(_walk, spec, child, moved))
                 kept = () if entered is not by_pointer else moved
                 stack.append((child, (*path, key), entered, kept, by_descent))
     for where, loop in _loops(edges, paths):
@@ -475,6 +475,18 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
         )
         problems.setdefault(where, ("schema-recursive-ref", message))
     return sorted((where, code, message) for where, (code, message) in problems.items())
+
+
+def _enter(resource: Any, resolver: Any) -> Any:
+    """The resolver validation has inside `resource` (its `$id`, if any, taken as the base)."""
+    return resolver.in_subresource(resource)
+
+
+def _walk(spec: Any, child: Any, segments: tuple[Any, ...], resolver: Any) -> Any:
+    """The resolver a JSON-pointer walk has at `child`, reached by `segments`."""
+    return spec.maybe_in_subresource(
+        segments=segments, resolver=resolver, subresource=spec.create_resource(child)
+    )
 
 
 def _resolve(

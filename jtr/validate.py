@@ -129,7 +129,7 @@ def jtr_validator_class(cls: Any) -> Any:
 
     checker = cls.TYPE_CHECKER.redefine_many({"integer": is_integer, "number": is_number})
     keywords = {"pattern": pattern} if "pattern" in cls.VALIDATORS else {}
-    return extend(cls, validators=keywords, type_checker=checker)
+    return extend(cls, validators=keywords, type_checker=checker)  # type: ignore[no-untyped-call]
 
 
 @functools.lru_cache(maxsize=512)

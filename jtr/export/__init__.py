@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jtr.status import RoadmapState
 
 # The JSON export's own JSON Schema (draft 2020-12), shipped inside this package.
@@ -38,7 +40,9 @@ class Exporter(NamedTuple):
 
     def export(self, state: RoadmapState, lang: str) -> str | bytes:
         """The document as of `state.as_of`, labels and titles in `lang` ("ja" or "en")."""
-        function = getattr(import_module(f"jtr.export.{self.module}"), self.function)
+        function: Callable[[RoadmapState, str], str | bytes] = getattr(
+            import_module(f"jtr.export.{self.module}"), self.function
+        )
         return function(state, lang)
 
 
