@@ -8,7 +8,8 @@ dataclass costs about 1.5 ms to create on the machines jtr is measured on).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 STATUSES = ("planned", "in_progress", "done", "delayed", "on_hold", "cancelled")
@@ -89,6 +90,13 @@ class Milestone(NamedTuple):
         return cls(dt.date.fromisoformat(value["date"]), value.get("note"))
 
 
+NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+# The keys of a task in the roadmap file that Task types; `build` reads any other key the
+# schema declares into `Task.extra` (tests/test_new_field.py checks both against the schema).
+TASK_KEYS = ("id", "title", "fiscal_years", "recurring", "shared_with", "history", "note")
+
+
 class Task(NamedTuple):
     id: str
     title: Text
@@ -98,6 +106,10 @@ class Task(NamedTuple):
     shared_with: tuple[str, ...] = ()
     history: tuple[StatusRecord, ...] = ()
     note: Text | None = None
+    # Properties the schema declares for a task that this class does not type (yet), as the
+    # validated file wrote them: a field added to the schema reaches the presenter
+    # (jtr.presenter.TASK_FIELDS) through here before, or without, a typed attribute.
+    extra: Mapping[str, Any] = NOTHING
 
 
 class Help(NamedTuple):
@@ -185,6 +197,7 @@ class Topic(NamedTuple):
     problems: tuple[TopicProblem, ...]
     directions: tuple[Text, ...]
     study_groups: tuple[StudyGroup, ...]
+    help: Help | None = None
 
 
 class Roadmap(NamedTuple):
@@ -202,6 +215,16 @@ class Roadmap(NamedTuple):
     topics: tuple[Topic, ...]
     further_study_title: Text
     raw: dict[str, Any] | None = None  # the validated data it was built from
+    schema_version: str = ""
+    project: Text | None = None
+    source: Text | None = None
+    purpose: Text | None = None
+    vision: Text | None = None
+    basic_policy: tuple[Text, ...] = ()
+    method: tuple[Text, ...] = ()
+    # The sections no view reads into yet (resident_activities, principles, scope, bodies), as
+    # the validated file wrote them: the JSON export carries them whole.
+    untyped: Mapping[str, Any] = NOTHING
 
     def items(self) -> Iterator[Item]:
         for course in self.courses:
@@ -228,8 +251,22 @@ class Roadmap(NamedTuple):
         return None if found is None else found[1]
 
 
+UNTYPED_SECTIONS = ("resident_activities", "principles", "scope", "bodies")
+
+
 def _texts(values: Any) -> tuple[Text, ...]:
     return tuple(Text.of(v) for v in values or ())
+
+
+def _help(value: Any) -> Help | None:
+    if not value:
+        return None
+    return Help(maybe_whole(value.get("dots")), tuple(value.get("kinds", ())))
+
+
+def _extra(value: dict[str, Any], typed: tuple[str, ...]) -> Mapping[str, Any]:
+    found = {k: v for k, v in value.items() if k not in typed}
+    return MappingProxyType(found) if found else NOTHING
 
 
 def build(data: dict[str, Any]) -> Roadmap:
@@ -249,10 +286,10 @@ def build(data: dict[str, Any]) -> Roadmap:
                     shared_with=tuple(t.get("shared_with", ())),
                     history=tuple(StatusRecord.of(r) for r in t.get("history", ())),
                     note=Text.maybe(t.get("note")),
+                    extra=_extra(t, TASK_KEYS),
                 )
                 for t in item.get("tasks", ())
             )
-            help_ = item.get("help")
             items.append(
                 Item(
                     id=item["id"],
@@ -263,9 +300,7 @@ def build(data: dict[str, Any]) -> Roadmap:
                     owners=tuple(item.get("owners", ())),
                     tasks=tasks,
                     working_group=item.get("working_group"),
-                    help=Help(maybe_whole(help_.get("dots")), tuple(help_.get("kinds", ())))
-                    if help_
-                    else None,
+                    help=_help(item.get("help")),
                     shaded=item.get("shaded"),
                     decision=Milestone.maybe(item.get("decision")),
                     realisation=Milestone.maybe(item.get("realisation")),
@@ -311,6 +346,7 @@ def build(data: dict[str, Any]) -> Roadmap:
                 )
                 for g in t.get("study_groups", ())
             ),
+            _help(t.get("help")),
         )
         for t in study.get("topics", ())
     )
@@ -345,4 +381,12 @@ def build(data: dict[str, Any]) -> Roadmap:
         topics=topics,
         further_study_title=Text.of(study.get("title", {"ja": "", "en": ""})),
         raw=data,
+        schema_version=data.get("schema_version", ""),
+        project=Text.maybe(meta.get("project")),
+        source=Text.maybe(meta.get("source")),
+        purpose=Text.maybe(data.get("purpose")),
+        vision=Text.maybe(data.get("vision")),
+        basic_policy=_texts(data.get("basic_policy")),
+        method=_texts(data.get("method")),
+        untyped=MappingProxyType({k: data[k] for k in UNTYPED_SECTIONS if k in data}),
     )

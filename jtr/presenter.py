@@ -13,11 +13,12 @@ Imported by `jtr status` on every start: nothing heavy at module level.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
 from jtr.fiscal import era_label, fiscal_year_end, fiscal_year_of, fiscal_year_start, short_label
 from jtr.labels import label, label_or
-from jtr.model import Course, Goal, GoalState, Item, Roadmap, Span, StatusRecord, Text
+from jtr.model import Course, Goal, GoalState, Item, Roadmap, Span, StatusRecord, Task, Text
 from jtr.status import CourseState, ItemState, RoadmapState, TaskState
 
 # ---- states ----------------------------------------------------------------------------------
@@ -245,6 +246,94 @@ def task_json(ts: TaskState, item_id: str) -> dict[str, Any]:
             for o in ts.occurrences
         ],
     }
+
+
+# ---- a task's fields -------------------------------------------------------------------------
+
+
+def text_data(value: Text) -> dict[str, str]:
+    """A bilingual text as the roadmap file writes it: no `en` when it has none."""
+    return {"ja": value.ja} if value.en is None else {"ja": value.ja, "en": value.en}
+
+
+def span_data(span: Span) -> dict[str, int]:
+    return {"from": span.start, "to": span.end}
+
+
+def record_data(record: StatusRecord) -> dict[str, Any]:
+    """A status record as the roadmap file writes it: only the keys it has."""
+    return {k: v for k, v in record_json(record).items() if v is not None}
+
+
+def present(value: Any) -> bool:
+    """Whether a field has a value worth writing: not None, False or empty."""
+    if value is None or value is False:
+        return False
+    return not (isinstance(value, (str, tuple, list, dict)) and not value)
+
+
+class TaskField(NamedTuple):
+    """One field of a task, as every view and export presents it.
+
+    `TASK_FIELDS` is the one list of a task's fields: the JSON export writes each (in this
+    order, as the roadmap file would); `jtr show` (text and JSON), the CSV/TSV and XLSX task
+    columns and the HTML report's task tables lay out the fields they have always shown their
+    own way (`text` None) and list every other field, in this order, by its label and `text`.
+    A new field is one entry here (and its label in jtr.labels); docs/architecture.md.
+    """
+
+    key: str  # its key in the roadmap file, the JSON export and `jtr show --format json`
+    label: str  # catalog key (jtr.labels): its name in `jtr show`, its column title elsewhere
+    value: Callable[[Task], Any]  # from the model; None, False or empty: the task has none
+    data: Callable[[Any], Any]  # the value as JSON, as the file writes it
+    text: Callable[[Any, str], str] | None = None  # (value, lang) -> words; None: laid out
+    required: bool = False  # written in the JSON export even when empty
+    wrap: bool = False  # long text: the workbook wraps its column
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _list(value: tuple[Any, ...]) -> list[Any]:
+    return list(value)
+
+
+TASK_FIELDS: tuple[TaskField, ...] = (
+    TaskField("id", "task_id_col", lambda t: t.id, _same, required=True),
+    TaskField("title", "task_col", lambda t: t.title, text_data, required=True),
+    TaskField("fiscal_years", "years_col", lambda t: t.years, span_data, required=True),
+    TaskField("recurring", "recurring_col", lambda t: t.recurring, _same),
+    TaskField("shared_with", "shared_with", lambda t: t.shared_with, _list),
+    TaskField("history", "history", lambda t: t.history,
+              lambda records: [record_data(r) for r in records]),
+    TaskField("note", "note_col", lambda t: t.note, text_data),
+)  # fmt: skip
+
+
+def listed_fields() -> tuple[TaskField, ...]:
+    """The task fields the views list generically (those not laid out their own way)."""
+    return tuple(f for f in TASK_FIELDS if f.text is not None)
+
+
+def field_text(field: TaskField, task: Task, lang: str) -> str:
+    """A listed field of a task in words; empty when the task has none."""
+    value = field.value(task)
+    return field.text(value, lang) if field.text is not None and present(value) else ""
+
+
+def task_data(task: Task) -> dict[str, Any]:
+    """A task as the roadmap file writes it (the JSON export's task): every field of
+    TASK_FIELDS it has, in that order, then any property the schema declares that no field
+    presents yet, as the file wrote it (`Task.extra`)."""
+    found = {}
+    for field in TASK_FIELDS:
+        value = field.value(task)
+        if field.required or present(value):
+            found[field.key] = field.data(value)
+    known = {field.key for field in TASK_FIELDS}
+    found.update((key, value) for key, value in task.extra.items() if key not in known)
+    return found
 
 
 # ---- rows of the documents -------------------------------------------------------------------

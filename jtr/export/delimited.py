@@ -17,8 +17,11 @@ from typing import NamedTuple
 from jtr.escape import document
 from jtr.labels import label
 from jtr.presenter import (
+    TaskField,
     TaskRow,
     course_name,
+    field_text,
+    listed_fields,
     note_text,
     owners_text,
     record_text,
@@ -40,7 +43,8 @@ class Column(NamedTuple):
     wrap: bool = False  # long text: the workbook wraps it
 
 
-# The task rows, one (title, value) pair a column: numbers stay numbers.
+# The task rows, one (title, value) pair a column: numbers stay numbers. These lay out the
+# task's own fields their own way; `columns()` adds the fields the presenter lists generically.
 COLUMNS: tuple[Column, ...] = (
     Column("course_col", lambda s, r, lang: course_name(r.course.course, lang)),
     Column("number_col", lambda s, r, lang: r.item.item.number),
@@ -59,17 +63,31 @@ COLUMNS: tuple[Column, ...] = (
 )  # fmt: skip
 
 
+def _field_column(field: TaskField) -> Column:
+    def value(state: RoadmapState, row: TaskRow, lang: str) -> str:
+        return field_text(field, row.task.task, lang)
+
+    return Column(field.label, value, wrap=field.wrap)
+
+
+def columns() -> tuple[Column, ...]:
+    """The columns of the task rows: COLUMNS, then one per task field the presenter lists
+    generically (jtr.presenter.TASK_FIELDS), empty for a task without it."""
+    return COLUMNS + tuple(_field_column(field) for field in listed_fields())
+
+
 def header(lang: str) -> list[str]:
-    return [label(column.key, lang) for column in COLUMNS]
+    return [label(column.key, lang) for column in columns()]
 
 
 def row_values(state: RoadmapState, row: TaskRow, lang: str) -> list[str | int]:
     """The cells of one task, one per column."""
-    return [column.value(state, row, lang) for column in COLUMNS]
+    return [column.value(state, row, lang) for column in columns()]
 
 
 def rows(state: RoadmapState, lang: str) -> list[list[str | int]]:
-    return [row_values(state, row, lang) for row in task_rows(state)]
+    shown = columns()
+    return [[column.value(state, row, lang) for column in shown] for row in task_rows(state)]
 
 
 def _safe(value: str | int) -> str | int:

@@ -28,8 +28,10 @@ from jtr.presenter import (
     LOOKS,
     RECURRING_MARK,
     SHARED_MARK,
+    field_text,
     goal_images,
     item_ref,
+    listed_fields,
     owners_text,
     record_text,
     span_label,
@@ -149,6 +151,8 @@ def export(state: RoadmapState, lang: str) -> str:
         facts=facts,
         bar_title=bar_title,
         task_cells=lambda ts: _task_cells(ts, chart.years),
+        task_fields=listed_fields(),
+        field_text=lambda field, task: field_text(field, task, lang),
         goal_images=goal_images,
     )
 

@@ -1,28 +1,55 @@
 """`jtr export --format json`: the whole roadmap with its derived states, for other tools.
 
 `jtr status --format json` answers "where do we stand"; this export is the full roadmap: every
-section of the YAML file, exactly as written (meta, purpose, vision, …, courses with items and
-tasks and their histories, goals, further_study), with a `derived` object added to each course,
-item and task saying what jtr concludes as of the date (state, timing, last record counted,
-goal met…), and the summary of `jtr status` at the top. Its shape is fixed by a JSON Schema
-shipped with jtr (`jtr.export.json_schema_path()`, `$id` JSON_SCHEMA_ID): fields are only
-added within a `version`.
+section of the YAML file (meta, purpose, vision, …, courses with items and tasks and their
+histories, goals, further_study), with a `derived` object added to each course, item and task
+saying what jtr concludes as of the date (state, timing, last record counted, goal met…), and
+the summary of `jtr status` at the top. Its shape is fixed by a JSON Schema shipped with jtr
+(`jtr.export.json_schema_path()`, `$id` JSON_SCHEMA_ID): fields are only added within a
+`version`.
+
+The roadmap is written from the typed model (jtr.model), not from the parsed file: the same
+values the file holds, each object's keys in the order of the roadmap's schema, an optional key
+only when it has a value (a default written out, `recurring: false`, is left out as if
+omitted), items in number order as every view lists them. A task is written field by field
+from jtr.presenter.TASK_FIELDS, so a field added there reaches this export unchanged. The four
+sections no view reads into yet (resident_activities, principles, scope, bodies) the model
+carries as the validated file wrote them (`Roadmap.untyped`).
 
 Titles are bilingual ({ja, en}) as in the roadmap; `--lang` does not change the document.
 """
 
 from __future__ import annotations
 
-import copy
 import json
+from collections.abc import Callable
 from typing import Any
 
 from jtr import __version__
 from jtr.escape import json_text
 from jtr.export import JSON_SCHEMA_ID
 from jtr.labels import labels_of
-from jtr.model import Span
-from jtr.presenter import record_json, span_dates, task_json
+from jtr.model import (
+    Course,
+    Goal,
+    Help,
+    Item,
+    Milestone,
+    Roadmap,
+    Span,
+    Text,
+    Topic,
+    WorkingGroup,
+)
+from jtr.presenter import (
+    present,
+    record_json,
+    span_data,
+    span_dates,
+    task_data,
+    task_json,
+    text_data,
+)
 from jtr.render.status import status_data
 from jtr.status import STATES, TIMINGS, CourseState, ItemState, RoadmapState, TaskState
 
@@ -80,52 +107,181 @@ def _course_derived(
     }
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _maybe(found: dict[str, Any], key: str, value: Any, data: Callable[[Any], Any]) -> None:
+    """`found[key] = data(value)` when the value is there (an optional key of the file)."""
+    if present(value):
+        found[key] = data(value)
+
+
+def _texts(values: tuple[Text, ...]) -> list[dict[str, str]]:
+    return [text_data(v) for v in values]
+
+
+def _help(value: Help) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if value.dots is not None:
+        found["dots"] = value.dots
+    found["kinds"] = list(value.kinds)
+    return found
+
+
+def _milestone(value: Milestone) -> dict[str, Any]:
+    found: dict[str, Any] = {"date": value.date.isoformat()}
+    _maybe(found, "note", value.note, str)
+    return found
+
+
+def _meta(roadmap: Roadmap) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": roadmap.id, "title": text_data(roadmap.title),
+                             "subtitle": text_data(roadmap.subtitle)}  # fmt: skip
+    _maybe(found, "project", roadmap.project, text_data)
+    found["city"] = text_data(roadmap.city)
+    found["published"] = roadmap.published
+    found["period"] = span_data(roadmap.period)
+    found["fiscal_year_start_month"] = roadmap.fiscal_year_start_month
+    _maybe(found, "source", roadmap.source, text_data)
+    return found
+
+
+def _working_group(group: WorkingGroup) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": group.id, "title": text_data(group.title)}
+    _maybe(found, "themes", group.themes, _texts)
+    found["members"] = _texts(group.members)
+    _maybe(found, "notes", group.notes, _texts)
+    _maybe(found, "subgroups", group.subgroups, _texts)
+    found["city_members_only"] = group.city_members_only
+    found["items"] = list(group.items)
+    return found
+
+
+def _goal(goal: Goal) -> dict[str, Any]:
+    states = []
+    for goal_state in goal.states:
+        entry: dict[str, Any] = {"text": text_data(goal_state.text)}
+        _maybe(entry, "items", goal_state.items, list)
+        states.append(entry)
+    return {"id": goal.id, "title": text_data(goal.title), "states": states,
+            "items": list(goal.items)}  # fmt: skip
+
+
+def _item(item: Item, tasks: list[dict[str, Any]], derived: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "id": item.id,
+        "number": item.number,
+        "title": text_data(item.title),
+        "problems": _texts(item.problems),
+        "owners": list(item.owners),
+    }
+    _maybe(found, "working_group", item.working_group, str)
+    _maybe(found, "help", item.help, _help)
+    found["shaded"] = item.shaded
+    found["tasks"] = tasks
+    _maybe(found, "decision", item.decision, _milestone)
+    _maybe(found, "realisation", item.realisation, _milestone)
+    _maybe(found, "note", item.note, text_data)
+    found["derived"] = derived
+    return found
+
+
+def _course(course: Course, items: list[dict[str, Any]], derived: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "id": course.id,
+        "numeral": course.numeral,
+        "title": text_data(course.title),
+        "target": text_data(course.target),
+        "target_fiscal_year": course.target_year,
+    }
+    _maybe(found, "notes", course.notes, _texts)
+    found["items"] = items
+    found["goals"] = [_goal(g) for g in course.goals]
+    found["derived"] = derived
+    return found
+
+
+def _topic(topic: Topic) -> dict[str, Any]:
+    problems = []
+    for problem in topic.problems:
+        entry: dict[str, Any] = {"text": text_data(problem.text)}
+        _maybe(entry, "directions", problem.directions, _texts)
+        problems.append(entry)
+    found: dict[str, Any] = {"id": topic.id, "title": text_data(topic.title),
+                             "problems": problems, "directions": _texts(topic.directions)}  # fmt: skip
+    groups = []
+    for group in topic.study_groups:
+        entry = {"id": group.id, "title": text_data(group.title), "fiscal_year": group.fiscal_year}
+        _maybe(entry, "note", group.note, text_data)
+        groups.append(entry)
+    _maybe(found, "study_groups", groups, _same)
+    _maybe(found, "help", topic.help, _help)
+    return found
+
+
+def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
+    """The roadmap as its file writes it, from the model: keys in the schema's order, an
+    optional key only when it has a value; `courses` as shown, with their derived states."""
+    untyped = roadmap.untyped
+    return {
+        "schema_version": roadmap.schema_version,
+        "meta": _meta(roadmap),
+        "purpose": text_data(roadmap.purpose) if roadmap.purpose else None,
+        "vision": text_data(roadmap.vision) if roadmap.vision else None,
+        "basic_policy": _texts(roadmap.basic_policy),
+        "resident_activities": untyped.get("resident_activities"),
+        "principles": untyped.get("principles"),
+        "scope": untyped.get("scope"),
+        "method": _texts(roadmap.method),
+        "bodies": untyped.get("bodies"),
+        "working_groups": [_working_group(g) for g in roadmap.working_groups],
+        "owners": [
+            {"id": o.id, "short": text_data(o.short), "name": text_data(o.name)}
+            for o in roadmap.owners
+        ],
+        "phases": [
+            {"id": p.id, "title": text_data(p.title), "fiscal_years": span_data(p.years)}
+            for p in roadmap.phases
+        ],
+        "courses": courses,
+        "further_study": {
+            "title": text_data(roadmap.further_study_title),
+            "topics": [_topic(t) for t in roadmap.topics],
+        },
+    }
+
+
 def document(state: RoadmapState) -> dict[str, Any]:
-    """The export as plain data (see roadmap-export.schema.json)."""
+    """The export as plain data (see roadmap-export.schema.json), written from the model."""
     roadmap = state.roadmap
-    if roadmap.raw is None:
-        raise ValueError("the roadmap was built without its data; open it with jtr.roadmap")
     summary = status_data(state)
-    raw = copy.deepcopy(roadmap.raw)
-    course_states = {c.course.id: c for c in state.courses}
     course_summaries = {c["id"]: c for c in summary["courses"]}
-    task_states: dict[str, TaskState] = {}
     listed: dict[str, list[str]] = {}
-    for course in state.courses:
-        for item in course.items:
-            for ts in item.tasks:
-                task_states[ts.task.id] = ts
-                listed.setdefault(ts.task.id, []).append(item.item.id)
+    for course_state in state.courses:
+        for item_state in course_state.items:
+            for ts in item_state.tasks:
+                listed.setdefault(ts.task.id, []).append(item_state.item.id)
 
     courses = []
-    shown_tasks = 0
-    for course in raw["courses"]:
-        cs = course_states.get(course["id"])
-        if cs is None:
-            continue
-        item_states = {i.item.id: i for i in cs.items}
+    shown_tasks = shown_items = 0
+    for course_state in state.courses:  # in roadmap order, as filtered
         items = []
-        for item in course["items"]:
-            ist = item_states.get(item["id"])
-            if ist is None:
-                continue
-            kept = {ts.task.id for ts in ist.tasks}
-            tasks = []
-            for task in item.get("tasks", []):
-                if task["id"] not in kept:
-                    continue
-                task["derived"] = _task_derived(state, task_states[task["id"]], listed[task["id"]])
-                tasks.append(task)
+        for item_state in course_state.items:
+            shown = {ts.task.id: ts for ts in item_state.tasks}  # a task it shares, too
+            own = [shown[t.id] for t in item_state.item.tasks if t.id in shown]
+            tasks = [
+                {**task_data(ts.task), "derived": _task_derived(state, ts, listed[ts.task.id])}
+                for ts in own
+            ]
             shown_tasks += len(tasks)
-            item["tasks"] = tasks
-            item["derived"] = _item_derived(ist)
-            items.append(item)
-        course["items"] = items
-        course["derived"] = _course_derived(state, cs, course_summaries[course["id"]])
-        courses.append(course)
-    raw["courses"] = courses
+            items.append(_item(item_state.item, tasks, _item_derived(item_state)))
+        shown_items += len(items)
+        summary_of = course_summaries[course_state.course.id]
+        courses.append(
+            _course(course_state.course, items, _course_derived(state, course_state, summary_of))
+        )
     total_items = sum(len(c.items) for c in roadmap.courses)
-    shown_items = sum(len(c["items"]) for c in courses)
     filtered = shown_tasks != sum(1 for _ in roadmap.tasks()) or shown_items != total_items
 
     return {
@@ -141,7 +297,7 @@ def document(state: RoadmapState) -> dict[str, Any]:
         "labels": {name: labels_of(name) for name in dict.fromkeys((*STATES, *TIMINGS, "planned"))},
         "attention": summary["attention"],
         "check": summary["check"],
-        "roadmap": raw,
+        "roadmap": _roadmap(roadmap, courses),
     }
 
 

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from jtr.escape import document
-from jtr.export.delimited import COLUMNS, header, row_values
+from jtr.export import delimited
 from jtr.labels import label
 from jtr.model import Text
-from jtr.presenter import course_name, item_ref, owners_text, symbol_label, task_rows, year_label
+from jtr.presenter import course_name, item_ref, owners_text, symbol_label, year_label
 from jtr.status import CourseState, ItemState, RoadmapState
 
 MAX_WIDTH = 60  # characters; longer text wraps
@@ -67,10 +67,11 @@ def export(state: RoadmapState, lang: str) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    tasks = book.active
+    tasks = book.worksheets[0]  # the sheet a new workbook starts with
     tasks.title = label("tasks_sheet", lang)
-    _fill(tasks, header(lang), [row_values(state, row, lang) for row in task_rows(state)],
-          wrap={i for i, column in enumerate(COLUMNS) if column.wrap})  # fmt: skip
+    task_columns = delimited.columns()  # the CSV's columns
+    _fill(tasks, delimited.header(lang), delimited.rows(state, lang),
+          wrap={i for i, column in enumerate(task_columns) if column.wrap})  # fmt: skip
 
     items = book.create_sheet(label("items_sheet", lang))
     item_rows = [
