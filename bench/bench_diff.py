@@ -23,12 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
-# `jtr` with the review commands registered, whether or not jtr.cli imports them yet.
-JTR = [
-    sys.executable,
-    "-c",
-    "import sys, jtr.cli, jtr.cli_review; sys.argv[0] = 'jtr'; jtr.cli.main()",
-]
+# `jtr` as the console script runs it, from the interpreter running this script.
+JTR = [sys.executable, "-c", "import sys, jtr.cli; sys.argv[0] = 'jtr'; jtr.cli.main()"]
 
 
 def git(repo: Path, *args: str) -> None:

@@ -7,8 +7,8 @@ each file, the HTML report's and the SVG timeline's in particular.
 
     python bench/bench_export.py [--repeat 11] [--lang ja] [--out results.json]
 
-Until jtr/cli.py imports jtr.cli_export, the command is run through a one-line wrapper that
-does; the script says which it used. Bytecode is compiled first, as an installed package has.
+The console script next to the interpreter is run (else `python -m jtr`). Bytecode is compiled
+first, as an installed package has.
 """
 
 from __future__ import annotations
@@ -31,14 +31,10 @@ from jtr.export import EXPORTERS  # noqa: E402 - after the path is set
 
 
 def _jtr() -> tuple[list[str], str]:
-    """The command that runs jtr with `export` registered, and how it was found."""
+    """The command that runs jtr, and how it was found."""
     script = Path(sys.executable).parent / "jtr"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "jtr"]
-    probe = subprocess.run([*command, "export", "--help"], capture_output=True, check=False)
-    if probe.returncode == 0:
-        return command, " ".join(Path(c).name for c in command)
-    wrapper = "import sys, jtr.cli_export; from jtr.cli import app; sys.argv[0] = 'jtr'; app()"
-    return [sys.executable, "-c", wrapper], "python -c 'import jtr.cli_export; …' (not wired yet)"
+    return command, " ".join(Path(c).name for c in command)
 
 
 def _time(cmd: list[str]) -> float:

@@ -25,11 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"
-JTR = [
-    sys.executable,
-    "-c",
-    "import sys, jtr.cli, jtr.cli_review; sys.argv[0] = 'jtr'; jtr.cli.main()",
-]
+JTR = [sys.executable, "-c", "import sys, jtr.cli; sys.argv[0] = 'jtr'; jtr.cli.main()"]
 STATUSES = ("in_progress", "delayed", "in_progress", "done")
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from typing import NamedTuple
 
 from jtr.fiscal import fiscal_year_of
-from jtr.model import Course, Item, Milestone, Phase, Roadmap, StatusRecord, Task
+from jtr.model import STATUSES, Course, Item, Milestone, Phase, Roadmap, StatusRecord, Task
 
 TERMINAL = frozenset({"done", "cancelled"})
 
@@ -266,3 +267,42 @@ def filter_state(
             items.append(item)
         kept.append(CourseState(course.course, tuple(items), course.target_passed))
     return RoadmapState(state.roadmap, state.as_of, state.fiscal_year, state.phase, tuple(kept))
+
+
+class UnknownFilter(ValueError):
+    """A course, owner or state filter that names nothing the roadmap knows; the message lists
+    what it does know."""
+
+
+def select_state(
+    state: RoadmapState,
+    *,
+    courses: Collection[str] | None = None,
+    owners: Collection[str] | None = None,
+    states: Collection[str] | None = None,
+) -> RoadmapState:
+    """`filter_state` after checking each value (`--course`, `--owner`, `--state` of the views
+    and exports) against the roadmap: UnknownFilter for the first one it does not know."""
+    roadmap = state.roadmap
+    known_courses = {c.id for c in roadmap.courses} | {c.numeral for c in roadmap.courses}
+    for value in courses or ():
+        if value not in known_courses:
+            raise UnknownFilter(
+                f"--course {value!r}: no such course ({', '.join(sorted(known_courses))})"
+            )
+    known_owners = {o.id for o in roadmap.owners}
+    for value in owners or ():
+        if value not in known_owners:
+            raise UnknownFilter(
+                f"--owner {value!r}: no such owner ({', '.join(sorted(known_owners))})"
+            )
+    known_states = set(STATES) | set(TIMINGS) | set(STATUSES)
+    for value in states or ():
+        if value not in known_states:
+            raise UnknownFilter(f"--state {value!r}: one of {', '.join(sorted(known_states))}")
+    return filter_state(
+        state,
+        courses=set(courses) if courses else None,
+        owners=set(owners) if owners else None,
+        states=set(states) if states else None,
+    )

@@ -196,7 +196,7 @@ def test_usage_error_exits_2(runner: CliRunner) -> None:
 
 
 def test_every_format_choice_has_a_reporter() -> None:
-    from jtr.cli import ValidateFormat
+    from jtr.cli.validate import ValidateFormat
 
     assert {f.value for f in ValidateFormat} == set(REPORTERS)
     empty = ValidationResult("f.yaml", None, ())

@@ -24,7 +24,7 @@ from helpers import run
 from typer.testing import CliRunner
 
 from jtr import edit, fileio
-from jtr.cli_edit import complete_items, complete_tasks
+from jtr.cli.edit import complete_items, complete_tasks
 from jtr.loader import load_file
 from jtr.validate import SchemaCache, validate_file
 
@@ -633,7 +633,7 @@ def test_refusals_leave_the_file_alone(
 
 
 def test_invalid_status_lists_the_valid_ones(runner: CliRunner, shipped: Path) -> None:
-    from jtr import cli_edit
+    from jtr.cli import edit as cli_edit
     from jtr.model import STATUSES
 
     assert cli_edit.STATUSES == STATUSES

@@ -16,8 +16,9 @@ from helpers import ROOT, run
 from typer.testing import CliRunner
 
 from jtr import kinds
-from jtr.cli import ListKind, _complete_ids
-from jtr.cli_edit import complete_items, complete_tasks
+from jtr.cli.edit import complete_items, complete_tasks
+from jtr.cli.options import complete_ids as _complete_ids
+from jtr.cli.views import ListKind
 from jtr.kinds import KINDS, Kind
 from jtr.loader import load_file
 from jtr.model import Roadmap

@@ -7,7 +7,6 @@ from pathlib import Path
 from helpers import invoke
 from typer.testing import CliRunner
 
-import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
 from jtr.review.textconv import canonical_lines, textconv_bytes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,8 +25,6 @@ import pytest
 from helpers import invoke
 from typer.testing import CliRunner
 
-import jtr.cli_export
-import jtr.cli_review  # noqa: F401 - registers `jtr diff`
 from jtr import escape
 from jtr.export import EXPORTERS
 

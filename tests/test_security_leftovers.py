@@ -16,7 +16,6 @@ from helpers import run
 from test_security_terminal import SCHEMA, git, hostile_text
 from typer.testing import CliRunner
 
-import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
 from jtr import __version__, cache
 from jtr.review import gitio
 from jtr.review.reading import finite

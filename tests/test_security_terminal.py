@@ -24,7 +24,6 @@ from helpers import run
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-import jtr.cli_review  # noqa: F401  (registers diff, textconv, history)
 from jtr.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from helpers import run
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from jtr.cli import _complete_ids
+from jtr.cli.options import complete_ids as _complete_ids
 from jtr.render import show as show_render
 from jtr.render import status as status_render
 from jtr.roadmap import open_roadmap

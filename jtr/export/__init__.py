@@ -3,7 +3,7 @@
 Council meetings, branch offices and residents' councils read documents, spreadsheets, web
 pages and calendars. Each format lives in a module of this package with one pure function,
 `export(state, lang) -> str | bytes`: the state as of a date (already filtered) comes in, the
-document goes out; nothing is read, printed or timed. `jtr export` (jtr/cli_export.py) only
+document goes out; nothing is read, printed or timed. `jtr export` (jtr/cli/export.py) only
 picks the exporter and writes its result.
 
 The registry names every format without importing its module: `jtr` registers the export

@@ -1,9 +1,9 @@
 """`jtr export`: the roadmap as a document, spreadsheet, web page, picture or calendar.
 
-Registered on `jtr.cli.app` when imported (jtr/cli.py imports this module at its end). Kept in
-its own module so that `jtr status` pays nothing for it: importing this costs the option
-definitions and the format registry only; each exporter, and openpyxl, json, html, csv or xml,
-is imported when its format is asked for.
+Registered on `jtr.cli.app` by jtr/cli/__init__.py. `jtr status` pays next to nothing for it:
+importing this costs the option definitions and the format registry (jtr.export, which names
+the formats without importing them); each exporter, and openpyxl, jinja2, icalendar, json, csv
+or xml, is imported when its format is asked for.
 
 Writing: with `-o FILE`, atomically (jtr.fileio.atomic_write: a temporary file in the same
 folder, fsync, rename over the target, keeping an existing file's permissions), so a reader
@@ -24,45 +24,24 @@ from typing import Annotated, Optional
 
 import typer
 
-from jtr.cli import (
+from jtr.cli.options import (
     AsOfOption,
     CourseFilter,
     FileOption,
     LangOption,
     OwnerFilter,
-    _lang,
-    _open,
-    _state,
-    app,
+    StateFilter,
+    chosen_lang,
     fail,
+    open_roadmap,
+    select,
 )
+from jtr.export import EXPORTERS, FORMATS, format_for
+
+# Every format of `jtr export`, in the registry's order (jtr.export.EXPORTERS).
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
-class ExportFormat(str, enum.Enum):
-    """Every format of `jtr export` (a test checks this against jtr.export.EXPORTERS)."""
-
-    markdown = "markdown"
-    csv = "csv"
-    tsv = "tsv"
-    xlsx = "xlsx"
-    html = "html"
-    svg = "svg"
-    mermaid = "mermaid"
-    ics = "ics"
-    json = "json"
-
-
-StateFilter = Annotated[
-    Optional[list[str]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
-    typer.Option(
-        "--state",
-        help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
-        "done, cancelled, planned, closed; repeatable.",
-    ),
-]
-
-
-@app.command()
 def export(
     output_format: Annotated[
         Optional[ExportFormat],  # noqa: UP045
@@ -99,15 +78,13 @@ def export(
 
     Exit codes: 0 written; 1 the roadmap is invalid; 2 usage error or cannot write.
     """
-    from jtr.export import EXPORTERS, format_for
-
     to_stdout = output is None or str(output) == "-"
     if output_format is None:
         guessed = None if to_stdout else format_for(str(output))
         if guessed is None:
             raise fail(
-                "choose a format with --format (markdown, csv, tsv, xlsx, html, svg, mermaid, "
-                "ics, json), or name the -o file with its extension"
+                f"choose a format with --format ({', '.join(FORMATS)}), "
+                "or name the -o file with its extension"
             )
         name = guessed
     else:
@@ -125,14 +102,14 @@ def export(
         if not to_stdout:
             assert output is not None
             check_output(output)  # a device, FIFO, socket or folder: refused before any work
-        loaded = _open(file)
-        _full, shown = _state(loaded, as_of, course, owner, state)
+        loaded = open_roadmap(file)
+        _full, shown = select(loaded, as_of, course, owner, state)
         if not to_stdout:
             assert output is not None
             check_output(output, _protected(loaded.path, loaded.document.head))
     except UnsafeTarget as exc:
         raise fail(str(exc)) from None
-    document = exporter.export(shown, _lang(lang))
+    document = exporter.export(shown, chosen_lang(lang))
     data = document if isinstance(document, bytes) else document.encode("utf-8")
 
     if to_stdout:
@@ -159,7 +136,7 @@ def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
     """The files `-o` must never name: the roadmap being read and the schema it is checked
     against (found as validation finds it)."""
     from jtr.discover import display_path
-    from jtr.loader import ReadError
+    from jtr.fileio import ReadError
     from jtr.schema import declared_schema_path, packaged_schema_path
 
     protected = [(roadmap, f"the roadmap being exported ({display_path(roadmap)})")]
@@ -173,3 +150,7 @@ def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
 
 def _size(count: int) -> str:
     return f"{count} bytes" if count < 10_000 else f"{count / 1024:.0f} KiB"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)

@@ -1,6 +1,6 @@
 """`jtr diff`, `jtr textconv` and `jtr history`: the roadmap across git revisions.
 
-Registered on `jtr.cli.app` when imported. Everything heavy (subprocess, difflib, json, the
+Registered on `jtr.cli.app` by jtr/cli/__init__.py. Everything heavy (subprocess, difflib, json, the
 YAML parser) is imported inside the commands, so importing this module costs the views'
 start-up nothing measurable.
 """
@@ -12,20 +12,19 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from jtr.cli import (
+from jtr.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     AsOfOption,
     FileOption,
     LangOption,
     WidthOption,
-    _as_of,
-    _color,
-    _complete_ids,
-    _lang,
-    _width,
-    app,
+    as_of_date,
+    chosen_lang,
+    complete_ids,
     fail,
+    term_width,
+    use_color,
 )
 
 if TYPE_CHECKING:
@@ -97,7 +96,6 @@ def _sides(path: Path, rev_a: str | None, rev_b: str | None) -> tuple[str, bytes
         raise fail(str(exc)) from None
 
 
-@app.command()
 def diff(
     rev_a: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
@@ -161,18 +159,17 @@ def diff(
     old = _load(old_raw, f"{old_name}:{shown}" if shown else old_name)
     new = _load(new_raw, f"{new_name}:{shown}" if shown else new_name)
     result = diff_roadmaps(old, new)
-    chosen = _lang(lang)
+    chosen = chosen_lang(lang)
     if output_format is DiffFormat.json:
         sys.stdout.write(render.render_json(result, old_name, new_name, shown))
     elif output_format is DiffFormat.markdown:
         sys.stdout.write(render.render_markdown(result, old_name, new_name, chosen))
     else:
         title = f"{shown}: {old_name}" if shown else old_name
-        sys.stdout.write(render.render_text(result, title, new_name, chosen, color=_color()))
+        sys.stdout.write(render.render_text(result, title, new_name, chosen, color=use_color()))
     raise typer.Exit(EXIT_FINDINGS if result.changes else EXIT_OK)
 
 
-@app.command()
 def textconv(
     path: Annotated[
         Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.", dir_okay=False)
@@ -210,14 +207,13 @@ def _repo(path: Path) -> "RepoPath":
         raise fail(str(exc)) from None
 
 
-@app.command()
 def history(
     ident: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
             metavar="[ID]",
             help="Only the commits that changed this course, item or task (default: all).",
-            autocompletion=_complete_ids,
+            autocompletion=complete_ids,
             show_default=False,
         ),
     ] = None,
@@ -272,7 +268,7 @@ def history(
     if max_count is not None:
         listed = listed[:max_count]
     start_month = _start_month(newest)
-    day = _as_of(as_of, start_month)
+    day = as_of_date(as_of, start_month)
     bars = hist.by_fiscal_year(newest, ident, day)
     points = hist.over_time(versions, ident)
     if output_format is HistoryFormat.json:
@@ -286,8 +282,8 @@ def history(
         return
     sys.stdout.write(
         hist.render_history_text(
-            shown, ident, listed, bars, points, _lang(lang),
-            width=_width(width), color=_color(ascii_only), ascii_only=ascii_only,
+            shown, ident, listed, bars, points, chosen_lang(lang),
+            width=term_width(width), color=use_color(ascii_only), ascii_only=ascii_only,
         )
     )  # fmt: skip
 
@@ -323,3 +319,9 @@ def _has(data: dict[str, Any] | None, ident: str) -> bool:
 
 def _known(ident: str, versions: list[Any]) -> bool:
     return any(_has(v.new, ident) or _has(v.old, ident) for v in versions)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(diff)
+    app.command()(textconv)
+    app.command()(history)

@@ -1,18 +1,17 @@
 """The editing commands: `jtr set`, `jtr decide`, `jtr realise`. Thin: jtr.edit does the work.
 
-Imported by jtr.cli for every command, so it imports nothing heavy at module level: jtr.edit
+Imported by jtr.cli on every start, so it imports nothing heavy at module level: jtr.edit
 (and ruamel.yaml through it) only when an editing command runs.
 """
 
 import enum
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from jtr.cli import EXIT_FINDINGS, FileOption, app, fail
+from jtr.cli.options import EXIT_FINDINGS, FileOption, completion, fail, show_findings
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -25,32 +24,8 @@ STATUSES = ("planned", "in_progress", "done", "delayed", "on_hold", "cancelled")
 Status = enum.Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
 
 
-def _completion(kind: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
-    """Shell completion of the ids of one kind of jtr.kinds only, with their titles as help."""
-
-    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        try:
-            from jtr.discover import find_roadmap
-            from jtr.roadmap import open_roadmap
-
-            model = open_roadmap(find_roadmap(ctx.params.get("file"))).model
-        except Exception:  # completion must never print a traceback into the shell
-            return []
-        from jtr.i18n import detect_lang
-        from jtr.kinds import by_name, entries
-
-        lang = detect_lang()
-        return [
-            (e.id, k.title(e).get(lang))
-            for k, e in entries(model, (by_name(kind),))
-            if e.id.startswith(incomplete)
-        ]
-
-    return complete
-
-
-complete_tasks = _completion("task")
-complete_items = _completion("item")
+complete_tasks = completion("task")
+complete_items = completion("item")
 
 DateOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
@@ -116,8 +91,7 @@ def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
     except EditError as exc:
         raise fail(str(exc)) from None
     except EditInvalid as exc:
-        for diagnostic in exc.diagnostics:
-            typer.echo(diagnostic.format(), err=True)
+        show_findings(exc.diagnostics)
         typer.echo(f"jtr: error: {exc}; nothing was written", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     for warning in outcome.warnings:
@@ -130,7 +104,6 @@ def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
         typer.echo(outcome.summary)
 
 
-@app.command("set")
 def set_status(
     task: Annotated[
         str,
@@ -212,7 +185,6 @@ ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded 
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace a date already recorded.")]
 
 
-@app.command()
 def decide(
     item: ItemArgument,
     date: DateOption = None,
@@ -247,5 +219,8 @@ def realise(
     _milestone("realisation", item, date, note, clear, force, dry_run, file, wait)
 
 
-app.command("realise")(realise)
-app.command("realize", hidden=True)(realise)
+def register(app: typer.Typer) -> None:
+    app.command("set")(set_status)
+    app.command()(decide)
+    app.command("realise")(realise)
+    app.command("realize", hidden=True)(realise)

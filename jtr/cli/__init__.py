@@ -1,0 +1,66 @@
+"""The `jtr` command: parse options, call the core, pick a renderer, set the exit code.
+
+`app` is built here and each command module registers its commands on it, in the order the
+help lists them. The layers (tests/test_architecture.py checks them):
+
+- jtr/cli/options.py: what the commands share (exit codes, `fail`, the common options,
+  opening the roadmap, as-of, language, width, colour, completion);
+- jtr/cli/validate.py, views.py, edit.py, export.py, review.py: the commands; each imports
+  `jtr.cli.options` and the core, never another command module nor this package;
+- the core (jtr/* outside jtr/cli) never imports jtr.cli.
+
+Everything heavy is imported inside the commands, so registering them all costs `jtr status`
+next to nothing.
+"""
+
+from typing import Annotated
+
+import typer
+
+from jtr import __version__
+from jtr.cli import edit, export, options, review, validate, views
+
+app = typer.Typer(
+    name="jtr",
+    help=(
+        "jtr: track Nagano City's 住民自治リフレッシュプロジェクト roadmap, kept as validated YAML.\n\n"
+        "The roadmap is --file/-f PATH, else $JTR_ROADMAP, else data/roadmap.yaml in the current "
+        "folder or the nearest folder above it."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jtr {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print jtr's version."),
+    ] = False,
+) -> None:
+    """jtr: the roadmap as living data."""
+    from jtr import notices  # what the library finds to say (a schema it will not use), once
+
+    notices.start_run(lambda message: typer.echo(f"jtr: warning: {message}", err=True))
+
+
+for _commands in (validate, views, edit, export, review):
+    _commands.register(app)
+
+# Shared with the tests and with scripts that call jtr in-process.
+EXIT_OK = options.EXIT_OK
+EXIT_FINDINGS = options.EXIT_FINDINGS
+EXIT_CANNOT_RUN = options.EXIT_CANNOT_RUN
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,127 @@
+"""`jtr validate`: check roadmap files against the schema and jtr's rules."""
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from jtr.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, FileOption, fail, show_findings
+
+if TYPE_CHECKING:
+    from jtr.validate import ValidationResult
+
+
+class ValidateFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
+        typer.Argument(
+            help="Roadmap files to check (default: the discovered roadmap).", show_default=False
+        ),
+    ] = None,
+    file: FileOption = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            help="text: file:line:col lines; json: for tools; github: Actions annotations; "
+            "sarif: SARIF 2.1.0 for code-scanning dashboards.",
+        ),
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
+    schema: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--schema",
+            help="JSON Schema to use (default: the one the roadmap names in its "
+            "'# yaml-language-server: $schema=' line, else jtr's own).",
+            dir_okay=False,
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            metavar="N",
+            help="Refuse files larger than N bytes (default: $JTR_MAX_BYTES, else 64 MiB).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check roadmap files against the schema and jtr's rules.
+
+    Findings print as file:line:col: severity: message [CODE], sorted by position.
+    The schema itself is first checked against its meta-schema.
+
+    Exit codes: 0 valid; 1 findings (errors, or warnings with --strict);
+    2 jtr could not run (missing file, unreadable or broken schema, usage error).
+    """
+    from jtr.diagnostics import LoadError
+    from jtr.discover import RoadmapNotFound, display_path, find_roadmap
+    from jtr.fileio import ReadError
+    from jtr.reporters import REPORTERS, passes
+    from jtr.validate import SchemaCache, validate_file
+
+    if max_bytes is not None:  # for this command only (restored when it ends)
+        from jtr.fileio import max_bytes_limit
+
+        ctx.with_resource(max_bytes_limit(max_bytes))
+    targets = list(paths or [])
+    if file is not None:
+        targets.append(file)
+    if not targets:
+        try:
+            targets = [find_roadmap()]
+        except RoadmapNotFound as exc:
+            raise fail(str(exc)) from None
+    schemas = SchemaCache(schema)
+    results = []
+    cannot_run = False
+    for target in targets:
+        try:
+            results.append(validate_file(target, schemas, display_path(target)))
+        except ReadError as exc:
+            fail(str(exc))  # printed; the other files are still checked
+            cannot_run = True
+        except LoadError as exc:  # the schema, not the roadmap, is broken
+            show_findings(exc.diagnostics)
+            typer.echo("jtr: error: the schema is broken; nothing was validated", err=True)
+            raise typer.Exit(EXIT_CANNOT_RUN) from None
+    reporter = REPORTERS[output_format.value]()
+    sys.stdout.write(reporter.render(results, strict))
+    if output_format is ValidateFormat.text:
+        _summary(results, strict)
+    if cannot_run:
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    raise typer.Exit(EXIT_OK if all(passes(r, strict) for r in results) else EXIT_FINDINGS)
+
+
+def _summary(results: "list[ValidationResult]", strict: bool) -> None:
+    from jtr.escape import terminal
+
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    for result in results:
+        if not result.diagnostics and result.schema_file:
+            typer.echo(terminal(f"{result.file}: valid (schema {result.schema_file})"), err=True)
+    if errors or warnings:
+        files = len(results)
+        typer.echo(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+            f"in {files} file{'s' * (files != 1)}",
+            err=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)

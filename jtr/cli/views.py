@@ -1,0 +1,207 @@
+"""The views: `jtr status`, `jtr timeline`, `jtr show`, `jtr list`. Each opens the roadmap,
+asks the core for its state as of a date, and hands it to a renderer of jtr.render."""
+
+import enum
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jtr import kinds as entity_kinds  # the registry of kinds (imports nothing): `list --kind`
+from jtr.cli.options import (
+    EXIT_FINDINGS,
+    AsOfOption,
+    CourseFilter,
+    FileOption,
+    LangOption,
+    OwnerFilter,
+    RevOption,
+    StateFilter,
+    WidthOption,
+    chosen_lang,
+    complete_ids,
+    fail,
+    open_roadmap,
+    select,
+    term_width,
+    use_color,
+)
+
+if TYPE_CHECKING:
+    from jtr.model import Roadmap
+
+
+class StatusFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ShowFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+# `jtr list --kind`: the plural of each listed kind of the registry (`working-groups`)
+ListKind = enum.Enum(  # type: ignore[misc]
+    "ListKind", {k.plural: k.plural for k in entity_kinds.listed() if k.plural}, type=str
+)
+
+
+def status(
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", help="table for people, json for tools, markdown for documents."),
+    ] = StatusFormat.table,
+    lang: LangOption = None,
+    course: CourseFilter = None,
+    owner: OwnerFilter = None,
+    state: StateFilter = None,
+    rev: RevOption = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 1 when a task is overdue or a course goal is missed (for a scheduled CI job).",
+        ),
+    ] = False,
+    width: WidthOption = None,
+) -> None:
+    """Where the roadmap stands as of a date: per course, tasks by state, percent done, items
+    decided or realised against the course goal, and the items that need attention.
+
+    Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
+    something, or the roadmap is invalid; 2 jtr could not run.
+    """
+    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, state)
+    chosen = chosen_lang(lang)
+    from jtr.render import status as render
+
+    if output_format is StatusFormat.json:
+        sys.stdout.write(render.render_json(shown))
+    elif output_format is StatusFormat.markdown:
+        sys.stdout.write(render.render_markdown(shown, chosen))
+    else:
+        sys.stdout.write(
+            render.render_table(shown, chosen, width=term_width(width), color=use_color())
+        )
+    if check and (shown.overdue or shown.goals_missed):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def timeline(
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    course: CourseFilter = None,
+    owner: OwnerFilter = None,
+    width: WidthOption = None,
+    ascii_only: Annotated[
+        bool, typer.Option("--ascii", help="ASCII characters only (titles stay as written).")
+    ] = False,
+    rev: RevOption = None,
+) -> None:
+    """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
+    bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
+    """
+    _full, shown = select(open_roadmap(file, rev), as_of, course, owner)
+    from jtr.render.timeline import render_timeline
+
+    sys.stdout.write(
+        render_timeline(
+            shown,
+            lang=chosen_lang(lang),
+            width=term_width(width),
+            ascii_only=ascii_only,
+            color=use_color(ascii_only),
+        )
+    )
+
+
+def show(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            # written out, so that no command's start reads the catalog for it (test_kinds
+            # checks that it names every kind `show` takes)
+            help="A review item, task, course, working group, topic, owner or phase id.",
+            autocompletion=complete_ids,
+        ),
+    ],
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", help="text for people, json for tools.")
+    ] = ShowFormat.text,
+    lang: LangOption = None,
+    width: WidthOption = None,
+    rev: RevOption = None,
+) -> None:
+    """Everything about one review item (or task, course, working group, topic, owner, phase):
+    現状, owners, working group and members, tasks with their full status history, goal
+    images, decision and realisation dates.
+    """
+    loaded = open_roadmap(file, rev)
+    full, _shown = select(loaded, as_of)
+    from jtr.render import show as render
+
+    found = entity_kinds.find(loaded.model, ident)
+    if found is None:
+        raise fail(_not_found(loaded.model, ident))
+    kind, entity = found
+    if output_format is ShowFormat.json:
+        sys.stdout.write(render.render_json(full, entity, kind))
+    else:
+        sys.stdout.write(
+            render.render_text(
+                full,
+                entity,
+                chosen_lang(lang),
+                width=term_width(width),
+                color=use_color(),
+                kind=kind,
+            )
+        )
+
+
+def _not_found(model: "Roadmap", ident: str) -> str:
+    """`no item, task, … has the id 'x'`, with up to three close ids as a hint (else where
+    the ids are listed)."""
+    import difflib
+
+    ids = [e for e, _ in entity_kinds.all_ids(model)]
+    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
+    hint = (
+        f"; did you mean {' or '.join(repr(c) for c in close)}?"
+        if close
+        else "; `jtr list` prints the ids"
+    )
+    return f"no {entity_kinds.names(entity_kinds.shown())} has the id {ident!r}{hint}"
+
+
+def list_ids(
+    kind: Annotated[ListKind, typer.Option("--kind", help="What to list.")] = ListKind["items"],
+    file: FileOption = None,
+    lang: LangOption = None,
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option("--format", help="text: id and title per line; json: a list of objects."),
+    ] = ShowFormat.text,
+) -> None:
+    """Ids and titles of the roadmap's items, tasks, courses, owners, phases, working groups or
+    topics: the ids that `show` (and later commands) take."""
+    loaded = open_roadmap(file)
+    from jtr.render.show import list_entries, render_list
+
+    entries = list_entries(loaded.model, kind.value, chosen_lang(lang))
+    sys.stdout.write(render_list(entries, output_format.value))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(status)
+    app.command()(timeline)
+    app.command()(show)
+    app.command("list")(list_ids)
