@@ -17,9 +17,11 @@ from jtr.status import (
     STATES,
     RoadmapState,
     TaskState,
+    UnknownFilter,
     filter_state,
     records_as_of,
     roadmap_state,
+    select_state,
     task_state,
 )
 
@@ -451,6 +453,32 @@ def test_filter_keeps_date_year_and_phase(model: Roadmap) -> None:
 def test_no_filter_keeps_everything(model: Roadmap) -> None:
     state = at(model, TODAY)
     assert shape(filter_state(state)) == shape(state)
+
+
+def test_select_state_filters_as_filter_state_does(model: Roadmap) -> None:
+    state = at(model, TODAY)
+    wanted = {"courses": ["Ⅰ"], "owners": ["chikatsu"], "states": ["overdue", "planned"]}
+    chosen = {k: set(v) for k, v in wanted.items()}
+    assert shape(select_state(state, **wanted)) == shape(filter_state(state, **chosen))
+    assert shape(select_state(state)) == shape(state)
+
+
+@pytest.mark.parametrize(
+    ("wanted", "message"),
+    [
+        ({"courses": ["Ⅰ", "Ⅲ"]}, "--course 'Ⅲ': no such course (course-2024, course-2026, Ⅰ, Ⅱ)"),
+        ({"owners": ["mayor"]}, "--owner 'mayor': no such owner (chikatsu, jijikyo, shisho, tantoka)"),
+        ({"states": ["late"]}, "--state 'late': one of cancelled, closed, delayed, done, due, "
+         "in_progress, not_yet_due, on_hold, overdue, planned"),
+        ({"courses": ["x"], "states": ["late"]}, "--course 'x'"),  # the first filter first
+    ],
+)  # fmt: skip
+def test_select_state_refuses_what_the_roadmap_does_not_know(
+    model: Roadmap, wanted: dict[str, list[str]], message: str
+) -> None:
+    with pytest.raises(UnknownFilter) as raised:
+        select_state(at(model, TODAY), **wanted)
+    assert str(raised.value).startswith(message)
 
 
 @pytest.mark.parametrize(
