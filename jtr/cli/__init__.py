@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from jtr import __version__
-from jtr.cli import edit, export, options, review, validate, views
+from jtr.cli import edit, export, review, validate, views
 
 app = typer.Typer(
     name="jtr",
@@ -55,11 +55,6 @@ def main_options(
 
 for _commands in (validate, views, edit, export, review):
     _commands.register(app)
-
-# Shared with the tests and with scripts that call jtr in-process.
-EXIT_OK = options.EXIT_OK
-EXIT_FINDINGS = options.EXIT_FINDINGS
-EXIT_CANNOT_RUN = options.EXIT_CANNOT_RUN
 
 
 def main() -> None:
