@@ -133,6 +133,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend_recurring": ("毎年度 (各年度の状態)", "every year (each year's state)"),
     "legend_shared": ("他の項目と共通の課題", "task shared with another item"),
     "legend_as_of": ("基準日", "as-of date"),
+    # jtr timeline, too narrow for the chart ({cells}: the fewest cells the chart takes)
+    "timeline_too_narrow": (
+        "工程表の表示には{cells}桁必要です。年度ごとに課題を示します。",
+        "The chart needs {cells} cells; the tasks by fiscal year follow.",
+    ),
     # the plan diff (jtr diff, jtr history)
     "diff_added": ("追加", "added"),
     "diff_removed": ("削除", "removed"),

@@ -151,10 +151,19 @@ def test_no_line_wider_than_width(lang: str, ascii_only: bool, color: bool, widt
             assert line == line.rstrip()
 
 
-@pytest.mark.parametrize("width", [0, 20, 59])
-def test_narrow_widths_fall_back_to_the_minimum(width: int) -> None:
-    output = render_timeline(state_at(shipped()), lang="ja", width=width)
-    assert output == render_timeline(state_at(shipped()), lang="ja", width=60)
+@pytest.mark.parametrize("width", [20, 30, 40])
+def test_too_narrow_for_the_chart_lists_the_tasks_by_year(width: int) -> None:
+    """Below the narrowest chart (41 cells for four years) the view says so and lists each
+    fiscal year's tasks, no line wider than asked; below 20 cells it draws at 20."""
+    state = state_at(shipped())
+    output = render_timeline(state, lang="en", width=width)
+    assert "The chart needs 41 cells" in " ".join(output.split())
+    assert "┼" not in output and "  FY2024 · Take-off" in output
+    assert "▼ FY2026 · Landing" in output
+    assert max(cell_len(line) for line in output.splitlines()) <= width
+    assert render_timeline(state, lang="ja", width=0) == render_timeline(state, lang="ja", width=20)
+    assert "工程表の表示には41桁必要です" in render_timeline(state, lang="ja", width=40)
+    assert "┼" in render_timeline(state, lang="ja", width=41)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -185,15 +194,19 @@ def test_columns_stay_aligned(lang: str, ascii_only: bool, width: int) -> None:
 def test_layout() -> None:
     years = (2023, 2024, 2025, 2026)
     geo = layout(80, years)
-    assert geo.column >= 8 and 36 <= geo.label <= 42 and geo.chart == 80
+    assert geo is not None and geo.column >= 8 and 36 <= geo.label <= 42 and geo.chart == 80
     assert layout(60, years).chart == 60
-    assert layout(10, years).chart == 60
+    narrowest = layout(41, years)
+    assert narrowest is not None and narrowest.column == 5 and narrowest.label == 20
+    assert layout(40, years) is None and layout(10, years) is None
     wide = layout(200, years)
-    assert wide.column <= 24 and wide.chart == 200
+    assert wide is not None and wide.column <= 24 and wide.chart == 200
     short = layout(80, years, needed=20)
-    assert short.label == 20 + (80 - 21) % 4 and short.chart == 80
-    many = layout(60, tuple(range(2020, 2030)))
-    assert many.column == 8 and many.label >= 20 and many.width == many.chart
+    assert short is not None and short.label == 20 + (80 - 21) % 4 and short.chart == 80
+    many = layout(80, tuple(range(2020, 2030)))
+    assert many is not None and many.column == 5 and many.label >= 20
+    assert many.width == many.chart
+    assert layout(70, tuple(range(2020, 2030))) is None
 
 
 def test_fit_never_halves_a_wide_character() -> None:

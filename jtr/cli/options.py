@@ -102,6 +102,16 @@ WidthOption = Annotated[
         show_default=False,
     ),
 ]
+WrapOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--width",
+        min=40,
+        help="Wrap lines to this width in terminal cells (default: the terminal's; "
+        "piped: one line per entry).",
+        show_default=False,
+    ),
+]
 
 
 def show_findings(diagnostics: "Iterable[Diagnostic]") -> None:
@@ -198,6 +208,12 @@ def use_color(plain: bool = False) -> bool:
     if plain or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def wrap_width(value: int | None) -> int | None:
+    """`--width`, else the terminal's when writing to one, else None (no wrapping): a list or a
+    diff piped to another program keeps one line per entry."""
+    return term_width(value) if value is not None or sys.stdout.isatty() else None
 
 
 def term_width(value: int | None) -> int:

@@ -19,12 +19,14 @@ from jtr.cli.options import (
     FileOption,
     LangOption,
     WidthOption,
+    WrapOption,
     as_of_date,
     chosen_lang,
     complete_ids,
     fail,
     term_width,
     use_color,
+    wrap_width,
 )
 
 if TYPE_CHECKING:
@@ -129,6 +131,7 @@ def diff(
         ),
     ] = DiffFormat.text,
     lang: LangOption = None,
+    width: WrapOption = None,
 ) -> None:
     """What changed in the plan between two revisions of the roadmap (default: HEAD against
     the working tree), grouped by course and item: items and tasks added, removed, renamed or
@@ -166,7 +169,11 @@ def diff(
         sys.stdout.write(render.render_markdown(result, old_name, new_name, chosen))
     else:
         title = f"{shown}: {old_name}" if shown else old_name
-        sys.stdout.write(render.render_text(result, title, new_name, chosen, color=use_color()))
+        sys.stdout.write(
+            render.render_text(
+                result, title, new_name, chosen, color=use_color(), width=wrap_width(width)
+            )
+        )
     raise typer.Exit(EXIT_FINDINGS if result.changes else EXIT_OK)
 
 

@@ -5,6 +5,11 @@ whose widths are counted in display cells (Japanese characters are two cells wid
 columns stay aligned whatever mix of scripts the titles use. Without colour the segments are
 joined as plain text; with colour they become a `rich.text.Text` printed through a console of
 the same width. A state is never shown by colour alone: every state has its own fill character.
+
+Every line fits the width asked for. Year columns narrow down to a year's digits; below the
+narrowest chart (MIN_LABEL + NARROW_COLUMN per year), the view says so and lists the tasks by
+fiscal year instead. Under `JTR_AMBIGUOUS_WIDTH=2` (a terminal drawing box drawing and block
+characters double-width) the chart is drawn with the ASCII glyphs, so its columns stay aligned.
 """
 
 from __future__ import annotations
@@ -12,23 +17,25 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-from rich.cells import cell_len
-
 from jtr.escape import terminal
 from jtr.labels import LABELS, label
-from jtr.presenter import LOOKS, join, owner_names, state_look, year_label
+from jtr.presenter import LOOKS, item_ref, join, owner_names, state_look, year_label
 from jtr.render.lines import (
     Line,
     Segment,
+    ambiguous_wide,
+    cell_len,
     centre,
     fit,
     render_lines,
     shown_cells,
+    wrap,
 )
 from jtr.status import STATES, ItemState, RoadmapState, TaskState
 
-MIN_WIDTH = 60  # narrower requests are drawn at this width
-MIN_COLUMN = 8  # cells per fiscal-year column, its left separator included
+MIN_WIDTH = 60  # the legend's lines wrap at this width at the least (never past the width)
+MIN_COLUMN = 8  # cells per fiscal-year column, its left separator included, when there is room
+NARROW_COLUMN = 5  # the fewest: a year's four digits
 MAX_COLUMN = 24
 MIN_LABEL = 20  # cells of the label column, never fewer
 TASK_INDENT = 4  # task titles sit under their item's title
@@ -81,18 +88,26 @@ class _Layout(NamedTuple):
         return self.label + index * self.column + 1 + (self.inner - 1) // 2
 
 
-def layout(width: int, years: tuple[int, ...], needed: int | None = None) -> _Layout:
-    """Year columns take about half the width (MIN_COLUMN to MAX_COLUMN cells each), the
-    label column the rest, or only the `needed` cells when the labels are shorter."""
+def chart_width(years: int) -> int:
+    """The fewest cells a chart of `years` year columns takes."""
+    return MIN_LABEL + max(years, 1) * NARROW_COLUMN + 1
+
+
+def layout(width: int, years: tuple[int, ...], needed: int | None = None) -> _Layout | None:
+    """Year columns take about half the width (MIN_COLUMN to MAX_COLUMN cells each, down to
+    NARROW_COLUMN when the width is short), the label column the rest, or only the `needed`
+    cells when the labels are shorter. None when even the narrowest chart is wider than `width`.
+    """
     count = max(len(years), 1)
-    width = max(width, MIN_WIDTH, MIN_LABEL + count * MIN_COLUMN + 1)
+    if width < chart_width(count):
+        return None
     column = max(MIN_COLUMN, min(MAX_COLUMN, (width // 2) // count))
     if width - count * column - 1 < MIN_LABEL:
-        column = max(MIN_COLUMN, (width - MIN_LABEL - 1) // count)
+        column = max(NARROW_COLUMN, (width - MIN_LABEL - 1) // count)
     label = width - count * column - 1
     if needed is not None and needed < label:  # short labels: the year columns widen instead
         label = max(MIN_LABEL, needed)
-        column = max(MIN_COLUMN, min(MAX_COLUMN, (width - label - 1) // count))
+        column = max(column, min(MAX_COLUMN, (width - label - 1) // count))
         if column < MAX_COLUMN:
             label = width - count * column - 1
     return _Layout(width, label, column, years)
@@ -106,15 +121,19 @@ def render_timeline(
     ascii_only: bool = False,
     color: bool = False,
 ) -> str:
-    """The roadmap as a Gantt chart `width` cells wide (at least MIN_WIDTH), ending in a newline.
+    """The roadmap as a Gantt chart no line of which is wider than `width` cells, ending in a
+    newline.
 
     Header: title, as-of line, the as-of marker, the fiscal years (era and western) and the
     phases. Body: per course a heading, per item a line with its owners, per task a row with
     its title and a bar over its fiscal years filled by its state (recurring tasks: a mark per
-    year in that year's state; tasks shared from another item marked). Then a legend.
+    year in that year's state; tasks shared from another item marked). Then a legend. Too
+    narrow for that: a line saying so, then the tasks listed by fiscal year (`_by_year`).
     """
     roadmap = state.roadmap
-    glyphs = ASCII if ascii_only else UNICODE
+    width = max(width, MIN_LABEL)  # the fewest cells anything is drawn in
+    drawn_ascii = ascii_only or ambiguous_wide()  # the chart's own glyphs
+    glyphs = ASCII if drawn_ascii else UNICODE
     needed = max(
         (
             TASK_INDENT + shown_cells(task_state.task.title.get(lang), width) + 1
@@ -128,9 +147,8 @@ def render_timeline(
     geo = layout(width, tuple(roadmap.period.years()), needed)
     lines: list[Line] = []
 
-    def text_line(text: str, style: str = "", indent: int = 0) -> Line:
-        line = Line().add(" " * indent)
-        return line.add(fit(text, geo.width - indent, glyphs.ellipsis), style)
+    def text_line(text: str, style: str = "") -> Line:
+        return Line().add(fit(text, width, glyphs.ellipsis), style)
 
     # Title and as-of line.
     lines.append(text_line(roadmap.title.get(lang), "bold"))
@@ -141,6 +159,14 @@ def render_timeline(
     if state.phase is not None:
         as_of.append(state.phase.title.get(lang))
     lines.append(text_line(glyphs.dot.join(as_of)))
+    if geo is None:
+        needs = chart_width(len(roadmap.period.years()))
+        notice = Line().add(label("timeline_too_narrow", lang).format(cells=needs), "dim")
+        lines.extend(wrap(notice, width, 0))
+        lines.extend(_by_year(state, width, glyphs, lang, drawn_ascii, ascii_only))
+        lines.append(Line().add(glyphs.rule * width, "dim"))
+        lines.extend(_legend(width, glyphs, lang, drawn_ascii))
+        return render_lines(lines, width, color)
     lines.extend(_header(state, geo, glyphs, lang))
 
     # Body.
@@ -158,10 +184,10 @@ def render_timeline(
             lines.append(_item_line(state, item_state, geo, glyphs, lang))
             for task_state in item_state.tasks:
                 shared = task_state.task.item_id != item_state.item.id
-                lines.append(_task_row(task_state, shared, geo, glyphs, lang, ascii_only))
+                lines.append(_task_row(task_state, shared, geo, glyphs, lang, drawn_ascii))
 
     lines.append(Line().add(glyphs.rule * geo.chart, "dim"))
-    lines.extend(_legend(geo, glyphs, lang, ascii_only))
+    lines.extend(_legend(min(geo.width, max(geo.chart, MIN_WIDTH)), glyphs, lang, drawn_ascii))
     return render_lines(lines, geo.width, color)
 
 
@@ -172,12 +198,17 @@ def _ascii_numeral(numeral: str) -> str:
 
 
 def _year_labels(year: int, inner: int, lang: str) -> list[str]:
-    """The header rows naming one year: ["令和6年度", "2024"], ["R6 2024"] or ["FY2024"]."""
+    """The header rows naming one year: ["令和6年度", "2024"], ["R6 2024"], ["R6", "2024"];
+    ["FY2024"] or ["2024"] in English, as the column's `inner` cells allow."""
     if lang != "ja":
-        return [year_label(year, lang)]
+        name = year_label(year, lang)
+        return [name] if cell_len(name) <= inner else [str(year)]
     if cell_len(year_label(year, lang)) <= inner:
         return [year_label(year, lang), str(year)]
-    return [f"{year_label(year, lang, 'short')} {year}"]
+    short = year_label(year, lang, "short")
+    if cell_len(f"{short} {year}") <= inner:
+        return [f"{short} {year}"]
+    return [short, str(year)]
 
 
 def _header(state: RoadmapState, geo: _Layout, glyphs: Glyphs, lang: str) -> list[Line]:
@@ -302,7 +333,58 @@ def _fill(state: str, ascii_only: bool) -> tuple[str, str]:
     return (look.ascii_fill if ascii_only else look.fill), look.style
 
 
-def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[Line]:
+def _by_year(
+    state: RoadmapState,
+    width: int,
+    glyphs: Glyphs,
+    lang: str,
+    drawn_ascii: bool,
+    ascii_only: bool,
+) -> list[Line]:
+    """The chart read down its columns, for a width too short for it: per fiscal year a line
+    (the as-of year marked), then each task of that year with its state's fill (a recurring
+    task: that year's state) and its item's reference, its title wrapped under itself."""
+    roadmap = state.roadmap
+    lines: list[Line] = []
+    for year in roadmap.period.years():
+        phase = roadmap.phase_of(year)
+        current = year == state.fiscal_year
+        head = Line(hang=4).add(glyphs.marker if current else " ", "bold").add(" ")
+        head.add(year_label(year, lang, "label"), "bold reverse" if current else "bold")
+        if phase is not None:
+            head.add(glyphs.dot + phase.title.get(lang), "bold" if current else "")
+        lines.extend(wrap(head, width))
+        seen: set[str] = set()
+        for course_state in state.courses:
+            course = course_state.course
+            for item_state in course_state.items:
+                for task_state in item_state.tasks:
+                    task = task_state.task
+                    if year not in task.years or task.id in seen:
+                        continue
+                    seen.add(task.id)
+                    look = task_state.state
+                    if task.recurring:
+                        occurrence = next(
+                            (o for o in task_state.occurrences if o.fiscal_year == year), None
+                        )
+                        look = occurrence.state if occurrence else look
+                    fill, style = _fill(look, drawn_ascii)
+                    mark = fill + (glyphs.recurring if task.recurring else fill)
+                    ref = item_ref(course, item_state.item)
+                    ref = (
+                        f"{_ascii_numeral(course.numeral)}-{item_state.item.number}"
+                        if ascii_only
+                        else ref
+                    )
+                    line = Line().add("  ").add(mark, style).add(" " + ref + " ", "dim")
+                    line.hang = cell_len(line.text)
+                    line.add(task.title.get(lang))
+                    lines.extend(wrap(line, width))
+    return lines
+
+
+def _legend(width: int, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[Line]:
     entries: list[list[Segment]] = []
     for state in STATES:
         fill, style = _fill(state, ascii_only)
@@ -311,7 +393,6 @@ def _legend(geo: _Layout, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[L
     entries.append([(glyphs.shared.strip(), "dim"), (" " + label("shared_from", lang), "")])
     entries.append([(glyphs.marker, "bold"), (" " + label("as_of", lang), "")])
 
-    width = min(geo.width, max(geo.chart, MIN_WIDTH))
     head = f"{label('legend', lang)}: "
     indent = cell_len(head)
     lines = [Line().add(head, "bold")]

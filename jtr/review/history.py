@@ -204,7 +204,7 @@ def monthly(points: list[BurnPoint]) -> list[tuple[str, BurnPoint]]:
 _BAR_STATES = ("done", "due", "not_yet_due")
 
 
-def _legend(lang: str, ascii_only: bool) -> str:
+def _legend(lang: str, ascii_only: bool) -> str:  # ascii_only: the fills drawn in ASCII
     words = ("done", "burnup_planned_not_done", "burnup_later")
     fills = [state_look(s).ascii_fill if ascii_only else state_look(s).fill for s in _BAR_STATES]
     return "  ".join(f"{fill} {label(key, lang)}" for fill, key in zip(fills, words, strict=True))
@@ -258,63 +258,73 @@ def render_history_text(
     file: str, ident: str | None, history: list[Version], bars: list[FiscalYearBar],
     points: list[BurnPoint], lang: str, *, width: int, color: bool, ascii_only: bool,
 ) -> str:  # fmt: skip
-    from rich.cells import cell_len
+    """Commits and their changes, then the burn-up charts; no line wider than `width` cells.
 
-    from jtr.render.lines import Line, fit, render_lines
+    Commit lines and changes wrap (between words, continuing under their field, a state never
+    split); the bars shrink to fit. With `ascii_only` (and under JTR_AMBIGUOUS_WIDTH=2 for the
+    bars) jtr's own marks are ASCII; the roadmap's titles and the commits' words stay as written.
+    """
+    from jtr.render.lines import Line, ambiguous_wide, cell_len, fit, render_lines, wrap
     from jtr.review.render import text_lines
 
-    lines: list[Line] = [Line((f"{file}" + (f" · {ident}" if ident else ""), "bold"))]
+    drawn_ascii = ascii_only or ambiguous_wide()  # the bars' fills
+    dot, ellipsis = (" / ", "~") if ascii_only else (" · ", "…")
+    lines: list[Line] = []
+
+    def put(line: Line, hang: int = 2) -> None:
+        lines.extend(wrap(line, width, hang))
+
+    put(Line((f"{file}" + (f"{dot}{ident}" if ident else ""), "bold")))
     if not history:
-        lines.append(Line((label("history_no_commits", lang), "dim")))
+        put(Line((label("history_no_commits", lang), "dim")))
     for version in history:
         commit = version.commit
         head = Line((commit.short, "yellow"), (" " + commit.date[:10] + " ", ""))
         head.add(commit.author, "cyan")
         head.add("  " + commit.subject, "bold")
-        lines.append(head.fitted(width))
+        put(head, len(commit.short) + 1)
         if commit.old_blob is None:
-            lines.append(Line(("  " + label("history_created", lang), "dim")))
+            put(Line(("  " + label("history_created", lang), "dim")))
         elif commit.new_blob is None:
-            lines.append(Line(("  " + label("history_deleted", lang), "dim")))
+            put(Line(("  " + label("history_deleted", lang), "dim")))
         elif version.error:
-            lines.append(
-                Line(
-                    ("  " + label("history_unreadable", lang) + ": " + version.error, "red")
-                ).fitted(width)
-            )
+            put(Line(("  " + label("history_unreadable", lang) + ": " + version.error, "red")), 4)
         elif not version.diff.changes:
-            lines.append(Line(("  " + label("history_no_plan_change", lang), "dim")))
+            put(Line(("  " + label("history_no_plan_change", lang), "dim")))
         else:
-            lines.extend(line.fitted(width) for line in text_lines(version.diff, lang, indent=1))
+            for line in text_lines(version.diff, lang, indent=1, ascii_only=ascii_only):
+                lines.extend(wrap(line, width))
     if bars:
-        lines += [Line(), Line((label("burnup_by_year", lang), "bold"))]
-        lines.append(Line((_legend(lang, ascii_only), "dim")))
+        lines.append(Line())
+        put(Line((label("burnup_by_year", lang), "bold")))
+        put(Line((_legend(lang, drawn_ascii), "dim")))
         names = [year_label(b.fiscal_year, lang, "label") for b in bars]
         name_width = max(cell_len(n) for n in names)
         counts = [
-            f" {'-' if b.done is None else b.done}/{b.planned} {label('planned', lang)} · {b.total} {label('tasks', lang)}"
+            f" {'-' if b.done is None else b.done}/{b.planned} {label('planned', lang)}{dot}{b.total} {label('tasks', lang)}"
             + ("" if b.done is not None else " " + label("burnup_not_started", lang))
             for b in bars
         ]
         cells = max(width - name_width - 2 - max(cell_len(c) for c in counts), 10)
         for bar, name, count in zip(bars, names, counts, strict=False):
-            line = Line((fit(name, name_width, pad=True) + "  ", ""))
-            for text, style in _bar(bar.done, bar.planned, bar.total, cells, ascii_only):
+            line = Line((fit(name, name_width, ellipsis, pad=True) + "  ", ""))
+            for text, style in _bar(bar.done, bar.planned, bar.total, cells, drawn_ascii):
                 line.add(text, style)
             line.add(count, "")
-            lines.append(line.fitted(width))
+            lines.append(line.fitted(width, ellipsis))
     months = monthly(points)
     if months:
-        lines += [Line(), Line((label("burnup_over_time", lang), "bold"))]
+        lines.append(Line())
+        put(Line((label("burnup_over_time", lang), "bold")))
         counts = [f" {p.done}/{p.total}" for _m, p in months]
         cells = max(width - 7 - 2 - max(len(c) for c in counts), 10)
         for (month, point), count in zip(months, counts, strict=False):
             line = Line((month + "  ", ""))
-            for text, style in _bar(point.done, point.done, point.total, cells, ascii_only):
+            for text, style in _bar(point.done, point.done, point.total, cells, drawn_ascii):
                 line.add(text, style)
             line.add(count, "")
-            lines.append(line.fitted(width))
-    return render_lines(lines, width, color)
+            lines.append(line.fitted(width, ellipsis))
+    return render_lines([line.fitted(width, ellipsis) for line in lines], width, color)
 
 
 def repo_of(path: Path) -> RepoPath:

@@ -389,35 +389,82 @@ _STYLES = {"old": "red", "new": "green", "del": "red", "ins": "green", "dim": "d
            "id": "cyan", "title": "bold", "": ""}  # fmt: skip
 
 
-def text_lines(diff: Diff, lang: str, indent: int = 0) -> list[Any]:
-    """The grouped changes as `jtr.render.lines.Line`s (for `diff` and `history`)."""
-    from jtr.render.lines import Line
+# jtr's own marks in ASCII (`history --ascii`): arrows, dashes, quotes, dots, an ellipsis.
+_ASCII_MARKS = str.maketrans(
+    {"→": "->", "–": "-", "—": "-", "“": '"', "”": '"', "·": "/", "…": "~"}
+)
+KEPT_CELLS = 20  # an old or new value this short (a state, a span) is never split across lines
+FIELD_CELLS = 24  # a change's `field: ` this short: its wrapped lines continue under the value
+
+
+def ascii_marks(text: str) -> str:
+    """`text` with jtr's marks in ASCII: `→` `->`, `–` `-`, `“…”` `"…"`, `·` `/`, `Ⅱ` `II`."""
+    import unicodedata
+
+    text = text.translate(_ASCII_MARKS)
+    if any("\u2160" <= c <= "\u217f" for c in text):  # Roman numerals, as a course is numbered
+        text = "".join(
+            unicodedata.normalize("NFKC", c) if "\u2160" <= c <= "\u217f" else c for c in text
+        )
+    return text
+
+
+def text_lines(diff: Diff, lang: str, indent: int = 0, ascii_only: bool = False) -> list[Any]:
+    """The grouped changes as `jtr.render.lines.Line`s (for `diff` and `history`), each knowing
+    where its wrapped lines continue (under a change's value) and which values stay whole.
+
+    With `ascii_only`, jtr's own marks are ASCII (`ascii_marks`): in the headings' numbers and
+    the words around the values, and in the old and new values it writes (records, spans,
+    quotes); titles and the changed words of a text stay as written."""
+    from jtr.render.lines import Line, cell_len
+
+    def marks(role: str, text: str) -> str:
+        return ascii_marks(text) if ascii_only and role in ("", "dim", "old", "new") else text
 
     lines = []
     pad = "  " * indent
     for group in groups(diff, lang):
-        line = Line((pad + "  " * group.depth, ""))
+        lead = pad + "  " * group.depth
+        line = Line((lead, ""), hang=len(lead) + 2)
         for role, text in group.heading:
-            line.add(text, _STYLES.get(role, ""))
+            line.add(marks(role, text), _STYLES.get(role, ""))
         lines.append(line)
         for segs in group.lines:
-            line = Line((pad + "  " * (group.depth + 1), ""))
+            lead = pad + "  " * (group.depth + 1)
+            line = Line((lead, ""), hang=len(lead) + 2)
+            first = segs[0][1] if segs and segs[0][0] == "" else ""
+            if first.endswith(": ") and cell_len(first) <= FIELD_CELLS:
+                line.hang = len(lead) + cell_len(marks("", first))
             for role, text in segs:
                 if role == "del":
                     text = f"[-{text}-]"
                 elif role == "ins":
                     text = f"{{+{text}+}}"
-                line.add(text, _STYLES.get(role, ""))
+                text = marks(role, text)
+                kept = role in ("old", "new", "id") and cell_len(text) <= KEPT_CELLS
+                line.add(text, _STYLES.get(role, ""), keep=kept)
             lines.append(line)
     return lines
 
 
-def render_text(diff: Diff, old_name: str, new_name: str, lang: str, *, color: bool = False) -> str:
-    from jtr.render.lines import Line, render_lines
+def render_text(
+    diff: Diff,
+    old_name: str,
+    new_name: str,
+    lang: str,
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
+    """The changes for the terminal; with `width`, each line wraps to it (between words, under
+    its field, a state or span never split); without, no line is cut or wrapped."""
+    from jtr.render.lines import Line, render_lines, wrap_all
 
-    head = Line((f"{old_name} → {new_name}: ", "bold"))
+    head = Line((f"{old_name} → {new_name}: ", "bold"), hang=2)
     head.add(_count(len(diff.changes), lang) if diff.changes else label("diff_no_changes", lang))
     lines = [head, *text_lines(diff, lang)]
+    if width is not None:
+        return render_lines(wrap_all(lines, width), width, color)
     width = max((len(line.text) * 2 for line in lines), default=80)  # never crop a diff line
     return render_lines(lines, width, color)
 
