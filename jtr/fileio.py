@@ -16,10 +16,12 @@ Imports nothing heavy (tempfile only when writing): every command pays for this 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
 import stat
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -67,9 +69,14 @@ def kind(mode: int) -> str | None:
     return "not a regular file"
 
 
+def _is_loop(exc: OSError) -> bool:
+    # Windows says ERROR_CANT_RESOLVE_FILENAME (1921) where POSIX says ELOOP.
+    return exc.errno == errno.ELOOP or getattr(exc, "winerror", None) == 1921
+
+
 def _stat_problem(path: Path, name: str, exc: OSError) -> str:
     """Why `os.stat(path)` failed, for a person: names a symbolic link loop or dangling link."""
-    if exc.errno == errno.ELOOP:
+    if _is_loop(exc):
         return f"{name}: a symbolic link loop (too many levels of symbolic links)"
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         if os.path.islink(path):
@@ -88,7 +95,7 @@ def broken_link(path: Path, name: str | None = None) -> str | None:
     try:
         os.stat(path)
     except OSError as exc:
-        loops = exc.errno == errno.ELOOP
+        loops = _is_loop(exc)
         dangles = exc.errno in (errno.ENOENT, errno.ENOTDIR) and os.path.islink(path)
         if loops or dangles:
             return _stat_problem(path, name or str(path), exc)
@@ -169,8 +176,12 @@ def read_limited(path: Path, name: str, limit: int | None = None) -> tuple[bytes
     limit = max_bytes() if limit is None else limit
     check_input(path, name, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    # O_BINARY: without it Windows reads in text mode (CRLF made LF, Ctrl-Z an end of file).
+    flags |= (
+        getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)
+    )
     try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
         raise ReadError(_stat_problem(path, name, exc)) from None
     with open(fd, "rb") as handle:
@@ -200,7 +211,7 @@ def check_output(path: Path, protected: Iterable[tuple[Path, str]] = ()) -> None
     except FileNotFoundError:
         info = None  # a new file (or a link to one): fine if its folder exists
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
+        if _is_loop(exc):
             raise UnsafeTarget(f"{name}: a symbolic link loop; not writing there") from None
         raise UnsafeTarget(f"cannot write {name}: {exc.strerror or exc}") from None
     if info is not None and kind(info.st_mode) is not None:
@@ -233,6 +244,26 @@ def _umask_mode() -> int:
     return 0o666 & ~umask
 
 
+class TargetInUse(PermissionError):
+    """Another program keeps the file open (Windows: an editor, Excel, a virus scanner), so it
+    cannot be replaced; it was left as it was."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.EACCES,
+            "another program has the file open (an editor, Excel, a virus scanner?); close it "
+            "and run the command again",
+            str(path),
+        )
+
+
+# Windows refuses to rename over a file another program holds open (a reader that did not
+# allow deletion, which is how most programs open files, Python's own open() too); a reader
+# like another jtr or a virus scanner lets go within moments. Seconds to wait before each new
+# attempt; POSIX renames over open files, so a refusal there is final and not retried.
+REPLACE_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8) if os.name == "nt" else ()
+
+
 def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) -> None:
     """Replace `path` with `data` so that readers see the old file or the new, never half.
 
@@ -240,8 +271,9 @@ def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) 
     and fsynced, gets the permissions (and, where allowed, the owner) of the file it replaces
     or the umask's default for a new file, and is renamed over the target. A symbolic link is
     followed, not replaced. Refuses (UnsafeTarget) a target that is not a regular file, and
-    raises ChangedOnDisk if the file no longer matches `before`; either way, and on any
-    other failure, the target is left as it was.
+    raises ChangedOnDisk if the file no longer matches `before`; a target another program keeps
+    open is tried again a few times (REPLACE_RETRY_DELAYS), then TargetInUse. Either way, and
+    on any other failure, the target is left as it was and the temporary file removed.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -260,14 +292,29 @@ def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
+            if hasattr(os, "fchmod"):  # Windows has it from Python 3.13
+                os.fchmod(handle.fileno(), mode)
             if owner is not None and hasattr(os, "fchown"):
                 # Keep the owner when allowed (as root); otherwise the writer owns it.
                 with contextlib.suppress(OSError):
                     os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temporary, mode)
         pause = os.environ.get(PAUSE_ENV)
         if pause:
             time.sleep(float(pause))
+        _replace(temporary, target, before)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_directory(target.parent)
+
+
+def _replace(temporary: str, target: Path, before: os.stat_result | None) -> None:
+    """Rename `temporary` over `target` if it is still what was read (`before`), trying again
+    while another program holds it open."""
+    for delay in (*REPLACE_RETRY_DELAYS, None):
         try:
             now: os.stat_result | None = os.lstat(target)
         except FileNotFoundError:
@@ -276,18 +323,100 @@ def atomic_write(path: Path, data: bytes, before: os.stat_result | None = None) 
             raise _not_regular(target, now)
         if before is not None and (now is None or not _same_file(now, before)):
             raise ChangedOnDisk()
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        directory = os.open(target.parent, os.O_RDONLY)
         try:
+            os.replace(temporary, target)
+            return
+        except PermissionError:
+            read_only = now is not None and not now.st_mode & stat.S_IWUSR
+            if not REPLACE_RETRY_DELAYS or read_only:
+                raise  # not a file held open: the caller says what it is
+            if delay is None:
+                raise TargetInUse(target) from None
+            time.sleep(delay)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make a rename in `folder` durable, where the system can: POSIX fsyncs a folder opened
+    read-only; Windows cannot open one (and makes renames durable itself)."""
+    if os.name != "posix" or not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:  # PermissionError, IsADirectoryError, ... : nothing more to do
+        return
+    try:
+        with contextlib.suppress(OSError):
             os.fsync(directory)
-        finally:
-            os.close(directory)
+    finally:
+        os.close(directory)
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_ino, b.st_size, b.st_mtime_ns)
+
+
+# ---------------------------------------------------------------------------------------------
+# Standard output and error
+
+CONSOLE_ERRORS = "jtr-console"
+
+# What to print for a character the console's encoding lacks (cp932, Windows' Japanese code
+# page, has no ·, », ▓, ✓ …): one ASCII character in the same cell, so that columns stay
+# aligned (the chart's fills as --ascii draws them, jtr.presenter.LOOKS); "?" for any other,
+# "??" for a wide one.
+_FALLBACKS = {
+    "\u00b7": ".",  # ·
+    "\u00bb": ">",  # »
+    "\u00ab": "<",  # «
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+    "\u21b3": ">",  # ↳
+    "\u2265": ">",  # ≥
+    "\u2264": "<",  # ≤
+    "\u2506": ":",  # ┆
+    "\u250a": ":",  # ┊
+    "\u2588": "#",  # █
+    "\u2593": "=",  # ▓
+    "\u2592": "-",  # ▒
+    "\u2591": ".",  # ░
+    "\u25b6": ">",  # ▶
+    "\u25c0": "<",  # ◀
+    "\u2713": "v",  # ✓
+    "\u2714": "v",  # ✔
+    "\u2717": "x",  # ✗
+    "\u00a0": " ",  # no-break space
+}
+
+
+def _console_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    import unicodedata  # only when a character needs it
+
+    def stand_in(char: str) -> str:  # a wide character (CJK, emoji) takes two cells
+        wide = unicodedata.east_asian_width(char) in ("W", "F")
+        return _FALLBACKS.get(char, "??" if wide else "?")
+
+    return "".join(map(stand_in, exc.object[exc.start : exc.end])), exc.end
+
+
+def survive_console_encoding(*streams: object) -> None:
+    """Let standard output and error (or `streams`) print any text, whatever their encoding:
+    a character the encoding lacks (cp932 on a Japanese Windows has no ▓, », emoji…) is
+    written as a look-alike or "?" instead of stopping jtr with UnicodeEncodeError. Streams in
+    a Unicode encoding, or already told what to do with such characters, are left alone."""
+    try:
+        codecs.lookup_error(CONSOLE_ERRORS)
+    except LookupError:
+        codecs.register_error(CONSOLE_ERRORS, _console_fallback)
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is None or not isinstance(encoding, str):
+            continue
+        try:
+            unicode = codecs.lookup(encoding).name.startswith(("utf-", "utf_"))
+        except LookupError:
+            continue
+        if not unicode and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors=CONSOLE_ERRORS)

@@ -58,4 +58,7 @@ for _commands in (validate, views, edit, export, review):
 
 
 def main() -> None:
+    from jtr.fileio import survive_console_encoding  # a cp932 console prints any text
+
+    survive_console_encoding()
     app()

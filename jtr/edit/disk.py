@@ -8,11 +8,14 @@ and planned again.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Protocol
 
 from jtr.edit.errors import EditError
 from jtr.edit.planning import Edit, Outcome, plan
@@ -36,31 +39,125 @@ DEFAULT_WAIT = 60.0
 _POLL = 0.05  # seconds between attempts to take a lock someone else holds
 
 
+def _is_link(path: Path) -> bool:
+    """Whether `path` is a symbolic link, or on Windows any reparse point (a junction too)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    attributes: int = getattr(info, "st_file_attributes", 0)
+    return stat.S_ISLNK(info.st_mode) or bool(attributes & stat.FILE_ATTRIBUTE_REPARSE_POINT)
+
+
 def _open_lock(lock: Path) -> int:
     """The lock file's descriptor, created if missing; never through a symbolic link (its
-    target is neither created nor opened), and only if it is a regular file."""
+    target is neither created nor opened), and only if it is a regular file.
+
+    Where the system has no O_NOFOLLOW (Windows), the path is checked before it is opened and
+    the file opened is checked to be the one the path names, not a link's target."""
     nofollow = getattr(os, "O_NOFOLLOW", 0)
-    if not nofollow and os.path.islink(lock):  # no O_NOFOLLOW here: check first
+    if not nofollow and _is_link(lock):  # no O_NOFOLLOW here: check first
         raise EditError(_symlinked_lock(lock))
     flags = os.O_RDWR | os.O_CREAT | nofollow | getattr(os, "O_NONBLOCK", 0)
+    flags |= (
+        getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
-        fd = os.open(lock, flags | getattr(os, "O_CLOEXEC", 0), 0o644)
+        fd = os.open(lock, flags, 0o644)
     except OSError as exc:
-        if os.path.islink(lock):
+        if _is_link(lock):
             raise EditError(_symlinked_lock(lock)) from None
         raise EditError(
             f"{lock}: cannot create the lock file ({exc.strerror}); is the folder writable?"
         ) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not nofollow and not _names(lock, info):  # made a link between the check and the open
+        os.close(fd)
+        raise EditError(_symlinked_lock(lock))
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise EditError(f"{lock}: the lock file is not a regular file; remove it and try again")
     return fd
+
+
+def _names(lock: Path, opened: os.stat_result) -> bool:
+    """Whether the path `lock`, not followed, is the file `opened`."""
+    try:
+        return not _is_link(lock) and os.path.samestat(os.lstat(lock), opened)
+    except OSError:
+        return False
 
 
 def _symlinked_lock(lock: Path) -> str:
     return (
         f"{lock}: the lock file is a symbolic link; jtr does not follow it (nothing was "
         "written): remove the link and try again"
+    )
+
+
+# The one place that knows how a system locks a file: flock where there is fcntl (Linux,
+# macOS, the BSDs), a one-byte region lock with msvcrt on Windows. Both belong to the open
+# descriptor (two opens in one process exclude each other too) and end when it is closed.
+
+
+class _Locker(Protocol):
+    def try_lock(self, fd: int) -> bool:
+        """Take the exclusive lock without waiting: False if someone else holds it."""
+        ...
+
+    def unlock(self, fd: int) -> None: ...
+
+
+class _Flock:
+    def __init__(self, fcntl: ModuleType) -> None:
+        self.fcntl = fcntl
+
+    def try_lock(self, fd: int) -> bool:
+        try:
+            self.fcntl.flock(fd, self.fcntl.LOCK_EX | self.fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def unlock(self, fd: int) -> None:
+        self.fcntl.flock(fd, self.fcntl.LOCK_UN)
+
+
+class _Msvcrt:
+    # msvcrt.locking locks bytes from the current position: always the first byte (a region
+    # past the end of the file may be locked). A held region fails at once with EACCES.
+    _BUSY = frozenset({errno.EACCES, errno.EDEADLK})
+
+    def __init__(self, msvcrt: ModuleType) -> None:
+        self.msvcrt = msvcrt
+
+    def try_lock(self, fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in self._BUSY:
+                return False
+            raise
+        return True
+
+    def unlock(self, fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
+
+
+def _locker() -> _Locker:
+    """The system's way of locking a file, imported only now (only edits lock)."""
+    import importlib
+
+    for name, kind in (("fcntl", _Flock), ("msvcrt", _Msvcrt)):
+        try:
+            return kind(importlib.import_module(name))
+        except ImportError:
+            continue
+    raise EditError(
+        "this system offers no file locking jtr can use (neither fcntl nor msvcrt); "
+        "nothing was written"
     )
 
 
@@ -73,29 +170,36 @@ def locked(
 ) -> Iterator[None]:
     """Hold the exclusive lock of `path` within the block. If another process holds it, call
     `on_wait` once and try again until `wait` seconds have passed, then raise EditError."""
-    import fcntl
-
+    locker = _locker()
     fd = _open_lock(lock_path(path))
+    held = False
     try:
         deadline = time.monotonic() + wait
         waited = False
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held = locker.try_lock(fd)
+            except OSError as exc:
+                raise EditError(
+                    f"{lock_path(path)}: cannot lock ({exc.strerror or exc}); nothing was written"
+                ) from None
+            if held:
                 break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise EditError(
-                        f"{name or path}: another edit still holds its lock ({lock_path(path).name}) "
-                        f"after {wait:g} s; nothing was written (--wait SECONDS to wait longer)"
-                    ) from None
-                if not waited and on_wait is not None:
-                    on_wait()
-                waited = True
-                time.sleep(min(_POLL, max(deadline - time.monotonic(), 0.0)))
+            if time.monotonic() >= deadline:
+                raise EditError(
+                    f"{name or path}: another edit still holds its lock ({lock_path(path).name}) "
+                    f"after {wait:g} s; nothing was written (--wait SECONDS to wait longer)"
+                )
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            time.sleep(min(_POLL, max(deadline - time.monotonic(), 0.0)))
         yield
     finally:
-        os.close(fd)  # closing releases the lock; the lock file stays for the next edit
+        if held:
+            with contextlib.suppress(OSError):
+                locker.unlock(fd)
+        os.close(fd)  # the lock file stays for the next edit
 
 
 def _read(path: Path, name: str) -> tuple[bytes, os.stat_result]:
