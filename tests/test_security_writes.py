@@ -10,7 +10,6 @@ message and that every file involved is as it was.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import socket
@@ -28,6 +27,13 @@ from typer.testing import CliRunner
 
 from jtr import edit, fileio
 from jtr.cli import app
+
+# FIFOs, sockets, devices, flock and O_NOFOLLOW: the POSIX side of these refusals. The Windows
+# side (msvcrt locks, reparse points, a replace refused while a file is open) is in
+# tests/test_portable.py.
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="tests POSIX files (FIFOs, sockets, devices) and flock"
+)
 from jtr.discover import find_roadmap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -256,6 +262,8 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(
 def hold_lock(roadmap: Path) -> int:
     """Take the roadmap's lock through a descriptor of this process's own (flock belongs to
     the open file description, so jtr's own open in this process still has to wait)."""
+    import fcntl
+
     fd = os.open(edit.lock_path(roadmap), os.O_RDWR | os.O_CREAT, 0o644)
     fcntl.flock(fd, fcntl.LOCK_EX)
     return fd
