@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from jtr import edit, fileio
 from jtr.cli import app
+from jtr.discover import find_roadmap
 
 # FIFOs, sockets, devices, flock and O_NOFOLLOW: the POSIX side of these refusals. The Windows
 # side (msvcrt locks, reparse points, a replace refused while a file is open) is in
@@ -34,7 +35,6 @@ from jtr.cli import app
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="tests POSIX files (FIFOs, sockets, devices) and flock"
 )
-from jtr.discover import find_roadmap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
