@@ -2,8 +2,9 @@
 
 `jtr show`, `jtr list`, shell completion, `Roadmap.find`, the duplicate-id rule and the plan
 diff all read `KINDS`; adding a kind is one entry here. An entry says where the kind stands in
-the YAML (for the rules and the diff, which read files that may not be valid), and, for the
-kinds the typed model holds and the views offer, how to enumerate it in the model and title it.
+the YAML (for the rules and the diff, which read files that may not be valid, through
+jtr.access), and, for the kinds the typed model holds and the views offer, how to enumerate it
+in the model and title it.
 
 Imported when `jtr.cli` is (the `--kind` choice is built from it), so it imports nothing at
 module level but `typing`: the model only for type checking, the catalog when a kind is
@@ -184,27 +185,8 @@ def names(kinds: Sequence[Kind], lang: str = "en") -> str:
 
 
 def raw_entries(data: Any, kind: Kind) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
-    """(YAML path, entry) for each entry of a kind in raw data, in file order, read tolerantly:
-    whatever is not a mapping or a list where the path expects one is passed over, so this runs
-    on files with schema errors and on foreign revisions. Lazy, one generator per step: a large
-    roadmap is never copied into lists (which costs the garbage collector dearly)."""
-    level: Iterator[tuple[tuple[str | int, ...], Any]] = iter((((), data),))
-    for step in kind.path:
-        level = _each(level) if step == EACH else _key(level, step)
-    return ((path, entry) for path, entry in level if isinstance(entry, dict))
+    """(YAML path, entry) for each entry of a kind in raw data, in file order, read tolerantly
+    (jtr.access.walk): so this runs on files with schema errors and on foreign revisions."""
+    from jtr.access import walk
 
-
-_Level = Iterator[tuple[tuple[str | int, ...], Any]]
-
-
-def _each(level: _Level) -> _Level:
-    for path, value in level:
-        if isinstance(value, list):
-            for i, entry in enumerate(value):
-                yield (*path, i), entry
-
-
-def _key(level: _Level, key: str) -> _Level:
-    for path, value in level:
-        if isinstance(value, dict) and key in value:
-            yield (*path, key), value[key]
+    return walk(data, kind.path)

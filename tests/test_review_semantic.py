@@ -370,3 +370,20 @@ def test_broken_shapes_do_not_crash(base: dict[str, Any]) -> None:
     odd = {"courses": [{"id": "c", "items": "not a list"}], "meta": None}
     assert diff_roadmaps(base, odd).changes
     assert diff_roadmaps(odd, odd).changes == ()
+
+
+def test_keys_as_written_are_compared_whatever_their_names(
+    base: dict[str, Any], new: dict[str, Any]
+) -> None:
+    """The diff keeps where an entry stands beside it, not in it: a key the file writes with a
+    leading underscore (`_path`, `_course`) is compared and shown like any other."""
+    task(new)["_path"] = "elsewhere"
+    item(new)["_course"] = "course-2026"
+    item(new)["tasks"].append({"id": "welfare-workers-extra", "_note": "x"})
+    found = changes(base, new)
+    fields = {(c.kind, c.path) for c in found if c.kind == "field"}
+    assert fields == {("field", f"{TASK}/_path"), ("field", f"{ITEM}/_course")}
+    added = next(c for c in found if c.kind == "added")
+    assert added.path == f"{ITEM}/tasks/welfare-workers-extra"
+    assert added.new == {"id": "welfare-workers-extra", "_note": "x"}
+    assert (added.course, added.item) == ("course-2024", "welfare-workers")

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from jtr.access import is_text
 from jtr.labels import label, label_or
 from jtr.model import Span
 from jtr.presenter import RecordFields, span_label
@@ -116,7 +117,7 @@ def plain(value: Any, lang: str) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return value.replace("\n", "\\n")
-    if isinstance(value, dict) and set(value) <= {"ja", "en"} and "ja" in value:
+    if is_text(value):
         return str(value.get(lang) or value["ja"])
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 

@@ -1,7 +1,7 @@
 """Semantic diff of two roadmaps: what changed in the plan, not which lines moved.
 
-Works on the raw data of both sides (as `jtr.loader.load_text` returns it), read defensively,
-so that a roadmap with schema errors can still be compared. Entries are matched by id:
+Works on the raw data of both sides (as `jtr.loader.load_text` returns it), read through the
+tolerant accessor (`jtr.access`), so that a roadmap with schema errors can still be compared. Entries are matched by id:
 
 - Items and tasks are matched across the whole roadmap (their ids are unique there), so a task
   that moved to another item, or an item to another course, is a `moved`, never remove + add.
@@ -18,10 +18,15 @@ Every change is a `Change` record; `docs/diff-json.md` documents the kinds and t
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from jtr import access
 from jtr import kinds as entity_kinds
+from jtr.access import dict_at as _dict
+from jtr.access import ident as _id
+from jtr.access import is_text
+from jtr.access import list_at as _list
 
 RENAME_SAME_PLACE = 0.6
 RENAME_ELSEWHERE = 0.85
@@ -88,22 +93,16 @@ class _Where(NamedTuple):
     task: str | None = None
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
+class _Entry(NamedTuple):
+    """A course, item or task of one side, as the diff matches it: by id, and named by ids."""
 
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _id(value: Any) -> str | None:
-    ident = value.get("id") if isinstance(value, dict) else None
-    return ident if isinstance(ident, str) else None
-
-
-def is_text(value: Any) -> bool:
-    """A {ja, en} text (en optional)."""
-    return isinstance(value, dict) and "ja" in value and set(value) <= {"ja", "en"}
+    id: str
+    data: dict[str, Any]  # the entry as written
+    path: str  # courses/<course>/items/<item>/tasks/<task>
+    course: str  # the id of its course (its own, for a course)
+    parent: str = ""  # the id of the course of an item, of the item of a task
+    parent_path: str = ""
+    at: int = 0  # its index in its parent's list
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -282,8 +281,8 @@ class _Differ:
         skip: tuple[str, ...] = (),
     ) -> dict[str, str]:  # fmt: skip
         """Entries with ids. Returns old id → new id for matched and renamed entries."""
-        old = {_id(x): (i, x) for i, x in enumerate(a) if _id(x)}
-        new = {_id(x): (i, x) for i, x in enumerate(b) if _id(x)}
+        old = {ident: (i, x) for i, x in enumerate(a) if (ident := _id(x))}
+        new = {ident: (i, x) for i, x in enumerate(b) if (ident := _id(x))}
         removed = [(i, x) for ident, (i, x) in old.items() if ident not in new]
         added = [(i, x) for ident, (i, x) in new.items() if ident not in old]
         mapping = {ident: ident for ident in old if ident in new}
@@ -353,86 +352,85 @@ class _Differ:
 
     def courses(self, a: list[Any], b: list[Any]) -> None:
         course_map = self.entities("courses", a, b, _Where(), "course", ("items",))
-        old_items = _children(a, "items", "courses")
-        new_items = _children(b, "items", "courses")
+        items = entity_kinds.by_name("item").key
+        tasks = entity_kinds.by_name("task").key
+        old_items = _children(_courses(a), items)
+        new_items = _children(_courses(b), items)
         item_map = self.children("item", old_items, new_items, course_map)
-        old_tasks = _children([x for _p, _i, x in old_items.values()], "tasks")
-        new_tasks = _children([x for _p, _i, x in new_items.values()], "tasks")
+        old_tasks = _children(old_items.values(), tasks)
+        new_tasks = _children(new_items.values(), tasks)
         self.children("task", old_tasks, new_tasks, item_map)
 
     def children(
         self,
         entity: str,
-        old: dict[str, tuple[str, int, dict[str, Any]]],
-        new: dict[str, tuple[str, int, dict[str, Any]]],
+        old: dict[str, _Entry],
+        new: dict[str, _Entry],
         parent_map: dict[str, str],
     ) -> dict[str, str]:
         """Items (or tasks) across all courses (items): matched by id, moved, renamed."""
         mapping = {ident: ident for ident in old if ident in new}
         # Renames: only between entries under the same (matched) parent.
         by_parent: dict[str, tuple[list[Any], list[Any]]] = {}
-        for ident, (parent, at, data) in old.items():
-            if ident not in new and parent in parent_map:
-                by_parent.setdefault(parent_map[parent], ([], []))[0].append((at, data))
-        for ident, (parent, at, data) in new.items():
-            if ident not in old and parent in by_parent:
-                by_parent[parent][1].append((at, data))
+        for ident, entry in old.items():
+            if ident not in new and entry.parent in parent_map:
+                by_parent.setdefault(parent_map[entry.parent], ([], []))[0].append(
+                    (entry.at, entry.data)
+                )
+        for ident, entry in new.items():
+            if ident not in old and entry.parent in by_parent:
+                by_parent[entry.parent][1].append((entry.at, entry.data))
         for removed, added in by_parent.values():
             for i, j in _pair_renames(removed, added):
                 old_id, new_id = _id(removed[i][1]), _id(added[j][1])
                 assert old_id and new_id
                 mapping[old_id] = new_id
         renamed_to = set(mapping.values())
-        for ident in old:
+        for ident, entry in old.items():
             if ident not in mapping:
-                parent, _at, data = old[ident]
-                self.emit("removed", entity, old[ident][2].get("_path", ""), _strip(data), None,
-                          self.where(entity, ident, parent, old))  # fmt: skip
-        for ident in new:
+                self.emit(
+                    "removed", entity, entry.path, entry.data, None, self.where(entity, entry)
+                )
+        for ident, entry in new.items():
             if ident not in renamed_to:
-                parent, _at, data = new[ident]
-                self.emit("added", entity, data["_path"], None, _strip(data),
-                          self.where(entity, ident, parent, new))  # fmt: skip
+                self.emit("added", entity, entry.path, None, entry.data, self.where(entity, entry))
         # Order within each parent, for `moved` by place.
         old_orders: dict[str, list[str]] = {}
-        for ident, (parent, _at, _d) in old.items():
+        for ident, entry in old.items():
             if ident in mapping:
-                old_orders.setdefault(parent_map.get(parent, parent), []).append(mapping[ident])
+                parent = parent_map.get(entry.parent, entry.parent)
+                old_orders.setdefault(parent, []).append(mapping[ident])
         new_orders: dict[str, list[str]] = {}
-        for ident, (parent, _at, _d) in new.items():
-            new_orders.setdefault(parent, []).append(ident)
+        for ident, entry in new.items():
+            new_orders.setdefault(entry.parent, []).append(ident)
         moved_in_place = set()
         for parent, order in new_orders.items():
             moved_in_place |= _moved_ids(old_orders.get(parent, []), order)
         for old_id, new_id in mapping.items():
-            o_parent, o_at, o_data = old[old_id]
-            n_parent, n_at, n_data = new[new_id]
-            where = self.where(entity, new_id, n_parent, new)
-            path = n_data["_path"]
+            before, after = old[old_id], new[new_id]
+            where = self.where(entity, after)
+            path = after.path
             if old_id != new_id:
                 self.emit("renamed", entity, path, old_id, new_id, where)
-            if parent_map.get(o_parent) != n_parent or new_id in moved_in_place:
-                self.emit("moved", entity, path, {"in": o_data["_parent_path"], "position": o_at + 1},
-                          {"in": n_data["_parent_path"], "position": n_at + 1}, where)  # fmt: skip
+            if parent_map.get(before.parent) != after.parent or new_id in moved_in_place:
+                self.emit("moved", entity, path,
+                          {"in": before.parent_path, "position": before.at + 1},
+                          {"in": after.parent_path, "position": after.at + 1}, where)  # fmt: skip
             if entity == "item":
-                self.item(path, o_data, n_data, where)
+                self.item(path, before.data, after.data, where)
             else:
-                self.task(path, o_data, n_data, where)
+                self.task(path, before.data, after.data, where)
         return mapping
 
-    def where(
-        self,
-        entity: str,
-        ident: str,
-        parent: str,
-        table: dict[str, tuple[str, int, dict[str, Any]]],
-    ) -> _Where:
+    @staticmethod
+    def where(entity: str, entry: _Entry) -> _Where:
+        """The course, item and task an item or task belongs to."""
         if entity == "item":
-            return _Where(parent, ident)
-        return _Where(table[ident][2].get("_course"), parent, ident)
+            return _Where(entry.parent, entry.id)
+        return _Where(entry.course, entry.parent, entry.id)
 
     def item(self, path: str, a: dict[str, Any], b: dict[str, Any], where: _Where) -> None:
-        skip = ("id", "tasks", "_path", "_parent_path", "_course")
+        skip = ("id", "tasks")
         for key in [*b, *(k for k in a if k not in b)]:
             if key in skip:
                 continue
@@ -448,7 +446,7 @@ class _Differ:
                 self.value(f"{path}/{key}", old, new, where, key)
 
     def task(self, path: str, a: dict[str, Any], b: dict[str, Any], where: _Where) -> None:
-        skip = ("id", "_path", "_parent_path", "_course")
+        skip = ("id",)
         for key in [*b, *(k for k in a if k not in b)]:
             if key in skip:
                 continue
@@ -481,49 +479,50 @@ class _Differ:
                 self.emit("status", "record", f"{path}/{j}", before, b[j], where)
 
 
-def _children(
-    parents: list[Any], key: str, parent_key: str | None = None
-) -> dict[str, tuple[str, int, dict[str, Any]]]:
-    """id → (parent id, index, entry) for every child of every parent, with path notes."""
-    found: dict[str, tuple[str, int, dict[str, Any]]] = {}
+def _courses(courses: list[Any]) -> Iterator[_Entry]:
+    """Every course with an id (of either side's course list)."""
+    for at, course in enumerate(courses):
+        ident = _id(course)
+        if ident is not None:
+            yield _Entry(ident, course, f"courses/{ident}", ident, at=at)
+
+
+def _children(parents: Iterable[_Entry], key: str) -> dict[str, _Entry]:
+    """id → entry for every child with an id in the list `key` of every parent; of two with
+    one id, the first."""
+    found: dict[str, _Entry] = {}
     for parent in parents:
-        parent_id = _id(parent)
-        if parent_id is None:
-            continue
-        parent_path = parent.get("_path") or f"{parent_key}/{parent_id}"
-        for at, child in enumerate(_list(parent.get(key))):
+        for at, child in enumerate(_list(parent.data.get(key))):
             ident = _id(child)
             if ident is None or ident in found:
                 continue
-            noted = dict(child)
-            noted["_path"] = f"{parent_path}/{key}/{ident}"
-            noted["_parent_path"] = parent_path
-            noted["_course"] = parent.get("_course", parent_id)
-            found[ident] = (parent_id, at, noted)
+            path = f"{parent.path}/{key}/{ident}"
+            found[ident] = _Entry(ident, child, path, parent.course, parent.id, parent.path, at)
     return found
 
 
-def _strip(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if not k.startswith("_")}
-
-
-def _titles(data: dict[str, Any], into: dict[str, dict[str, str]]) -> None:
-    for course in _list(data.get("courses")):
-        cid = _id(course)
-        if cid is None:
+def _plan(data: dict[str, Any], titles: dict[str, dict[str, str]]) -> list[str]:
+    """The ids of the courses, items and tasks in document order; their titles and labels
+    (each under a course, item with an id) go into `titles`."""
+    order: list[str] = []
+    named: set[int] = set()  # the entries titled, by object id: their children are titled too
+    for node in access.plan(data):
+        ident = _id(node.entry)
+        if ident is None:
             continue
-        numeral = str(_dict(course).get("numeral", ""))
-        into[cid] = _title_entry(course, numeral)
-        for item in _list(course.get("items")):
-            iid = _id(item)
-            if iid is None:
-                continue
-            number = item.get("number")
-            into[iid] = _title_entry(item, f"{numeral}-{number}" if numeral else str(number))
-            for task in _list(item.get("tasks")):
-                tid = _id(task)
-                if tid is not None:
-                    into[tid] = _title_entry(task, "")
+        order.append(ident)
+        if node.parent is not None and id(node.parent) not in named:
+            continue
+        named.add(id(node.entry))
+        if node.kind == "course":
+            label = str(node.entry.get("numeral", ""))
+        elif node.kind == "item" and node.parent is not None:
+            numeral, number = str(node.parent.get("numeral", "")), node.entry.get("number")
+            label = f"{numeral}-{number}" if numeral else str(number)
+        else:
+            label = ""
+        titles[ident] = _title_entry(node.entry, label)
+    return order
 
 
 def _title_entry(entry: dict[str, Any], label: str) -> dict[str, str]:
@@ -540,22 +539,19 @@ def diff_roadmaps(old: dict[str, Any], new: dict[str, Any]) -> Diff:
     differ = _Differ()
     differ.roadmap(_dict(old), _dict(new))
     titles: dict[str, dict[str, str]] = {}
-    _titles(_dict(old), titles)
-    _titles(_dict(new), titles)
-    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old))), titles)
-
-
-def _ordered(changes: list[Change], new: dict[str, Any], old: dict[str, Any]) -> Iterator[Change]:
-    """Changes in document order: top-level section, then course, item, task."""
-    sections = {key: n for n, key in enumerate([*new, *(k for k in old if k not in new)])}
+    old_plan = _plan(_dict(old), titles)
+    new_plan = _plan(_dict(new), titles)  # the new title wins
     rank: dict[str, int] = {}
-    for data in (new, old):
-        for course in _list(data.get("courses")):
-            rank.setdefault(str(_id(course)), len(rank))
-            for item in _list(_dict(course).get("items")):
-                rank.setdefault(str(_id(item)), len(rank))
-                for task in _list(_dict(item).get("tasks")):
-                    rank.setdefault(str(_id(task)), len(rank))
+    for ident in (*new_plan, *old_plan):
+        rank.setdefault(ident, len(rank))
+    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old), rank)), titles)
+
+
+def _ordered(
+    changes: list[Change], new: dict[str, Any], old: dict[str, Any], rank: dict[str, int]
+) -> Iterator[Change]:
+    """Changes in document order: top-level section, then course, item, task (by `rank`)."""
+    sections = {key: n for n, key in enumerate([*new, *(k for k in old if k not in new)])}
 
     def order(pair: tuple[int, Change]) -> tuple[int, int, int, int, int]:
         seq, c = pair

@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+from jtr.access import ident
+
 _FIRST = ("number", "numeral", "title", "name", "short", "ja", "en")
 
 
@@ -28,11 +30,8 @@ def _sorted_keys(mapping: dict[str, Any]) -> list[str]:
 
 
 def _is_entities(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in value)
-    )
+    """A list of entries with ids (courses, items, tasks, owners, …): each gets its own lines."""
+    return isinstance(value, list) and bool(value) and all(ident(v) is not None for v in value)
 
 
 def _scalar(value: Any) -> str:

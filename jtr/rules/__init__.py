@@ -1,7 +1,8 @@
 """Semantic rules: what JSON Schema cannot say about a roadmap.
 
-Each rule is a generator registered under a stable code. Rules read the raw data defensively,
-so they still run (and stay quiet about what they cannot read) on a file with schema errors.
+Each rule is a generator registered under a stable code. Rules read the raw data through the
+tolerant accessor (`jtr.access`, via `Context`), so they still run (and stay quiet about what
+they cannot read) on a file with schema errors.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+from jtr import access
+from jtr.access import Entry, Placed
 from jtr.diagnostics import Diagnostic, Severity, YamlPath
 from jtr.escape import clip
 from jtr.loader import Document
@@ -42,29 +45,10 @@ def rule(code: str, severity: Severity, summary: str) -> Callable[..., Any]:
     return register
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def shown(value: object, cells: int = 80) -> str:
     """A value from the file as a rule message quotes it: `'value'`, every hidden character
     shown visibly and cut to about `cells` cells, so a 50 MB id makes a one-line message."""
     return f"'{clip(value if isinstance(value, str) else str(value), cells)}'"
-
-
-def _int(value: Any) -> int | None:
-    """An integer, including one written 2025.0 (JSON Schema counts that as an integer too)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
 
 
 # Years the rules reason about; anything outside is the schema's to report, not to iterate over.
@@ -83,58 +67,55 @@ def number_ranges(numbers: list[int]) -> list[tuple[int, int]]:
 
 
 class Context:
-    """Typed-enough views of the raw data, each entry with its YAML path."""
+    """The raw data as the rules read it: each kind's entries with their YAML paths (jtr.access),
+    walked once per run and kept, since most rules read the same items and tasks."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.data = doc.data
+        self._placed: dict[str, tuple[Placed, ...]] = {}
+        self._entries: dict[str, tuple[Entry, ...]] = {}
 
     def line_of(self, path: YamlPath) -> int:
         """The line a path starts on (used to name the first of two clashing places)."""
         return self.doc.positions.locate(path)[0]
 
-    def entries(self, key: str) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
-        for i, entry in enumerate(_list(self.data.get(key))):
-            if isinstance(entry, dict):
-                yield (key, i), entry
+    def entries(self, kind: str) -> tuple[Entry, ...]:
+        """(path, entry) for every entry of a kind (by its name in jtr.kinds)."""
+        found = self._entries.get(kind)
+        if found is None:
+            found = self._entries[kind] = tuple(access.entries(self.data, kind))
+        return found
 
-    def courses(self) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
-        return self.entries("courses")
+    def placed(self, kind: str) -> tuple[Placed, ...]:
+        """(path, entry, parent) for every entry of a kind held in another entry's list."""
+        found = self._placed.get(kind)
+        if found is None:
+            found = self._placed[kind] = tuple(access.placed(self.data, kind))
+        return found
 
-    def items(self) -> Iterator[tuple[YamlPath, dict[str, Any], dict[str, Any]]]:
+    def courses(self) -> tuple[Entry, ...]:
+        return self.entries("course")
+
+    def items(self) -> tuple[Placed, ...]:
         """(path, item, course) for every item of every course."""
-        for cpath, course in self.courses():
-            for i, item in enumerate(_list(course.get("items"))):
-                if isinstance(item, dict):
-                    yield (*cpath, "items", i), item, course
+        return self.placed("item")
 
-    def tasks(self) -> Iterator[tuple[YamlPath, dict[str, Any], dict[str, Any]]]:
+    def tasks(self) -> tuple[Placed, ...]:
         """(path, task, item) for every task."""
-        for ipath, item, _course in self.items():
-            for i, task in enumerate(_list(item.get("tasks"))):
-                if isinstance(task, dict):
-                    yield (*ipath, "tasks", i), task, item
+        return self.placed("task")
 
-    def goals(self) -> Iterator[tuple[YamlPath, dict[str, Any], dict[str, Any]]]:
-        for cpath, course in self.courses():
-            for i, goal in enumerate(_list(course.get("goals"))):
-                if isinstance(goal, dict):
-                    yield (*cpath, "goals", i), goal, course
-
-    def topics(self) -> Iterator[tuple[YamlPath, dict[str, Any]]]:
-        study = _dict(self.data.get("further_study"))
-        for i, topic in enumerate(_list(study.get("topics"))):
-            if isinstance(topic, dict):
-                yield ("further_study", "topics", i), topic
+    def goals(self) -> tuple[Placed, ...]:
+        """(path, goal, course) for every goal of every course."""
+        return self.placed("goal")
 
     def period(self) -> tuple[int, int] | None:
-        period = _dict(_dict(self.data.get("meta")).get("period"))
-        start, end = _int(period.get("from")), _int(period.get("to"))
-        if start is None or end is None or start > end:
+        span = access.span_at(self.data, "meta", "period")
+        if span is None or span[0] > span[1]:
             return None
-        if start not in SANE_YEARS or end not in SANE_YEARS:
+        if span[0] not in SANE_YEARS or span[1] not in SANE_YEARS:
             return None
-        return start, end
+        return span
 
     def ids(self, kind: str) -> dict[str, YamlPath]:
         """First path of each id of a kind (see rules.ids.KINDS)."""

@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from jtr.access import dict_at, int_at, list_at, value_at
 from jtr.diagnostics import Severity, YamlPath
 from jtr.fiscal import date_or_none as parse_date
-from jtr.rules import Finding, _dict, _int, _list, rule, shown
+from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -17,13 +18,13 @@ if TYPE_CHECKING:
 def _dated(context: Context) -> Iterator[tuple[YamlPath, str]]:
     """Every date string that progress records, decisions and realisations carry."""
     for path, task, _item in context.tasks():
-        for i, record in enumerate(_list(task.get("history"))):
-            value = _dict(record).get("date")
+        for i, record in enumerate(list_at(task.get("history"))):
+            value = dict_at(record).get("date")
             if isinstance(value, str):
                 yield (*path, "history", i, "date"), value
     for path, item, _course in context.items():
         for key in ("decision", "realisation"):
-            value = _dict(item.get(key)).get("date")
+            value = value_at(item, key, "date")
             if isinstance(value, str):
                 yield (*path, key, "date"), value
 
@@ -39,8 +40,8 @@ def invalid_dates(context: Context) -> Iterator[Finding]:
 def history_order(context: Context) -> Iterator[Finding]:
     for path, task, _item in context.tasks():
         last: dt.date | None = None
-        for i, record in enumerate(_list(task.get("history"))):
-            when = parse_date(_dict(record).get("date"))
+        for i, record in enumerate(list_at(task.get("history"))):
+            when = parse_date(dict_at(record).get("date"))
             if when is None:
                 continue
             if last is not None and when < last:
@@ -54,8 +55,8 @@ def history_order(context: Context) -> Iterator[Finding]:
 @rule("done-without-date", Severity.WARNING, "a done record says when")
 def done_without_date(context: Context) -> Iterator[Finding]:
     for path, task, _item in context.tasks():
-        for i, record in enumerate(_list(task.get("history"))):
-            record = _dict(record)
+        for i, record in enumerate(list_at(task.get("history"))):
+            record = dict_at(record)
             if record.get("status") == "done" and "date" not in record:
                 yield Finding(
                     (*path, "history", i),
@@ -66,7 +67,7 @@ def done_without_date(context: Context) -> Iterator[Finding]:
 @rule("date-before-roadmap", Severity.WARNING, "no progress is dated before the roadmap began")
 def date_before_roadmap(context: Context) -> Iterator[Finding]:
     period = context.period()
-    month = _int(_dict(context.data.get("meta")).get("fiscal_year_start_month"))
+    month = int_at(context.data, "meta", "fiscal_year_start_month")
     if period is None or month is None or not 1 <= month <= 12:
         return
     start = dt.date(period[0], month, 1)
@@ -83,8 +84,8 @@ def date_before_roadmap(context: Context) -> Iterator[Finding]:
 )
 def realised_before_decided(context: Context) -> Iterator[Finding]:
     for path, item, _course in context.items():
-        decided = parse_date(_dict(item.get("decision")).get("date"))
-        realised = parse_date(_dict(item.get("realisation")).get("date"))
+        decided = parse_date(value_at(item, "decision", "date"))
+        realised = parse_date(value_at(item, "realisation", "date"))
         if decided and realised and realised < decided:
             yield Finding(
                 (*path, "realisation", "date"),

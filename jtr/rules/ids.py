@@ -23,7 +23,7 @@ def collect(context: Context, kind: str) -> Iterator[tuple[str, YamlPath]]:
 
 
 def _ids(context: Context, kind: entity_kinds.Kind) -> Iterator[tuple[str, YamlPath]]:
-    for path, entry in entity_kinds.raw_entries(context.data, kind):
+    for path, entry in context.entries(kind.name):
         ident = entry.get("id")
         if isinstance(ident, str):
             yield ident, (*path, "id")

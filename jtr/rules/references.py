@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from jtr.access import dict_at, list_at
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _dict, _list, rule, shown
+from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
@@ -28,7 +29,7 @@ def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
 
 def _refs(value: Any, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
     """(id, path) of each string in a list of references."""
-    for i, ref in enumerate(_list(value)):
+    for i, ref in enumerate(list_at(value)):
         if isinstance(ref, str):
             yield ref, (*path, i)
 
@@ -54,7 +55,7 @@ def unknown_references(context: Context) -> Iterator[Finding]:
         for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
             if ref not in items:
                 yield Finding(rpath, _unknown("item", ref, items))
-    for path, group in context.entries("working_groups"):
+    for path, group in context.entries("working_group"):
         for ref, rpath in _refs(group.get("items"), (*path, "items")):
             if ref not in items:
                 yield Finding(rpath, _unknown("item", ref, items))
@@ -62,12 +63,12 @@ def unknown_references(context: Context) -> Iterator[Finding]:
         for ref, rpath in _refs(goal.get("items"), (*path, "items")):
             if ref not in items:
                 yield Finding(rpath, _unknown("item", ref, items))
-        for i, state in enumerate(_list(goal.get("states"))):
-            for ref, rpath in _refs(_dict(state).get("items"), (*path, "states", i, "items")):
+        for i, state in enumerate(list_at(goal.get("states"))):
+            for ref, rpath in _refs(dict_at(state).get("items"), (*path, "states", i, "items")):
                 if ref not in items:
                     yield Finding(rpath, _unknown("item", ref, items))
-    for i, area in enumerate(_list(_dict(context.data.get("scope")).get("areas"))):
-        for ref, rpath in _refs(_dict(area).get("parties"), ("scope", "areas", i, "parties")):
+    for path, area in context.entries("scope_area"):
+        for ref, rpath in _refs(area.get("parties"), (*path, "parties")):
             if ref not in parties:
                 yield Finding(rpath, _unknown("scope party", ref, parties))
 
@@ -75,21 +76,21 @@ def unknown_references(context: Context) -> Iterator[Finding]:
 @rule("working-group-link", Severity.WARNING, "an item and its working group name each other")
 def working_group_links(context: Context) -> Iterator[Finding]:
     served: dict[str, set[str]] = {}
-    for _path, group in context.entries("working_groups"):
+    for _path, group in context.entries("working_group"):
         ident = group.get("id")
         if isinstance(ident, str):
             served[ident] = {r for r, _ in _refs(group.get("items"), ())}
     item_group: dict[str, str] = {}
     for path, item, _course in context.items():
-        ident, group = item.get("id"), item.get("working_group")
-        if isinstance(ident, str) and isinstance(group, str):
-            item_group[ident] = group
-            if group in served and ident not in served[group]:
+        ident, named = item.get("id"), item.get("working_group")
+        if isinstance(ident, str) and isinstance(named, str):
+            item_group[ident] = named
+            if named in served and ident not in served[named]:
                 yield Finding(
                     (*path, "working_group"),
-                    f"item {shown(ident)} names working group {shown(group)}, whose items do not list it",
+                    f"item {shown(ident)} names working group {shown(named)}, whose items do not list it",
                 )
-    for path, group in context.entries("working_groups"):
+    for path, group in context.entries("working_group"):
         gid = group.get("id")
         for ref, rpath in _refs(group.get("items"), (*path, "items")):
             if ref in item_group and item_group[ref] != gid:
@@ -110,8 +111,8 @@ def cross_course(context: Context) -> Iterator[Finding]:
             course_of[item["id"]] = course.get("id")
     for path, goal, course in context.goals():
         refs = list(_refs(goal.get("items"), (*path, "items")))
-        for i, state in enumerate(_list(goal.get("states"))):
-            refs += _refs(_dict(state).get("items"), (*path, "states", i, "items"))
+        for i, state in enumerate(list_at(goal.get("states"))):
+            refs += _refs(dict_at(state).get("items"), (*path, "states", i, "items"))
         for ref, rpath in refs:
             if ref in course_of and course_of[ref] != course.get("id"):
                 yield Finding(
@@ -136,8 +137,8 @@ def cross_course(context: Context) -> Iterator[Finding]:
 def goal_states(context: Context) -> Iterator[Finding]:
     for path, goal, _course in context.goals():
         listed = {r for r, _ in _refs(goal.get("items"), ())}
-        for i, state in enumerate(_list(goal.get("states"))):
-            for ref, rpath in _refs(_dict(state).get("items"), (*path, "states", i, "items")):
+        for i, state in enumerate(list_at(goal.get("states"))):
+            for ref, rpath in _refs(dict_at(state).get("items"), (*path, "states", i, "items")):
                 if ref not in listed:
                     yield Finding(
                         rpath, f"state names item {shown(ref)}, which is not among the goal's items"

@@ -4,43 +4,47 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from jtr.access import ident as ident_of
+from jtr.access import int_at, list_at, texts
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _int, _list, rule, shown
+from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
 
 
+def _numbered(context: Context) -> Iterator[tuple[YamlPath, dict[str, Any], int]]:
+    """(path of the item, its course, its number) for every item with an integer number."""
+    for path, item, course in context.items():
+        number = int_at(item.get("number"))
+        if number is not None:
+            yield path, course, number
+
+
 @rule("duplicate-number", Severity.ERROR, "item numbers are unique within a course")
 def duplicate_numbers(context: Context) -> Iterator[Finding]:
-    for cpath, course in context.courses():
-        seen: dict[int, YamlPath] = {}
-        for i, item in enumerate(_list(course.get("items"))):
-            number = _int(item.get("number")) if isinstance(item, dict) else None
-            if number is None:
-                continue
-            path = (*cpath, "items", i, "number")
-            if number in seen:
-                yield Finding(
-                    path,
-                    f"item number {number} is used twice in course {shown(course.get('id'))} "
-                    f"(first at line {context.line_of(seen[number])})",
-                )
-            else:
-                seen[number] = path
+    seen: dict[int, dict[int, YamlPath]] = {}  # by course (its object's id): number → path
+    for item_path, course, number in _numbered(context):
+        path = (*item_path, "number")
+        first = seen.setdefault(id(course), {})
+        if number in first:
+            yield Finding(
+                path,
+                f"item number {number} is used twice in course {shown(course.get('id'))} "
+                f"(first at line {context.line_of(first[number])})",
+            )
+        else:
+            first[number] = path
 
 
 @rule("number-gap", Severity.WARNING, "item numbers in a course run 1..n without gaps")
 def number_gaps(context: Context) -> Iterator[Finding]:
-    for cpath, course in context.courses():
-        numbers = {
-            n for item in _list(course.get("items"))
-            if isinstance(item, dict) and (n := _int(item.get("number"))) is not None
-        }  # fmt: skip
-        if not numbers:
-            continue
+    courses: dict[int, tuple[YamlPath, dict[str, Any], set[int]]] = {}
+    for item_path, course, number in _numbered(context):
+        courses.setdefault(id(course), (item_path[:-2], course, set()))[2].add(number)
+    for cpath, course, numbers in courses.values():
         # Walk the gaps between the numbers used, not every number up to the largest.
         ordered = sorted(n for n in numbers if n >= 1)
         gaps = [(a + 1, b - 1) for a, b in pairwise([0, *ordered]) if b - a > 1]
@@ -55,10 +59,10 @@ def number_gaps(context: Context) -> Iterator[Finding]:
 def empty_items(context: Context) -> Iterator[Finding]:
     shared: set[str] = set()
     for _path, task, _item in context.tasks():
-        shared.update(r for r in _list(task.get("shared_with")) if isinstance(r, str))
+        shared.update(r for r in list_at(task.get("shared_with")) if isinstance(r, str))
     for path, item, _course in context.items():
         ident = item.get("id")
-        if not _list(item.get("tasks")) and isinstance(ident, str) and ident not in shared:
+        if not list_at(item.get("tasks")) and isinstance(ident, str) and ident not in shared:
             yield Finding(
                 (*path, "tasks"), f"item {shown(item.get('id'))} has no tasks and no shared task"
             )
@@ -66,18 +70,13 @@ def empty_items(context: Context) -> Iterator[Finding]:
 
 @rule("item-without-goal", Severity.WARNING, "every item serves one of its course's goals")
 def items_without_goal(context: Context) -> Iterator[Finding]:
-    for cpath, course in context.courses():
-        goals = [g for g in _list(course.get("goals")) if isinstance(g, dict)]
-        if not goals:
-            continue
-        covered = {r for g in goals for r in _list(g.get("items")) if isinstance(r, str)}
-        for i, item in enumerate(_list(course.get("items"))):
-            if (
-                isinstance(item, dict)
-                and isinstance(item.get("id"), str)
-                and item["id"] not in covered
-            ):
-                yield Finding(
-                    (*cpath, "items", i, "id"),
-                    f"item {shown(item['id'])} belongs to no goal of course {shown(course.get('id'))}",
-                )
+    covered: dict[int, set[str]] = {}  # by course (its object's id): the items its goals name
+    for _path, goal, course in context.goals():
+        covered.setdefault(id(course), set()).update(r for _i, r in texts(goal.get("items")))
+    for path, item, course in context.items():
+        ident = ident_of(item)
+        if ident is not None and id(course) in covered and ident not in covered[id(course)]:
+            yield Finding(
+                (*path, "id"),
+                f"item {shown(ident)} belongs to no goal of course {shown(course.get('id'))}",
+            )

@@ -87,7 +87,9 @@ def _walk(value: Any, path: list[PathPart], out: list[Finding]) -> None:
             found = _hidden(key, layout_allowed=False)
             out.append(
                 Finding(
-                    (*path, key), _message(format_path(path), key, found, key=True), at_key=True
+                    (*path, key),
+                    _message(format_path(tuple(path)), key, found, key=True),
+                    at_key=True,
                 )
             )
         if isinstance(child, str):
@@ -102,10 +104,11 @@ def _walk(value: Any, path: list[PathPart], out: list[Finding]) -> None:
             path.pop()
 
 
-def _texts(value: Any, keys: list[str], values: list[str]) -> None:
-    """Every string key and every string value below `value`, gathered for one scan each."""
+def _texts(value: Any, keys: list[Any], values: list[str]) -> None:
+    """Every key and every string value below `value`, gathered for one scan each (the keys
+    that are not strings are left out when they are scanned)."""
     if isinstance(value, dict):
-        keys.extend(k for k in value if isinstance(k, str))
+        keys.extend(value)
         children: Any = value.values()
     elif isinstance(value, list):
         children = value
@@ -126,11 +129,12 @@ def _texts(value: Any, keys: list[str], values: list[str]) -> None:
 def hidden_text(context: Context) -> Iterator[Finding]:
     # One scan of all keys and one of all values decides whether there is anything to find;
     # only then are paths built (most roadmaps have nothing, and tens of thousands of texts).
-    keys: list[str] = []
+    keys: list[Any] = []
     values: list[str] = []
     _texts(context.data, keys, values)
     layout_free = "".join(values).replace("\n", "").replace("\t", "")
-    if not has_hidden("".join(keys)) and not has_hidden(layout_free):
+    key_text = "".join([k for k in keys if isinstance(k, str)])
+    if not has_hidden(key_text) and not has_hidden(layout_free):
         return
     found: list[Finding] = []
     _walk(context.data, [], found)

@@ -5,37 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from jtr.access import dict_at, int_at, list_at, span_at
 from jtr.diagnostics import Severity, YamlPath
-from jtr.rules import Finding, _dict, _int, _list, number_ranges, rule, shown
+from jtr.rules import Finding, number_ranges, rule, shown
 
 if TYPE_CHECKING:
     from jtr.rules import Context
 
 
-def _span(value: Any) -> tuple[int, int] | None:
-    span = _dict(value)
-    start, end = _int(span.get("from")), _int(span.get("to"))
-    return None if start is None or end is None else (start, end)
-
-
-def _spans(context: Context) -> Iterator[tuple[YamlPath, str, tuple[int, int]]]:
-    meta_span = _span(_dict(context.data.get("meta")).get("period"))
+def _spans(context: Context) -> Iterator[tuple[YamlPath, str, Any, tuple[int, int]]]:
+    """(path, holder, its id, span) of every fiscal-year span: the roadmap period's (holder
+    ""), each phase's and each task's. The holder is named (`_what`) only if a rule reports."""
+    meta_span = span_at(context.data, "meta", "period")
     if meta_span:
-        yield ("meta", "period"), "the roadmap period", meta_span
-    for path, phase in context.entries("phases"):
-        span = _span(phase.get("fiscal_years"))
+        yield ("meta", "period"), "", None, meta_span
+    for path, phase in context.entries("phase"):
+        span = span_at(phase.get("fiscal_years"))
         if span:
-            yield (*path, "fiscal_years"), f"phase {shown(phase.get('id'))}", span
+            yield (*path, "fiscal_years"), "phase", phase.get("id"), span
     for path, task, _item in context.tasks():
-        span = _span(task.get("fiscal_years"))
+        span = span_at(task.get("fiscal_years"))
         if span:
-            yield (*path, "fiscal_years"), f"task {shown(task.get('id'))}", span
+            yield (*path, "fiscal_years"), "task", task.get("id"), span
+
+
+def _what(holder: str, ident: Any) -> str:
+    return f"{holder} {shown(ident)}" if holder else "the roadmap period"
 
 
 @rule("year-order", Severity.ERROR, "a fiscal-year span runs forwards (from <= to)")
 def year_order(context: Context) -> Iterator[Finding]:
-    for path, what, (start, end) in _spans(context):
+    for path, holder, ident, (start, end) in _spans(context):
         if start > end:
+            what = _what(holder, ident)
             yield Finding((*path, "from"), f"{what} runs backwards: from FY{start} to FY{end}")
 
 
@@ -50,29 +52,29 @@ def year_outside_period(context: Context) -> Iterator[Finding]:
     def outside(year: int | None) -> bool:
         return year is not None and not low <= year <= high
 
-    for path, what, (start, end) in _spans(context):
-        if path == ("meta", "period"):
+    for path, holder, ident, (start, end) in _spans(context):
+        if not holder:
             continue
         for key, year in (("from", start), ("to", end)):
             if outside(year):
                 yield Finding(
-                    (*path, key), f"{what}: FY{year} is outside the roadmap period {label}"
+                    (*path, key),
+                    f"{_what(holder, ident)}: FY{year} is outside the roadmap period {label}",
                 )
     for path, course in context.courses():
-        target = _int(course.get("target_fiscal_year"))
+        target = int_at(course.get("target_fiscal_year"))
         if outside(target):
             yield Finding(
                 (*path, "target_fiscal_year"),
                 f"course {shown(course.get('id'))} targets FY{target}, outside the roadmap period {label}",
             )
-    for tpath, topic in context.topics():
-        for i, group in enumerate(_list(topic.get("study_groups"))):
-            year = _int(_dict(group).get("fiscal_year"))
-            if outside(year):
-                yield Finding(
-                    (*tpath, "study_groups", i, "fiscal_year"),
-                    f"study group: FY{year} is outside the roadmap period {label}",
-                )
+    for path, group in context.entries("study_group"):
+        group_year = int_at(group.get("fiscal_year"))
+        if outside(group_year):
+            yield Finding(
+                (*path, "fiscal_year"),
+                f"study group: FY{group_year} is outside the roadmap period {label}",
+            )
 
 
 @rule("phase-coverage", Severity.ERROR, "phases cover the roadmap period without gap or overlap")
@@ -80,8 +82,8 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
     period = context.period()
     phases = [
         (span, path, phase.get("id"))
-        for path, phase in context.entries("phases")
-        if (span := _span(phase.get("fiscal_years"))) and span[0] <= span[1]
+        for path, phase in context.entries("phase")
+        if (span := span_at(phase.get("fiscal_years"))) and span[0] <= span[1]
     ]
     if period is None or not phases:
         return
@@ -105,9 +107,9 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
 @rule("record-year", Severity.ERROR, "a record's fiscal year lies in its task's span")
 def record_year(context: Context) -> Iterator[Finding]:
     for path, task, _item in context.tasks():
-        span = _span(task.get("fiscal_years"))
-        for i, record in enumerate(_list(task.get("history"))):
-            year = _int(_dict(record).get("fiscal_year"))
+        span = span_at(task.get("fiscal_years"))
+        for i, record in enumerate(list_at(task.get("history"))):
+            year = int_at(dict_at(record).get("fiscal_year"))
             if year is None:
                 continue
             rpath = (*path, "history", i, "fiscal_year")
