@@ -18,6 +18,7 @@ from jtr.cli.options import (
     RevOption,
     StateFilter,
     WidthOption,
+    WrapOption,
     chosen_lang,
     complete_ids,
     fail,
@@ -25,6 +26,7 @@ from jtr.cli.options import (
     select,
     term_width,
     use_color,
+    wrap_width,
 )
 
 if TYPE_CHECKING:
@@ -190,6 +192,7 @@ def list_ids(
         ShowFormat,
         typer.Option("--format", help="text: id and title per line; json: a list of objects."),
     ] = ShowFormat.text,
+    width: WrapOption = None,
 ) -> None:
     """Ids and titles of the roadmap's items, tasks, courses, owners, phases, working groups or
     topics: the ids that `show` (and later commands) take."""
@@ -197,7 +200,7 @@ def list_ids(
     from jtr.render.show import list_entries, render_list
 
     entries = list_entries(loaded.model, kind.value, chosen_lang(lang))
-    sys.stdout.write(render_list(entries, output_format.value))
+    sys.stdout.write(render_list(entries, output_format.value, wrap_width(width)))
 
 
 def register(app: typer.Typer) -> None:

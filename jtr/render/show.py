@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from jtr.i18n import t
 from jtr.kinds import Kind, by_plural, kind_of
@@ -23,8 +23,11 @@ from jtr.model import (
     WorkingGroup,
 )
 from jtr.presenter import (
+    field_text,
     item_ref,
+    listed_fields,
     owners_text,
+    present,
     record_json,
     record_text,
     span_label,
@@ -54,37 +57,57 @@ def _span(years: Span, lang: str) -> str:
 # Text: one function per kind, drawing on a Page of shared pieces
 
 
+class Entry(NamedTuple):
+    """One paragraph of a page: its text, the cells before it, the further cells before its
+    continuation lines when it wraps, and the (start, end) ranges never broken across lines."""
+
+    text: Any  # a jtr.render.console.SafeText
+    indent: int
+    hang: int
+    keep: tuple[tuple[int, int], ...] = ()
+
+
 class Page:
     """The lines of one `jtr show` page and the pieces every kind's page is made of."""
 
     def __init__(self, state: RoadmapState, lang: str) -> None:
-        from rich.padding import Padding
-
         from jtr.render.console import SafeText  # every piece of text made safe on the way in
-        from jtr.render.lines import STATE_STYLES
+        from jtr.render.lines import STATE_STYLES, cell_len
 
         self.state, self.roadmap, self.lang = state, state.roadmap, lang
-        self.out: list[Any] = []
-        self.R, self.Padding, self.styles = SafeText, Padding, STATE_STYLES
+        self.out: list[Entry] = []
+        self.R, self.styles, self.cells = SafeText, STATE_STYLES, cell_len
 
-    def add(self, text: Any) -> None:
-        self.out.append(text)
+    def _text(self, text: Any) -> Any:
+        return text if isinstance(text, self.R) else self.R(text)
 
-    def indented(self, text: Any, indent: int) -> None:
-        # Padding keeps the indent on wrapped lines too.
-        shown = text if isinstance(text, self.R) else self.R(text)
-        self.out.append(self.Padding(shown, (0, 0, 0, indent), expand=False))
+    def add(
+        self, text: Any, hang: int | None = None, keep: tuple[tuple[int, int], ...] = ()
+    ) -> None:
+        """A paragraph; wrapped, it continues two cells after its leading spaces."""
+        shown = self._text(text)
+        lead = len(shown.plain) - len(shown.plain.lstrip(" "))
+        self.out.append(Entry(shown, 0, lead + 2 if hang is None else hang, keep))
+
+    def indented(
+        self, text: Any, indent: int, hang: int = 2, keep: tuple[tuple[int, int], ...] = ()
+    ) -> None:
+        """A paragraph `indent` cells in; wrapped, it continues `hang` cells further in."""
+        self.out.append(Entry(self._text(text), indent, hang, keep))
 
     def heading(self, text: str) -> None:
-        self.out.append(self.R(text, style="bold"))
+        self.out.append(Entry(self.R(text, style="bold"), 0, 2))
 
     def title_heading(self, title: Text, ident: str) -> None:
         self.heading(f"{title.get(self.lang)}  [{ident}]")
 
-    def field(self, name: str, value: Any) -> None:
+    def field(self, name: str, value: Any, keep: bool = False) -> None:
+        """`name: value`, wrapped under the value; with `keep`, the value stays on one line."""
         line = self.R(f"{name}: ", style="bold")
-        line.append(value if isinstance(value, self.R) else self.R(value))
-        self.out.append(line)
+        start = len(line.plain)
+        line.append(self._text(value))
+        kept = ((start, len(line.plain)),) if keep else ()
+        self.out.append(Entry(line, 0, self.cells(f"{name}: "), kept))
 
     def bullets(self, values: Iterable[str], indent: int = 2) -> None:
         for value in values:
@@ -94,7 +117,7 @@ class Page:
         self.bullets([v.get(self.lang) for v in values], indent)
 
     def goal(self, goal: Goal, states: Iterable[GoalState]) -> None:
-        self.indented(f"●{goal.title.get(self.lang)}", 2)
+        self.indented(f"●{goal.title.get(self.lang)}", 2, hang=self.cells("●"))
         self.texts([s.text for s in states], indent=4)
 
     def refs(self, entities: Iterable[Item]) -> None:
@@ -103,13 +126,19 @@ class Page:
     def task_lines(self, ts: TaskState, indent: int = 2) -> None:
         lang, R = self.lang, self.R
         line = R(ts.task.title.get(lang) + "  ")
+        keep = []  # the span and the state are never split across lines
+        start = len(line.plain)
         line.append(_span(ts.task.years, lang), style="dim")
+        keep.append((start, len(line.plain)))
         if ts.task.recurring:
             line.append(f" ({t('recurring', lang)})", style="dim")
+            keep.append((keep[-1][1] + 1, len(line.plain)))
         line.append("  ")
+        start = len(line.plain)
         line.append(task_state_label(ts, lang), style=self.styles[ts.state])
+        keep.append((start, len(line.plain)))
         line.append(f"  [{ts.task.id}]", style="dim")
-        self.indented(line, indent)
+        self.indented(line, indent, keep=tuple(keep))
         for occurrence in ts.occurrences:
             self.indented(
                 f"{year_label(occurrence.fiscal_year, lang, 'label')}: {t(occurrence.status, lang)}",
@@ -135,6 +164,7 @@ def _item_text(page: Page, item: Item) -> None:
     page.field(
         t("state", lang),
         page.R(t(worst, lang), style=page.styles[worst]) if worst else t("none", lang),
+        keep=True,
     )
     for key, milestone in (("decided", item_state.decision), ("realised", item_state.realisation)):
         value = t("none", lang)
@@ -177,7 +207,15 @@ def _task_text(page: Page, task: Task) -> None:
         t("years", lang),
         _span(task.years, lang) + (f" ({t('recurring', lang)})" if task.recurring else ""),
     )
-    page.field(t("state", lang), page.R(task_state_label(ts, lang), style=page.styles[ts.state]))
+    page.field(
+        t("state", lang),
+        page.R(task_state_label(ts, lang), style=page.styles[ts.state]),
+        keep=True,
+    )
+    for field in listed_fields():  # the fields not laid out above, each it has
+        text = field_text(field, task, lang)
+        if text:
+            page.field(t(field.label, lang), text)
     page.heading(t("history", lang))
     page.task_lines(ts)
 
@@ -190,10 +228,11 @@ def _course_text(page: Page, course: Course) -> None:
     for item_state in course_state.items:
         worst = item_state.worst
         line = page.R(f"  {item_ref(course, item_state.item)} {item_state.item.title.get(lang)}  ")
+        start = len(line.plain)
         if worst:
             line.append(t(worst, lang), style=page.styles[worst])
         line.append(f"  [{item_state.item.id}]", style="dim")
-        page.add(line)
+        page.add(line, keep=((start, start + len(t(worst, lang)) if worst else start),))
     page.heading(t("goal_images", lang))
     for goal in course.goals:
         page.goal(goal, goal.states)
@@ -225,11 +264,11 @@ def _topic_text(page: Page, topic: Topic) -> None:
     for problem in topic.problems:
         page.indented(f"・{problem.text.get(lang)}", 2)
         for direction in problem.directions:
-            page.indented(f"⇒ {direction.get(lang)}", 6)
+            page.indented(f"⇒ {direction.get(lang)}", 6, hang=page.cells("⇒ "))
     if topic.directions:
         page.heading(t("directions", lang))
         for direction in topic.directions:
-            page.indented(f"◆{direction.get(lang)}", 2)
+            page.indented(f"◆{direction.get(lang)}", 2, hang=page.cells("◆"))
     for study_group in topic.study_groups:
         page.heading(t("study_groups", lang))
         page.indented(
@@ -292,7 +331,37 @@ def render_text(
         _entity_text(page, kind, entity)
     else:
         draw(page, entity)
-    return render_to_string(page.out, width=width, color=color, wrap=True)
+    lines = [line for entry in page.out for line in _wrapped(entry, width)]
+    return render_to_string(lines, width=width, color=color)
+
+
+def _wrapped(entry: Entry, width: int) -> list[Any]:
+    """An entry's lines, `width` cells wide at the most (`jtr.render.lines.wrap_ranges`): lines
+    break between words and around Japanese characters, continuation lines `hang` cells in
+    under the entry's first, a kept range on one line; a line break in the text (a note's)
+    starts a continuation line."""
+    from rich.text import Text as RichText
+
+    from jtr.render.lines import wrap_layout
+
+    text, indent = entry.text, min(entry.indent, width // 2)
+    room = width - indent
+    lines: list[Any] = []
+    offset = 0
+    hang = entry.hang
+    for number, paragraph in enumerate(text.plain.split("\n")):
+        keep = [(a - offset, b - offset) for a, b in entry.keep if a >= offset]
+        if number:  # a further line of the text: all of it after the hang
+            hang = min(max(hang, 0), room // 2)
+            ranges = wrap_layout(paragraph, room - hang, 0, keep)[1]
+        else:
+            hang, ranges = wrap_layout(paragraph, room, hang, keep)
+        for index, (start, end) in enumerate(ranges):
+            line = RichText(" " * (indent + (hang if index or number else 0)))
+            line.append_text(text[offset + start : offset + end])
+            lines.append(line)
+        offset += len(paragraph) + 1
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,6 +509,9 @@ def _milestone(milestone: Any) -> dict[str, Any] | None:
 def _task_full(ts: TaskState, item_id: str) -> dict[str, Any]:
     data = task_json(ts, item_id)
     data["history"] = [record_json(r) for r in ts.task.history]
+    for field in listed_fields():  # null when the task has none
+        value = field.value(ts.task)
+        data[field.key] = field.data(value) if present(value) else None
     return data
 
 
@@ -457,7 +529,12 @@ def list_entries(model: Roadmap, kind: str, lang: str) -> list[tuple[str, str]]:
     return [(e.id, chosen.listed(model, e, lang)) for e in chosen.entries(model)]
 
 
-def render_list(entries: list[tuple[str, str]], output_format: str) -> str:
+def render_list(
+    entries: list[tuple[str, str]], output_format: str, width: int | None = None
+) -> str:
+    """`id  title` per line (ids padded to one column); with `width`, a title too long wraps
+    between words under the titles' column, or four cells in when the ids take more than half
+    the width (then not padded)."""
     from jtr.escape import json_text, terminal
 
     if output_format == "json":
@@ -465,5 +542,16 @@ def render_list(entries: list[tuple[str, str]], output_format: str) -> str:
         return json_text(json.dumps(listed, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
     shown = [(terminal(i), terminal(title)) for i, title in entries]
-    width = max((len(i) for i, _ in shown), default=0)
-    return "".join(f"{i.ljust(width)}  {title}\n" for i, title in shown)
+    column = max((len(i) for i, _ in shown), default=0)
+    if width is None:
+        return "".join(f"{i.ljust(column)}  {title}\n" for i, title in shown)
+    from jtr.render.lines import Line, render_lines, wrap
+
+    if column + 2 > width // 2:  # ids too long for a column: each title after its id
+        column, hang = 0, 4
+    else:
+        hang = column + 2
+    lines = [Line((f"{i.ljust(column)}  {title}", "")) for i, title in shown]
+    return render_lines(
+        [piece for line in lines for piece in wrap(line, width, hang)], width, False
+    )
