@@ -247,6 +247,7 @@ def history(
 
     Exit codes: 0 shown; 2 jtr could not run (not a git repository, unknown id).
     """
+    from jtr.access import plan_has
     from jtr.review import history as hist
     from jtr.review.gitio import GitError
 
@@ -267,7 +268,7 @@ def history(
         if ident is not None:
             touched = version.diff.touching(ident)
             if not touched.changes and not (
-                version.commit.old_blob is None and _has(version.new, ident)
+                version.commit.old_blob is None and plan_has(version.new, ident)
             ):
                 continue
             version = version._replace(diff=touched)
@@ -297,35 +298,16 @@ def history(
 
 def _start_month(data: dict[str, Any] | None) -> int:
     """The newest version's first month of the fiscal year, if it names one (4 if not)."""
-    meta = data.get("meta") if isinstance(data, dict) else None
-    month = meta.get("fiscal_year_start_month") if isinstance(meta, dict) else None
-    if isinstance(month, float) and month.is_integer():
-        month = int(month)
-    return (
-        month if isinstance(month, int) and not isinstance(month, bool) and 1 <= month <= 12 else 4
-    )
+    from jtr.access import int_at
 
-
-def _has(data: dict[str, Any] | None, ident: str) -> bool:
-    if not isinstance(data, dict):
-        return False
-    for course in data.get("courses") or ():
-        if not isinstance(course, dict):
-            continue
-        if course.get("id") == ident:
-            return True
-        for item in course.get("items") or ():
-            if not isinstance(item, dict):
-                continue
-            if item.get("id") == ident:
-                return True
-            if any(isinstance(t, dict) and t.get("id") == ident for t in item.get("tasks") or ()):
-                return True
-    return False
+    month = int_at(data, "meta", "fiscal_year_start_month")
+    return month if month is not None and 1 <= month <= 12 else 4
 
 
 def _known(ident: str, versions: list[Any]) -> bool:
-    return any(_has(v.new, ident) or _has(v.old, ident) for v in versions)
+    from jtr.access import plan_has
+
+    return any(plan_has(v.new, ident) or plan_has(v.old, ident) for v in versions)
 
 
 def register(app: typer.Typer) -> None:
