@@ -184,6 +184,21 @@ def names(kinds: Sequence[Kind], lang: str = "en") -> str:
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} or {labels[-1]}"
 
 
+def not_found(model: Roadmap, ident: str, kinds: Sequence[Kind] | None = None) -> str:
+    """Why `find` found nothing: `no item, task, … has the id 'x'`, with up to three close ids
+    as a hint (else where the ids are listed)."""
+    import difflib
+
+    ids = [e for e, _ in all_ids(model, kinds)]
+    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
+    hint = (
+        f"; did you mean {' or '.join(repr(c) for c in close)}?"
+        if close
+        else "; `jtr list` prints the ids"
+    )
+    return f"no {names(shown(kinds))} has the id {ident!r}{hint}"
+
+
 def raw_entries(data: Any, kind: Kind) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """(YAML path, entry) for each entry of a kind in raw data, in file order, read tolerantly
     (jtr.access.walk): so this runs on files with schema errors and on foreign revisions."""

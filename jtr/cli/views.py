@@ -3,7 +3,7 @@ asks the core for its state as of a date, and hands it to a renderer of jtr.rend
 
 import enum
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -28,9 +28,6 @@ from jtr.cli.options import (
     use_color,
     wrap_width,
 )
-
-if TYPE_CHECKING:
-    from jtr.model import Roadmap
 
 
 class StatusFormat(str, enum.Enum):
@@ -152,7 +149,7 @@ def show(
 
     found = entity_kinds.find(loaded.model, ident)
     if found is None:
-        raise fail(_not_found(loaded.model, ident))
+        raise fail(entity_kinds.not_found(loaded.model, ident))
     kind, entity = found
     if output_format is ShowFormat.json:
         sys.stdout.write(render.render_json(full, entity, kind))
@@ -167,21 +164,6 @@ def show(
                 kind=kind,
             )
         )
-
-
-def _not_found(model: "Roadmap", ident: str) -> str:
-    """`no item, task, … has the id 'x'`, with up to three close ids as a hint (else where
-    the ids are listed)."""
-    import difflib
-
-    ids = [e for e, _ in entity_kinds.all_ids(model)]
-    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
-    hint = (
-        f"; did you mean {' or '.join(repr(c) for c in close)}?"
-        if close
-        else "; `jtr list` prints the ids"
-    )
-    return f"no {entity_kinds.names(entity_kinds.shown())} has the id {ident!r}{hint}"
 
 
 def list_ids(
