@@ -84,3 +84,8 @@ class LoadError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__("; ".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+class SchemaBroken(LoadError):
+    """The schema cannot be used (not JSON, breaks its meta-schema, a remote or looping
+    `$ref`): nothing can be validated against it. Carries positioned diagnostics."""

@@ -10,6 +10,7 @@ Markdown outputs through `markdown`. Nothing here imports more than the standard
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls, DEL and the C1 controls (U+0080-U+009F, among them CSI U+009B and NEL U+0085).
@@ -116,10 +117,12 @@ def markdown(text: str) -> str:
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     text = terminal(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN.sub(r"\\\g<0>", text)
+    return _markdown_specials().sub(r"\\\g<0>", text)
 
 
-_MARKDOWN = re.compile(r"[\\|`*_\[\]~#]")
+@functools.cache
+def _markdown_specials() -> re.Pattern[str]:  # compiled when first needed: start-up is a feature
+    return re.compile(r"[\\|`*_\[\]~#]")
 
 
 def document(text: str) -> str:
@@ -132,13 +135,16 @@ def document(text: str) -> str:
 
 # What json.dumps(ensure_ascii=False) leaves raw in a string: DEL, the C1 controls and the
 # invisible characters (it escapes C0 controls itself; a raw LF in its output is layout).
-_JSON_RAW = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+@functools.cache
+def _json_raw() -> re.Pattern[str]:
+    return re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
 
 
 def json_text(document: str) -> str:
     """A JSON text from `json.dumps(..., ensure_ascii=False)` with every hidden character it
     left raw written as a `\\uXXXX` escape: the same JSON value, nothing hidden in the bytes.
     (Outside strings JSON is ASCII, so every such character is inside a string.)"""
-    if _JSON_RAW.search(document) is None:
+    raw = _json_raw()
+    if raw.search(document) is None:
         return document
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return raw.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

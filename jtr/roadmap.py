@@ -37,7 +37,7 @@ def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
     that passes now is remembered with its schema's bytes.
     """
     from jtr import cache
-    from jtr.schema import choose_schema  # says, as every run does, a `$schema` it ignores
+    from jtr.schemaline import choose_schema  # says, as every run does, a `$schema` it ignores
 
     name = display or str(path)
     raw = read_bytes(path, name)

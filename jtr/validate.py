@@ -15,7 +15,8 @@ from typing import Any
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.escape import clip, quote
 from jtr.loader import Document, load_file
-from jtr.schema import Schema, choose_schema, load_schema
+from jtr.schema import Schema, load_schema
+from jtr.schemaline import choose_schema
 from jtr.versioning import check_schema_version
 
 
@@ -39,7 +40,7 @@ class SchemaCache:
     run cannot go on).
 
     The schema is `override` (`--schema`), else the one the roadmap's `$schema` line names if
-    jtr may use it, else jtr's own (see jtr.schema.choose_schema, which says when it does not
+    jtr may use it, else jtr's own (see jtr.schemaline.choose_schema, which says when it does not
     follow the line).
     """
 

@@ -20,7 +20,7 @@ ROADMAP = ROOT / "data" / "roadmap.yaml"
 
 def schema_of(path: Path) -> bytes:
     """The bytes of the schema `path` is checked against: part of its cache key."""
-    from jtr.schema import choose_schema
+    from jtr.schemaline import choose_schema
 
     return choose_schema(path, path.read_text(encoding="utf-8")[:8192]).read_bytes()
 

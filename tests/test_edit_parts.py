@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import jtr.schema
+import jtr.schemaline
 from jtr import edit
 from jtr.edit import nodes
 from jtr.fiscal import FiscalYearError, date_or_none, parse_date
@@ -60,7 +60,7 @@ def test_a_new_key_goes_where_the_schema_orders_it(
 
     task_keys = ["id", "title", "fiscal_years", "recurring", "shared_with", "note", "history"]
     schema = _reordered_schema(tmp_path, "task", task_keys)
-    monkeypatch.setattr(jtr.schema, "packaged_schema_path", lambda: schema)
+    monkeypatch.setattr(jtr.schemaline, "packaged_schema_path", lambda: schema)
     nodes.key_order.cache_clear()
     assert nodes.key_order("task") == tuple(task_keys)
     assert SPAN + NOTE + record in _set_on_task_b1(tmp_path)

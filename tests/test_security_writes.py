@@ -209,12 +209,12 @@ def test_export_over_the_packaged_schema_is_refused(
 ) -> None:
     """A roadmap without a $schema line is checked against jtr's own schema: -o cannot name
     it (a copy stands in for the packaged file, so a failure cannot harm the checkout)."""
-    import jtr.schema
+    import jtr.schemaline
 
     packaged = tmp_path / "packaged" / "schema.json"
     packaged.parent.mkdir()
     shutil.copyfile(DATA / "schema.json", packaged)
-    monkeypatch.setattr(jtr.schema, "packaged_schema_path", lambda: packaged)
+    monkeypatch.setattr(jtr.schemaline, "packaged_schema_path", lambda: packaged)
     roadmap = tmp_path / "roadmap.yaml"
     shutil.copyfile(MINIMAL, roadmap)
     assert b"$schema" not in roadmap.read_bytes()

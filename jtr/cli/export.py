@@ -137,7 +137,7 @@ def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
     against (found as validation finds it)."""
     from jtr.discover import display_path
     from jtr.fileio import ReadError
-    from jtr.schema import declared_schema_path, packaged_schema_path
+    from jtr.schemaline import declared_schema_path, packaged_schema_path
 
     protected = [(roadmap, f"the roadmap being exported ({display_path(roadmap)})")]
     try:

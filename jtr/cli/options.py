@@ -130,11 +130,11 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
     """The roadmap a command works on: the discovered file, or that file as committed at `rev`,
     through the one checked pipeline. A roadmap with errors ends the command (exit 1) with the
     findings `jtr validate` prints; a file that cannot be read, or a broken schema, exit 2."""
+    from jtr.diagnostics import SchemaBroken
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
     from jtr.fileio import ReadError
     from jtr.roadmap import RoadmapInvalid, open_roadmap_bytes
     from jtr.roadmap import open_roadmap as open_file
-    from jtr.schema import SchemaBroken
 
     try:
         path = find_roadmap(file)

@@ -19,7 +19,7 @@ def key_order(definition: str) -> tuple[str, ...]:
     order docs/data-model.md gives): where a new key goes. Read on first use, by edits only."""
     import json
 
-    from jtr.schema import packaged_schema_path
+    from jtr.schemaline import packaged_schema_path
 
     schema = json.loads(packaged_schema_path().read_bytes())
     return tuple(schema["$defs"][definition]["properties"])
