@@ -40,6 +40,25 @@ def _yaml() -> tuple[ModuleType, Any]:
 MAX_DEPTH = 64  # a roadmap nests about 8 levels; anything near this is a mistake or an attack
 MAX_LOAD_DIAGNOSTICS = 50
 _INTERN_UP_TO = 64  # characters
+
+# The codes of the findings this module reports, with what each checks (SARIF and the README
+# list them from here).
+CODES: dict[str, str] = {
+    "yaml-syntax": "The file is valid YAML",
+    "duplicate-key": "No key appears twice in one mapping",
+    "anchor": "No YAML anchors (&a)",
+    "alias": "No YAML aliases (*a)",
+    "merge-key": "No YAML merge keys (<<)",
+    "tag": "No YAML tags such as !!python/object",
+    "complex-key": "Mapping keys are plain text",
+    "too-deep": "Nesting stays far below the depth limit",
+    "not-mapping": "The top level is a mapping",
+    "empty": "The file is not empty",
+    "multiple-documents": "The file holds exactly one YAML document",
+    "encoding": "The file is UTF-8 text",
+    "line-separator": "No U+0085, U+2028 or U+2029 outside quoted text",
+    "number-too-long": "Integers have at most 1,000 digits",
+}
 TOO_DEEP = "a roadmap needs far fewer"
 
 _CORE = "tag:yaml.org,2002:"

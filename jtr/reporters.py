@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import ClassVar
 
+from jtr import loader, roadmap, schema, validate, versioning
 from jtr.diagnostics import Severity
 from jtr.escape import json_text, terminal
 from jtr.validate import ValidationResult
@@ -74,24 +75,14 @@ class GithubReporter(Reporter):
         return "".join(lines)
 
 
-# Codes the loader and the schema stage report (the semantic rules are in jtr.rules.REGISTRY).
+# Codes the loader and the schema stage report (the semantic rules are in jtr.rules.REGISTRY),
+# each from the module that reports it.
 LOADER_CODES: dict[str, str] = {
-    "yaml-syntax": "The file is valid YAML",
-    "duplicate-key": "No key appears twice in one mapping",
-    "anchor": "No YAML anchors (&a)",
-    "alias": "No YAML aliases (*a)",
-    "merge-key": "No YAML merge keys (<<)",
-    "tag": "No YAML tags such as !!python/object",
-    "complex-key": "Mapping keys are plain text",
-    "too-deep": "Nesting stays far below the depth limit",
-    "not-mapping": "The top level is a mapping",
-    "empty": "The file is not empty",
-    "multiple-documents": "The file holds exactly one YAML document",
-    "encoding": "The file is UTF-8 text",
-    "schema-version": "The roadmap's model version is one jtr knows",
-    "schema": "The roadmap matches the JSON Schema",
-    "schema-json": "The schema file is valid JSON",
-    "schema-invalid": "The schema is a valid JSON Schema",
+    **loader.CODES,
+    **versioning.CODES,
+    **validate.CODES,
+    **schema.CODES,
+    **roadmap.CODES,
 }
 
 

@@ -16,6 +16,9 @@ from jtr.fileio import ReadError
 from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
 from jtr.model import Roadmap, build
 
+# A finding no file should ever get: the checks passed, yet the model could not be built.
+CODES: dict[str, str] = {"model": "The roadmap that passed the checks builds into the model"}
+
 
 class RoadmapInvalid(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):

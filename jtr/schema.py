@@ -15,6 +15,15 @@ from jtr.diagnostics import Diagnostic, SchemaBroken, Severity
 from jtr.loader import PositionIndex, decode, read_bytes
 
 MAX_SCHEMA_DEPTH = 64  # levels of JSON nesting; jtr's own schema needs fewer than 10
+# The codes of the findings about a schema, with what each checks.
+CODES: dict[str, str] = {
+    "schema-json": "The schema file is valid JSON",
+    "schema-invalid": "The schema is a valid JSON Schema",
+    "schema-too-deep": "The schema nests at most 64 levels",
+    "schema-remote-ref": "Every $ref stays inside the schema document (nothing is fetched)",
+    "schema-bad-ref": "Every $ref points at something in the schema",
+    "schema-recursive-ref": "No $ref loops without reaching the data",
+}
 # Cache entries of schemas that passed every check here: the meta-schema, the nesting limit
 # and "every reference stays inside the document" (the name changes when the checks do).
 _CACHE_KIND = "schema-local"

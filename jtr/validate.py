@@ -19,6 +19,8 @@ from jtr.schema import Schema, load_schema
 from jtr.schemaline import choose_schema
 from jtr.versioning import check_schema_version
 
+CODES: dict[str, str] = {"schema": "The roadmap matches the JSON Schema"}
+
 
 @dataclass(frozen=True)
 class ValidationResult:

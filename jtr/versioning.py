@@ -6,6 +6,8 @@ from jtr import SCHEMA_VERSION
 from jtr.diagnostics import Diagnostic
 from jtr.loader import Document
 
+CODES: dict[str, str] = {"schema-version": "The roadmap's model version is one jtr knows"}
+
 
 def parse_version(value: str) -> tuple[int, int] | None:
     """`"1.0"` → (1, 0); anything else is the schema's to report."""
