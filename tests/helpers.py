@@ -40,3 +40,42 @@ def run(
     """`jtr ARGS`, checked as by invoke: (exit code, stdout, stderr)."""
     result = invoke(runner, *args, env=env)
     return result.exit_code, result.stdout, result.stderr
+
+
+def git(repo: Path, *args: str, date: str | None = None, **env: str) -> str:
+    """`git ARGS` in `repo`, isolated from the user's and the system's git configuration;
+    `date` sets the author and committer dates."""
+    import os
+    import subprocess
+
+    environ = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent), **env}
+    if date:
+        environ["GIT_AUTHOR_DATE"] = environ["GIT_COMMITTER_DATE"] = date
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=environ, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def new_repo(
+    root: Path,
+    first: Path,
+    *,
+    author: str = "A",
+    email: str = "a@example.org",
+    subject: str = "one",
+    date: str | None = None,
+) -> Path:
+    """A git work tree at `root` whose first commit holds `first` as data/roadmap.yaml; the
+    roadmap's path in it."""
+    import shutil
+
+    (root / "data").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", email)
+    git(root, "config", "user.name", author)
+    roadmap = root / "data" / "roadmap.yaml"
+    shutil.copy(first, roadmap)
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", subject, date=date)
+    return roadmap

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import run
-from test_security_terminal import SCHEMA, git, hostile_text
+from helpers import git, new_repo, run
+from test_security_terminal import SCHEMA, hostile_text
 from typer.testing import CliRunner
 
 from jtr import __version__, cache
@@ -134,14 +134,7 @@ def test_review_commands_on_non_finite_numbers(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "work"
-    (root / "data").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "a@example.org")
-    git(root, "config", "user.name", "A")
-    roadmap = root / "data" / "roadmap.yaml"
-    shutil.copy(MINIMAL, roadmap)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "one", date="2024-05-01T10:00:00+09:00")
+    roadmap = new_repo(root, MINIMAL, date="2024-05-01T10:00:00+09:00")
     roadmap.write_text(non_finite_text(), encoding="utf-8")
     git(root, "commit", "-q", "-am", "two", date="2024-06-01T10:00:00+09:00")
     monkeypatch.chdir(root)
@@ -174,14 +167,10 @@ def test_every_json_output_escapes_hidden_characters(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "work"
-    (root / "data").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "mallory@example.org")
-    git(root, "config", "user.name", "Mal\x1b]52;c;ZXZpbA==\x07lory \u202eevil\u200b")
-    roadmap = root / "data" / "roadmap.yaml"
-    shutil.copy(MINIMAL, roadmap)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "one", date="2024-05-01T10:00:00+09:00")
+    author = "Mal\x1b]52;c;ZXZpbA==\x07lory \u202eevil\u200b"
+    roadmap = new_repo(
+        root, MINIMAL, author=author, email="mallory@example.org", date="2024-05-01T10:00:00+09:00"
+    )
     roadmap.write_text(hostile_text(), encoding="utf-8")
     git(root, "commit", "-q", "-am", "two \x9b2J \u2066x", date="2024-06-01T10:00:00+09:00")
     monkeypatch.chdir(root)
@@ -251,14 +240,7 @@ def test_git_blobs_over_the_size_limit_are_never_read(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "work"
-    (root / "data").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "a@example.org")
-    git(root, "config", "user.name", "A")
-    roadmap = root / "data" / "roadmap.yaml"
-    shutil.copy(MINIMAL, roadmap)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "one")
+    roadmap = new_repo(root, MINIMAL)
     roadmap.write_text(MINIMAL.read_text(encoding="utf-8").replace("2023-11", "2023-12"))
     git(root, "commit", "-q", "-am", "two")
     size = roadmap.stat().st_size

@@ -12,15 +12,13 @@ shown visibly (`\\x1b`, `<U+202E>`).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import run
+from helpers import git, new_repo, run
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
@@ -243,29 +241,15 @@ def test_textconv_of_a_hostile_and_a_broken_file(runner: CliRunner, hostile: Pat
     assert_safe(result.stderr)
 
 
-def git(repo: Path, *args: str, date: str | None = None, **env: str) -> str:
-    environ = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent), **env}
-    if date:
-        environ["GIT_AUTHOR_DATE"] = environ["GIT_COMMITTER_DATE"] = date
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=environ, capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_history_and_git_textconv_with_a_hostile_author(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "work"
-    (root / "data").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "mallory@example.org")
-    git(root, "config", "user.name", "Alice")
-    roadmap = root / "data" / "roadmap.yaml"
-    shutil.copy(MINIMAL, roadmap)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "Published", date="2024-05-01T10:00:00+09:00")
+    roadmap = new_repo(
+        root, MINIMAL, author="Alice", email="mallory@example.org", subject="Published",
+        date="2024-05-01T10:00:00+09:00",
+    )  # fmt: skip
     roadmap.write_text(hostile_text(), encoding="utf-8")
     author = "Mal\x1b]52;c;ZXZpbA==\x07lory \u202eevil\u200b"
     git(
