@@ -140,9 +140,41 @@ def date_or_none(value: object) -> dt.date | None:
         return None
 
 
-def parse_date(text: str) -> dt.date:
-    """A date written YYYY-MM-DD (full-width digits allowed)."""
-    day = date_or_none(unicodedata.normalize("NFKC", text).strip())
+class NoSuchDay(FiscalYearError):
+    """A date in the shape YYYY-MM-DD that names no day (2025-02-30, 2025-13-01)."""
+
+
+def no_such_day(text: str, lang: str = "en") -> str | None:
+    """Why YYYY-MM-DD `text` names no day (`2025-02-30 does not exist (February 2025 has 28
+    days)`), or None if it is not of that shape or is a real day."""
+    import calendar
+
+    from jtr.labels import label
+
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    if match is None or date_or_none(text) is not None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return label("msg_no_such_month", lang).format(date=text)
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if year < 1 or 1 <= day <= days:
+        return None
+    month_name = label("msg_month", lang).format(
+        year=year, month=month, month_name=calendar.month_name[month]
+    )
+    return label("msg_no_such_day", lang).format(date=text, month=month_name, days=days)
+
+
+def parse_date(text: str, lang: str = "en") -> dt.date:
+    """A date written YYYY-MM-DD (full-width digits allowed); NoSuchDay names what is wrong
+    with one that has the shape but no day, in `lang`."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    day = date_or_none(cleaned)
     if day is None:
-        raise FiscalYearError(f"{text!r} is not a date: write YYYY-MM-DD")
+        from jtr.labels import label
+
+        if (why := no_such_day(cleaned, lang)) is not None:
+            raise NoSuchDay(why)
+        raise FiscalYearError(label("msg_not_a_date", lang).format(text=repr(text)))
     return day

@@ -14,10 +14,14 @@ t = label
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
-    """Japanese when the locale says so (LC_ALL, then LC_MESSAGES, then LANG), else English."""
+    """$JTR_LANG (ja or en), else the locale (LC_ALL, then LC_MESSAGES, then LANG: Japanese
+    when it starts with ja, else English), else Japanese: the data and its users are."""
     environ = os.environ if environ is None else environ
+    chosen = environ.get("JTR_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:
             return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+    return "ja"

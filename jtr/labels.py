@@ -166,6 +166,51 @@ LABELS: dict[str, tuple[str, str]] = {
     "burnup_planned_not_done": ("予定済みで未完了", "planned by then, not done"),
     "burnup_later": ("後の年度", "later"),
     "burnup_not_started": ("(未到来)", "(not yet)"),
+    # messages of the options ({…}: filled in by the caller)
+    "msg_not_a_date": (
+        "{text} は日付として読めません。YYYY-MM-DD の形で書いてください",
+        "{text} is not a date: write YYYY-MM-DD",
+    ),
+    "msg_no_such_day": (
+        "{date} という日はありません ({month}は{days}日まで)",
+        "{date} does not exist ({month} has {days} days)",
+    ),
+    "msg_month": ("{year}年{month}月", "{month_name} {year}"),
+    "msg_no_such_month": (
+        "{date} という日はありません (月は01から12まで)",
+        "{date} does not exist (months run from 01 to 12)",
+    ),
+    "msg_as_of_format": (
+        "日付 (YYYY-MM-DD) か年度 (2024、R6、令和6年度) を指定してください",
+        "write a date (YYYY-MM-DD) or a fiscal year (2024, FY2024, R6)",
+    ),
+    "msg_far_date": (
+        "{option} {date} はロードマップの期間 ({first}～{last}) から1年以上離れています。日付を確認してください",
+        "{option} {date} is more than a year outside the roadmap's period ({first} to {last}); "
+        "check the date",
+    ),
+    "msg_did_you_mean": ("もしかして {close} ですか", "did you mean {close}?"),
+    "msg_or": (" または ", " or "),
+    "msg_no_such_course": (
+        "--course {value}: そのようなコースはありません ({known})",
+        "--course {value}: no such course ({known})",
+    ),
+    "msg_no_such_owner": (
+        "--owner {value}: そのような担当はありません ({known})",
+        "--owner {value}: no such owner ({known})",
+    ),
+    "msg_no_such_state": (
+        "--state {value}: 指定できる状態は {known} です",
+        "--state {value}: one of {known}",
+    ),
+    "msg_no_such_choice": (
+        "{option} {value}: 指定できるのは {known} です",
+        "{option} {value}: one of {known}",
+    ),
+    "msg_same_record": (
+        "{name}: {task}: 最新の記録と同じ内容 ({status}、{date}) のため、何も変更していません",
+        "{name}: {task}: the last record already says {status} on {date}; nothing changed",
+    ),
 }
 
 

@@ -271,7 +271,62 @@ def filter_state(
 
 class UnknownFilter(ValueError):
     """A course, owner or state filter that names nothing the roadmap knows; the message lists
-    what it does know."""
+    what it does know, and up to three close values."""
+
+
+def state_words() -> tuple[str, ...]:
+    """Every word `--state` takes: derived states, timings and recorded statuses."""
+    return tuple(dict.fromkeys((*STATES, *TIMINGS, *STATUSES)))
+
+
+def course_words(course: Course) -> tuple[str, ...]:
+    """The words `--course` takes for a course, from its data: its id, its numeral (Ⅰ), the
+    numeral in ASCII (I) and as a number (1), and its target fiscal year (2024)."""
+    import unicodedata
+
+    words = [course.id, course.numeral, unicodedata.normalize("NFKC", course.numeral)]
+    try:
+        number = unicodedata.numeric(course.numeral) if len(course.numeral) == 1 else None
+    except ValueError:
+        number = None
+    if number is not None and number == int(number):
+        words.append(str(int(number)))
+    words.append(str(course.target_year))
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def resolve_course(roadmap: Roadmap, word: str) -> str | None:
+    """The id of the course `word` names (`I`, `ii`, `1`, `2024`, `FY2024`, `R6`, `Ⅰ`, the id;
+    full-width forms too), or None."""
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", word).strip()
+    for course in roadmap.courses:
+        words = {unicodedata.normalize("NFKC", w).casefold() for w in course_words(course)}
+        if word in course_words(course) or cleaned.casefold() in words:
+            return course.id
+    if not cleaned.isdigit() or len(cleaned) == 4:  # a fiscal year however written: R6, FY2024
+        from jtr.fiscal import FiscalYearError, parse_fiscal_year
+
+        try:
+            year = parse_fiscal_year(cleaned)
+        except FiscalYearError:
+            return None
+        return next((c.id for c in roadmap.courses if c.target_year == year), None)
+    return None
+
+
+def did_you_mean(value: str, known: Collection[str], lang: str = "en") -> str:
+    """`; did you mean 'x'?` with up to three close values (difflib), else ""."""
+    import difflib
+
+    from jtr.labels import label
+
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.5)
+    if not close:
+        return ""
+    joined = label("msg_or", lang).join(repr(c) for c in close)
+    return "; " + label("msg_did_you_mean", lang).format(close=joined)
 
 
 def select_state(
@@ -280,29 +335,46 @@ def select_state(
     courses: Collection[str] | None = None,
     owners: Collection[str] | None = None,
     states: Collection[str] | None = None,
+    lang: str = "en",
 ) -> RoadmapState:
     """`filter_state` after checking each value (`--course`, `--owner`, `--state` of the views
-    and exports) against the roadmap: UnknownFilter for the first one it does not know."""
+    and exports) against the roadmap: UnknownFilter for the first one it does not know. A course
+    may be named by any of `course_words` (resolve_course)."""
+    from jtr.labels import label
+
     roadmap = state.roadmap
-    known_courses = {c.id for c in roadmap.courses} | {c.numeral for c in roadmap.courses}
+    chosen_courses = set()
     for value in courses or ():
-        if value not in known_courses:
+        found = resolve_course(roadmap, value)
+        if found is None:
+            words = [w for c in roadmap.courses for w in course_words(c)]
+            known = ", ".join(sorted(w for c in roadmap.courses for w in (c.id, c.numeral)))
             raise UnknownFilter(
-                f"--course {value!r}: no such course ({', '.join(sorted(known_courses))})"
+                label("msg_no_such_course", lang).format(value=repr(value), known=known)
+                + did_you_mean(value, words, lang)
             )
-    known_owners = {o.id for o in roadmap.owners}
+        chosen_courses.add(found)
+    known_owners = [o.id for o in roadmap.owners]
     for value in owners or ():
         if value not in known_owners:
             raise UnknownFilter(
-                f"--owner {value!r}: no such owner ({', '.join(sorted(known_owners))})"
+                label("msg_no_such_owner", lang).format(
+                    value=repr(value), known=", ".join(sorted(known_owners))
+                )
+                + did_you_mean(value, known_owners, lang)
             )
-    known_states = set(STATES) | set(TIMINGS) | set(STATUSES)
+    known_states = state_words()
     for value in states or ():
         if value not in known_states:
-            raise UnknownFilter(f"--state {value!r}: one of {', '.join(sorted(known_states))}")
+            raise UnknownFilter(
+                label("msg_no_such_state", lang).format(
+                    value=repr(value), known=", ".join(sorted(known_states))
+                )
+                + did_you_mean(value, known_states, lang)
+            )
     return filter_state(
         state,
-        courses=set(courses) if courses else None,
+        courses=chosen_courses or None,
         owners=set(owners) if owners else None,
         states=set(states) if states else None,
     )

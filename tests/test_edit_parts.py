@@ -91,9 +91,17 @@ def test_one_date_parser(value: object, day: dt.date | None) -> None:
     assert edit.lookup.record_date({"date": value}) == day
 
 
-@pytest.mark.parametrize("text", ["2025-02-29", "2024-W01-1", "20240401", "2024-4-1"])
-def test_the_users_dates_go_through_the_same_parser(text: str) -> None:
-    with pytest.raises(FiscalYearError, match="is not a date: write YYYY-MM-DD"):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-02-29", "does not exist"),
+        ("2024-W01-1", "is not a date: write YYYY-MM-DD"),
+        ("20240401", "is not a date: write YYYY-MM-DD"),
+        ("2024-4-1", "is not a date: write YYYY-MM-DD"),
+    ],
+)
+def test_the_users_dates_go_through_the_same_parser(text: str, message: str) -> None:
+    with pytest.raises(FiscalYearError, match=message):
         parse_date(text)
 
 

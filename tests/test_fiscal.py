@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from jtr.fiscal import (
+    NoSuchDay,
     ERAS,
     FiscalYearError,
     era_label,
@@ -295,9 +296,6 @@ def test_parse_date(text: str, day: dt.date) -> None:
     [
         "",
         "abc",
-        "2023-02-29",  # not a leap year
-        "2024-13-01",
-        "2024-04-31",
         "2024/04/01",
         "2024-4-1",
         "R6-04-01",
@@ -308,6 +306,23 @@ def test_parse_date(text: str, day: dt.date) -> None:
 def test_parse_date_refusals(text: str) -> None:
     with pytest.raises(FiscalYearError, match="is not a date: write YYYY-MM-DD"):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "message"),
+    [
+        ("2023-02-29", "en", "2023-02-29 does not exist (February 2023 has 28 days)"),
+        ("2024-02-30", "en", "2024-02-30 does not exist (February 2024 has 29 days)"),
+        ("2024-04-31", "en", "2024-04-31 does not exist (April 2024 has 30 days)"),
+        ("2024-13-01", "en", "2024-13-01 does not exist (months run from 01 to 12)"),
+        ("2025-02-30", "ja", "2025-02-30 という日はありません (2025年2月は28日まで)"),
+        ("2024-13-01", "ja", "2024-13-01 という日はありません (月は01から12まで)"),
+    ],
+)
+def test_a_date_that_names_no_day_says_why(text: str, lang: str, message: str) -> None:
+    with pytest.raises(NoSuchDay) as caught:
+        parse_date(text, lang)
+    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize("text", ["20240401", "2024-W14-1"])

@@ -19,6 +19,7 @@ import typer
 
 from jtr import __version__
 from jtr.cli import edit, export, review, validate, views
+from jtr.cli.options import AsOfOption, FileOption, LangOption, remember_globals
 
 app = typer.Typer(
     name="jtr",
@@ -42,12 +43,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print jtr's version."),
     ] = False,
+    file: FileOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
-    """jtr: the roadmap as living data."""
+    """jtr: the roadmap as living data.
+
+    --file/-f, --lang and --as-of work before the command too (`jtr -f FILE --lang en status`);
+    the command's own option wins.
+    """
+    remember_globals(ctx, file=file, lang=lang, as_of=as_of)
     from jtr import notices  # what the library finds to say (a schema it will not use), once
 
     notices.start_run(lambda message: typer.echo(f"jtr: warning: {message}", err=True))

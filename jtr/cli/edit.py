@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from jtr.cli.options import EXIT_FINDINGS, FileOption, completion, fail, show_findings
+from jtr.cli.options import (
+    EXIT_FINDINGS,
+    FileOption,
+    chosen_lang,
+    completion,
+    fail,
+    given_file,
+    show_findings,
+    warn_far_date,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -64,19 +73,22 @@ def _date(value: str | None) -> "dt.date":
     if value is None:
         return dt.date.today()
     try:
-        return parse_date(value)
+        return parse_date(value, chosen_lang(None))
     except FiscalYearError as exc:
         raise fail(f"--date: {exc}") from None
 
 
-def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
+def _run(
+    file: Path | None, edit: "Edit", dry_run: bool, wait: float, typed_date: bool = True
+) -> None:
+    """Apply the edit; `typed_date`: the user gave --date (a far one is warned about)."""
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
-    from jtr.edit import EditError, EditInvalid, apply
+    from jtr.edit import EditError, EditInvalid, SetStatus, apply
 
     if wait != wait:  # NaN passes the option's x>=0 check
         raise fail("--wait: give a number of seconds, e.g. 60")
     try:
-        path = find_roadmap(file)
+        path = find_roadmap(given_file(file))
     except RoadmapNotFound as exc:
         raise fail(str(exc)) from None
     display = display_path(path)
@@ -96,7 +108,20 @@ def _run(file: Path | None, edit: "Edit", dry_run: bool, wait: float) -> None:
         raise typer.Exit(EXIT_FINDINGS) from None
     for warning in outcome.warnings:
         typer.echo(warning.format(), err=True)
-    if not outcome.changed:
+    day = getattr(edit, "date", None)
+    if outcome.period is not None and day is not None and typed_date:
+        first, last, month = outcome.period
+        warn_far_date("--date", day, first, last, month)
+    if outcome.repeated and isinstance(edit, SetStatus):
+        from jtr.labels import label
+
+        typer.echo(
+            label("msg_same_record", chosen_lang(None)).format(
+                name=display, task=edit.task_id, status=edit.status, date=edit.date
+            ),
+            err=True,
+        )
+    elif not outcome.changed:
         typer.echo(outcome.summary, err=True)
     elif dry_run:
         sys.stdout.write(outcome.diff())
@@ -159,7 +184,7 @@ def set_status(
         except FiscalYearError as exc:
             raise fail(f"--fiscal-year: {exc}") from None
     edit = SetStatus(task, status.value, _date(date), note, by, year, force)
-    _run(file, edit, dry_run, wait)
+    _run(file, edit, dry_run, wait, date is not None)
 
 
 def _milestone(
@@ -178,7 +203,7 @@ def _milestone(
     if clear and (date is not None or note is not None):
         raise fail("--clear removes the record: give it without --date and --note")
     day = None if clear else _date(date)
-    _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run, wait)
+    _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run, wait, date is not None)
 
 
 ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded date instead.")]

@@ -13,12 +13,13 @@ import enum
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
 if TYPE_CHECKING:
     from jtr.diagnostics import Diagnostic
+    from jtr.model import Roadmap
     from jtr.roadmap import LoadedRoadmap
     from jtr.status import RoadmapState
 
@@ -64,27 +65,6 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]  # fmt: skip
-CourseFilter = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option(
-        "--course", help="Only this course (id or numeral, e.g. course-2024 or Ⅰ); repeatable."
-    ),
-]
-OwnerFilter = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option(
-        "--owner",
-        help="Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
-    ),
-]
-StateFilter = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option(
-        "--state",
-        help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
-        "done, cancelled, planned, closed; repeatable.",
-    ),
-]
 RevOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -114,6 +94,129 @@ WrapOption = Annotated[
 ]
 
 
+# Options given before the command (`jtr -f FILE --lang en status`): the app's callback keeps
+# them in the root context's `obj`; a command's own option, when given, wins.
+GLOBAL_OPTIONS = "jtr-global-options"
+
+
+def remember_globals(ctx: typer.Context, **values: object) -> None:
+    """Keep the options given before the command for the command to fall back on."""
+    ctx.ensure_object(dict)[GLOBAL_OPTIONS] = {k: v for k, v in values.items() if v is not None}
+
+
+def global_option(name: str) -> object:
+    """An option given before the command (`file`, `lang`, `as_of`), else None."""
+    try:  # Typer 0.2x runs its own copy of click; tests/test_cli_options.py checks this works
+        from typer.main import get_current_context  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - a Typer on the upstream click
+        from click import get_current_context  # type: ignore[no-redef]
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return None
+    root = ctx.find_root()
+    found = root.obj.get(GLOBAL_OPTIONS, {}) if isinstance(root.obj, dict) else {}
+    return found.get(name)
+
+
+def given_file(file: Path | None) -> Path | None:
+    """`--file` of the command, else the one given before it, else None (then discovery)."""
+    if file is not None:
+        return file
+    found = global_option("file")
+    return found if isinstance(found, Path) else None
+
+
+def given_as_of(value: str | None) -> str | None:
+    """`--as-of` of the command, else the one given before it."""
+    if value is not None:
+        return value
+    found = global_option("as_of")
+    return found if isinstance(found, str) else None
+
+
+def _complete_courses(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--course`: every word a course is known by (id, Ⅰ, I, 1, 2024), with its title."""
+    try:
+        model = completion_model(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    from jtr.status import course_words
+
+    lang = completion_lang(ctx)
+    return [
+        (word, course.title.get(lang))
+        for course in model.courses
+        for word in course_words(course)
+        if word.startswith(incomplete)
+    ]
+
+
+def _complete_owners(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--owner`: the roadmap's owner ids, with their names."""
+    try:
+        model = completion_model(ctx)
+    except Exception:
+        return []
+    lang = completion_lang(ctx)
+    return [(o.id, o.name.get(lang)) for o in model.owners if o.id.startswith(incomplete)]
+
+
+def _complete_states(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--state`: the derived states, timings and statuses, with their words."""
+    from jtr.labels import label_or
+    from jtr.status import state_words
+
+    lang = completion_lang(ctx)
+    return [(w, label_or(w, lang)) for w in state_words() if w.startswith(incomplete)]
+
+
+CourseFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--course",
+        help="Only this course: its id, numeral or target year (course-2024, Ⅰ, I, 1, 2024); "
+        "repeatable.",
+        autocompletion=_complete_courses,
+    ),
+]
+OwnerFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--owner",
+        help="Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
+        autocompletion=_complete_owners,
+    ),
+]
+StateFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--state",
+        help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
+        "done, cancelled, planned, closed; repeatable.",
+        autocompletion=_complete_states,
+    ),
+]
+
+
+def choices(kind: "type[enum.Enum]") -> Any:
+    """The click type of an enum option such as `--format`: Typer's choice, whose error adds
+    up to three close values ("did you mean 'table'?"); its completion offers the values."""
+    from typer._types import TyperChoice  # Typer's own: tests/test_cli_options.py checks it
+
+    values = [str(member.value) for member in kind]
+
+    class SuggestingChoice(TyperChoice):  # type: ignore[type-arg]
+        def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+            from jtr.status import did_you_mean
+
+            message: str = super().get_invalid_choice_message(value, ctx)
+            hint = did_you_mean(str(value), values, chosen_lang(None))[2:]
+            return f"{message} {hint[:1].upper()}{hint[1:]}" if hint else message
+
+    return SuggestingChoice(values)
+
+
 def show_findings(diagnostics: "Iterable[Diagnostic]") -> None:
     """Each finding on its own line of standard error, as `jtr validate` prints it."""
     for diagnostic in diagnostics:
@@ -137,7 +240,7 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
     from jtr.roadmap import open_roadmap as open_file
 
     try:
-        path = find_roadmap(file)
+        path = find_roadmap(given_file(file))
         if rev is None:
             return open_file(path, display_path(path))
         from jtr.review.gitio import GitError, read_at_revision
@@ -157,22 +260,58 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
         invalid()
 
 
-def as_of_date(value: str | None, start_month: int) -> dt.date:
-    """`--as-of`: a date, or a fiscal year meaning its last day; today without it."""
-    from jtr.fiscal import FiscalYearError, fiscal_year_end, parse_date, parse_fiscal_year
+def as_of_date(value: str | None, start_month: int, lang: "Lang | str | None" = None) -> dt.date:
+    """`--as-of` (the command's, else the one before it): a date, or a fiscal year meaning its
+    last day; today without it."""
+    from jtr.fiscal import (
+        FiscalYearError,
+        NoSuchDay,
+        fiscal_year_end,
+        parse_date,
+        parse_fiscal_year,
+    )
+    from jtr.labels import label
 
+    value = given_as_of(value)
     if value is None:
         return dt.date.today()
+    chosen = chosen_lang(lang)
     try:
-        return parse_date(value)
+        return parse_date(value, chosen)
+    except NoSuchDay as exc:
+        raise fail(f"--as-of: {exc}") from None
     except FiscalYearError:
         pass
     try:
         return fiscal_year_end(parse_fiscal_year(value), start_month)
     except FiscalYearError:
-        raise fail(
-            f"--as-of {value!r}: write a date (YYYY-MM-DD) or a fiscal year (2024, R6, 令和6年度)"
-        ) from None
+        raise fail(f"--as-of {value!r}: " + label("msg_as_of_format", chosen)) from None
+
+
+def warn(message: str) -> None:
+    """`jtr: warning: MESSAGE` on standard error (data text shown visibly)."""
+    from jtr.escape import terminal
+
+    typer.echo(f"jtr: warning: {terminal(message)}", err=True)
+
+
+def warn_far_date(
+    option: str, day: dt.date, first: int, last: int, start_month: int, lang: str | None = None
+) -> None:
+    """Warn when a date typed by the user lies more than a year outside the roadmap's fiscal
+    years `first`..`last` (a typo such as 2052 for 2025); the command goes on."""
+    from jtr.fiscal import fiscal_year_end, fiscal_year_start, label
+    from jtr.labels import label as word
+
+    start, end = fiscal_year_start(first, start_month), fiscal_year_end(last, start_month)
+    if start - dt.timedelta(days=365) <= day <= end + dt.timedelta(days=365):
+        return
+    lang = lang or chosen_lang(None)
+    warn(
+        word("msg_far_date", lang).format(
+            option=option, date=day, first=label(first, lang), last=label(last, lang)
+        )
+    )
 
 
 def select(
@@ -181,24 +320,44 @@ def select(
     course: list[str] | None = None,
     owner: list[str] | None = None,
     state: list[str] | None = None,
+    lang: "Lang | None" = None,
 ) -> "tuple[RoadmapState, RoadmapState]":
     """(the whole roadmap's state as of `--as-of`, the part the filters keep); a filter value
     the roadmap does not know ends the command (exit 2)."""
     from jtr.status import UnknownFilter, roadmap_state, select_state
 
     model = loaded.model
-    full = roadmap_state(model, as_of_date(as_of, model.fiscal_year_start_month))
+    start_month = model.fiscal_year_start_month
+    day = as_of_date(as_of, start_month, lang)
+    if given_as_of(as_of) is not None:
+        first, last = roadmap_years(model)
+        warn_far_date("--as-of", day, first, last, start_month, chosen_lang(lang))
+    full = roadmap_state(model, day)
     try:
-        return full, select_state(full, courses=course, owners=owner, states=state)
+        return full, select_state(
+            full, courses=course, owners=owner, states=state, lang=chosen_lang(lang)
+        )
     except UnknownFilter as exc:
         raise fail(str(exc)) from None
 
 
-def chosen_lang(value: Lang | None) -> str:
-    """`--lang`, else the language of the locale."""
+def roadmap_years(model: "Roadmap") -> tuple[int, int]:
+    """(first, last) fiscal year of the roadmap's period (`meta.period`)."""
+    return model.period.start, model.period.end
+
+
+def chosen_lang(value: "Lang | str | None") -> str:
+    """`--lang` of the command, else the one given before it, else $JTR_LANG, else the
+    language of the locale (jtr.i18n.detect_lang)."""
     from jtr.i18n import detect_lang
 
-    return value.value if value is not None else detect_lang()
+    if value is None:
+        value = global_option("lang")  # type: ignore[assignment]
+    if isinstance(value, Lang):
+        return value.value
+    if isinstance(value, str) and value in ("ja", "en"):
+        return value
+    return detect_lang()
 
 
 def use_color(plain: bool = False) -> bool:
@@ -229,6 +388,30 @@ def term_width(value: int | None) -> int:
     return int(columns) if columns.isdigit() and int(columns) >= 40 else 80
 
 
+def _root_param(ctx: typer.Context, name: str) -> object:
+    """A parameter of the command line being completed: the command's, else the one given
+    before the command."""
+    value = (getattr(ctx, "params", None) or {}).get(name)
+    if value is None and hasattr(ctx, "find_root"):
+        value = (ctx.find_root().params or {}).get(name)
+    return value
+
+
+def completion_model(ctx: typer.Context) -> "Roadmap":
+    """The roadmap the command line being completed names (its -f, before or after the
+    command, else the discovered one)."""
+    from jtr.discover import find_roadmap
+    from jtr.roadmap import open_roadmap as open_file
+
+    file = _root_param(ctx, "file")
+    return open_file(find_roadmap(Path(str(file)) if file is not None else None)).model
+
+
+def completion_lang(ctx: typer.Context) -> str:
+    lang = _root_param(ctx, "lang")
+    return chosen_lang(lang if isinstance(lang, (Lang, str)) else None)
+
+
 Completion = Callable[[typer.Context, str], list[tuple[str, str]]]
 
 
@@ -238,16 +421,12 @@ def completion(*kinds: str) -> Completion:
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
-            from jtr.discover import find_roadmap
-            from jtr.roadmap import open_roadmap as open_file
-
-            model = open_file(find_roadmap(ctx.params.get("file"))).model
+            model = completion_model(ctx)
         except Exception:  # completion must never print a traceback into the shell
             return []
-        from jtr.i18n import detect_lang
         from jtr.kinds import by_name, entries
 
-        lang = detect_lang()
+        lang = completion_lang(ctx)
         chosen = tuple(by_name(kind) for kind in kinds) or None
         return [
             (entity.id, kind.title(entity).get(lang))

@@ -19,6 +19,7 @@ from jtr.cli.options import (
     StateFilter,
     WidthOption,
     WrapOption,
+    choices,
     chosen_lang,
     complete_ids,
     fail,
@@ -52,7 +53,11 @@ def status(
     as_of: AsOfOption = None,
     output_format: Annotated[
         StatusFormat,
-        typer.Option("--format", help="table for people, json for tools, markdown for documents."),
+        typer.Option(
+            "--format",
+            help="table for people, json for tools, markdown for documents.",
+            click_type=choices(StatusFormat),
+        ),
     ] = StatusFormat.table,
     lang: LangOption = None,
     course: CourseFilter = None,
@@ -74,7 +79,7 @@ def status(
     Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
     something, or the roadmap is invalid; 2 jtr could not run.
     """
-    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, state)
+    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, state, lang)
     chosen = chosen_lang(lang)
     from jtr.render import status as render
 
@@ -105,7 +110,7 @@ def timeline(
     """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
     bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
     """
-    _full, shown = select(open_roadmap(file, rev), as_of, course, owner)
+    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, lang=lang)
     from jtr.render.timeline import render_timeline
 
     sys.stdout.write(
@@ -133,7 +138,10 @@ def show(
     file: FileOption = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        ShowFormat, typer.Option("--format", help="text for people, json for tools.")
+        ShowFormat,
+        typer.Option(
+            "--format", help="text for people, json for tools.", click_type=choices(ShowFormat)
+        ),
     ] = ShowFormat.text,
     lang: LangOption = None,
     width: WidthOption = None,
@@ -144,7 +152,7 @@ def show(
     images, decision and realisation dates.
     """
     loaded = open_roadmap(file, rev)
-    full, _shown = select(loaded, as_of)
+    full, _shown = select(loaded, as_of, lang=lang)
     from jtr.render import show as render
 
     found = entity_kinds.find(loaded.model, ident)
@@ -172,7 +180,11 @@ def list_ids(
     lang: LangOption = None,
     output_format: Annotated[
         ShowFormat,
-        typer.Option("--format", help="text: id and title per line; json: a list of objects."),
+        typer.Option(
+            "--format",
+            help="text: id and title per line; json: a list of objects.",
+            click_type=choices(ShowFormat),
+        ),
     ] = ShowFormat.text,
     width: WrapOption = None,
 ) -> None:

@@ -20,6 +20,7 @@ from jtr.edit.hunks import edit_item
 from jtr.edit.lines import BOM, Line, decode_text, split_lines, unified_diff
 from jtr.edit.lookup import find, plain_item, record_date
 from jtr.edit.nodes import insert_milestone, insert_record
+from jtr.labels import label
 from jtr.model import STATUSES
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class Outcome(NamedTuple):
     new: bytes
     summary: str
     warnings: tuple[Diagnostic, ...] = ()
+    period: tuple[int, int, int] | None = None  # (first, last fiscal year, start month)
+    repeated: bool = False  # `jtr set` of a record identical to the last one: nothing to do
 
     @property
     def changed(self) -> bool:
@@ -91,12 +94,58 @@ def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outc
         else plan_milestone(lines, text, data, edit, name)
     )
     new_lines, summary, expected = planned
+    when = period(data)
     if new_lines is None:
-        return Outcome(path, name, raw, raw, summary)
+        repeated = isinstance(edit, SetStatus)
+        return Outcome(path, name, raw, raw, summary, period=when, repeated=repeated)
     new_text = "".join(line.text + line.end for line in new_lines)
     warnings = _validate(path, Document(name, new_text, expected), Document(name, text, data))
     new = (BOM if bom else b"") + new_text.encode("utf-8")
-    return Outcome(path, name, raw, new, summary, warnings)
+    return Outcome(path, name, raw, new, summary, warnings, when)
+
+
+def period(data: Any) -> tuple[int, int, int] | None:
+    """(first, last fiscal year, first month of the fiscal year) of the roadmap's
+    `meta.period`, read tolerantly; None if the file does not say."""
+    from jtr.access import int_at
+
+    first = int_at(data, "meta", "period", "from")
+    last = int_at(data, "meta", "period", "to")
+    month = int_at(data, "meta", "fiscal_year_start_month")
+    if first is None or last is None:
+        return None
+    return first, last, month if month is not None and 1 <= month <= 12 else 4
+
+
+def _same_as_last(records: list[Any], edit: SetStatus, recurring: bool, month: int) -> Any:
+    """The record `edit` would repeat: the task's last record (a recurring task's last record
+    of the same fiscal year) when it has the same status, date, fiscal year and note; else
+    None."""
+    from jtr.fiscal import fiscal_year_of
+
+    def year_of(record: Any) -> int | None:
+        year = record.get("fiscal_year")
+        if isinstance(year, int):
+            return year
+        day = record_date(record)
+        return fiscal_year_of(day, month) if day is not None else None
+
+    candidates = [r for r in records if isinstance(r, dict)]
+    if recurring:
+        year = (
+            edit.fiscal_year if edit.fiscal_year is not None else fiscal_year_of(edit.date, month)
+        )
+        candidates = [r for r in candidates if year_of(r) == year]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    same = (
+        last.get("status") == edit.status
+        and record_date(last) == edit.date
+        and last.get("fiscal_year") == edit.fiscal_year
+        and last.get("note") == edit.note
+    )
+    return last if same else None
 
 
 def _document(name: str, text: str, data: Any) -> Document:
@@ -119,13 +168,23 @@ def _record(edit: SetStatus) -> dict[str, Any]:
 
 def plan_status(
     lines: list[Line], text: str, data: Any, edit: SetStatus, name: str
-) -> tuple[list[Line], str, Any]:
-    """(new lines, summary, expected data) of `jtr set`."""
+) -> tuple[list[Line] | None, str, Any]:
+    """(new lines, or None when the record would repeat the last one; summary; expected data)
+    of `jtr set`."""
     if edit.status not in STATUSES:
         raise EditError(f"status {edit.status!r}: one of {', '.join(STATUSES)}")
     where, task = find(_document(name, text, data), edit.task_id, True, "set")
     history = task.get("history")
     records = history if isinstance(history, list) else []
+    month = (period(data) or (0, 0, 4))[2]
+    if _same_as_last(records, edit, task.get("recurring") is True, month) is not None:
+        return (
+            None,
+            label("msg_same_record", "en").format(
+                name=name, task=edit.task_id, status=edit.status, date=edit.date
+            ),
+            data,
+        )
     dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
     position = len(records)
     if dated and edit.date < dated[-1][1]:
