@@ -18,6 +18,15 @@ from jtr.i18n import detect_lang
 ROADMAP = DATA / "roadmap.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English unless a test says otherwise: with no locale at all jtr speaks
+    Japanese, so no test here depends on the shell's."""
+    for name in ("JTR_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A current directory with no roadmap above it: only -f finds one."""

@@ -615,7 +615,7 @@ def test_warnings_about_the_new_record_are_shown(runner: CliRunner, shipped: Pat
         (("decide", "welfare-workers-decide"), 2, "did you mean its item 'welfare-workers'"),
         (("decide", "welfare-worker", "-d", "2025-01-01"), 2, "did you mean 'welfare-workers'"),
         (("realise", "zzz", "-d", "2025-01-01"), 2, "`jtr list --kind items` prints the ids"),
-        (("set", "welfare-workers-decide", "-s", "done", "-d", "2024-02-30"), 2, "2024-02-30 does not exist"),
+        (("--lang", "en", "set", "welfare-workers-decide", "-s", "done", "-d", "2024-02-30"), 2, "2024-02-30 does not exist"),
         (("decide", "welfare-workers", "--clear", "-d", "2025-01-01"), 2, "without --date"),
         (("set", "welfare-workers-decide", "-s", "done", "-f", "nope.yaml"), 2, "nope.yaml: no such file"),
         (("set", "welfare-workers-decide", "-s", "done", "--fiscal-year", "x"), 2, "not a fiscal year"),
