@@ -23,7 +23,19 @@ class TextReporter(Reporter):
     name = "text"
 
     def render(self, results: Sequence[ValidationResult], strict: bool) -> str:
-        return "".join(d.format() + "\n" for r in results for d in r.diagnostics)
+        """The findings, then `FILE: valid (schema SCHEMA)` for each file with none."""
+        lines = [d.format() + "\n" for r in results for d in r.diagnostics]
+        lines += [terminal(valid_line(r)) + "\n" for r in results if _clean(r)]
+        return "".join(lines)
+
+
+def _clean(result: ValidationResult) -> bool:
+    return not result.diagnostics and bool(result.schema_file)
+
+
+def valid_line(result: ValidationResult) -> str:
+    """What a file with no findings gets: in the text output, and as a CI log's notice."""
+    return f"{result.file}: valid (schema {result.schema_file})"
 
 
 class JsonReporter(Reporter):
@@ -72,6 +84,9 @@ class GithubReporter(Reporter):
                 props = f"file={_escape_property(d.file)},line={d.line},col={d.column}"
                 props += f",title={_escape_property('jtr ' + d.code)}"
                 lines.append(f"::{level} {props}::{_escape_data(d.message)}\n")
+            if _clean(result):  # so a CI log shows the check ran
+                title = _escape_property("jtr validate")
+                lines.append(f"::notice title={title}::{_escape_data(valid_line(result))}\n")
         return "".join(lines)
 
 

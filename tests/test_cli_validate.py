@@ -33,7 +33,8 @@ def line_of(path: Path, needle: str) -> int:
 def test_shipped_roadmap_is_valid(runner: CliRunner, workspace: Path) -> None:
     result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
-    assert "data/roadmap.yaml: valid (schema data/schema.json)" in result.stderr
+    assert result.stdout == "data/roadmap.yaml: valid (schema data/schema.json)\n"
+    assert "valid (schema" not in result.stderr
 
 
 def test_discovery_from_a_subfolder_and_env_and_file(
@@ -119,6 +120,16 @@ def test_github_format_annotations(runner: CliRunner, workspace: Path) -> None:
     assert annotation.startswith(
         f"::error file=data/roadmap.yaml,line={line},col=5,title=jtr schema::"
         "courses[0]: unknown key 'colour'"
+    )
+
+
+def test_github_format_notes_a_valid_file_so_the_log_shows_it_ran(
+    runner: CliRunner, workspace: Path
+) -> None:
+    result = invoke(runner, "validate", "--format", "github")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "::notice title=jtr validate::data/roadmap.yaml: valid (schema data/schema.json)\n"
     )
 
 

@@ -407,7 +407,7 @@ def test_a_local_schema_line_inside_the_folder_is_used_silently(
     result = invoke(runner, "validate")
     assert result.exit_code == 0, result.output
     assert "jtr: warning:" not in result.stderr
-    assert "valid (schema data/schema.json)" in result.stderr
+    assert "valid (schema data/schema.json)" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -107,13 +107,10 @@ def validate(
 
 
 def _summary(results: "list[ValidationResult]", strict: bool) -> None:
-    from jtr.escape import terminal
-
+    """The counts, on standard error (the findings and each `valid` line are on standard
+    output, from the reporter)."""
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
-    for result in results:
-        if not result.diagnostics and result.schema_file:
-            typer.echo(terminal(f"{result.file}: valid (schema {result.schema_file})"), err=True)
     if errors or warnings:
         files = len(results)
         typer.echo(
