@@ -211,6 +211,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name}: {task}: 最新の記録と同じ内容 ({status}、{date}) のため、何も変更していません",
         "{name}: {task}: the last record already says {status} on {date}; nothing changed",
     ),
+    # show and status: a task's records, the item's marks, work done with no goal recorded
+    "no_records_yet": ("記録はまだありません", "no records yet"),
+    "state_years": ("{state}：{years}", "{state}: {years}"),
+    "help_marks": ("関連する活動", "kinds of help"),
+    "help_dots": (
+        "{dots} (原典の ●公助 ●互助・共助 ●自助 の印が{count}つ。どの種類かは記録されていません)",
+        "{dots} ({count} of the original's marks for public help, mutual and community help "
+        "and self-help; which kinds is not recorded)",
+    ),
+    "help_public": ("公助", "public help"),
+    "help_mutual": ("互助・共助", "mutual and community help"),
+    "help_self": ("自助", "self-help"),
+    "shaded_yes": ("あり (実現を見込む項目の印)", "yes (marks an item expected to be realised)"),
+    "shaded_no": ("なし", "no"),
+    "shaded_unknown": (
+        "不明 (原典PDFの網掛けはテキスト化で失われました)",
+        "unknown (the shading of the original PDF was lost)",
+    ),
+    "goal_unrecorded": (
+        "課題はすべて完了していますが、方針決定・実現が記録されていません",
+        "every task is done, but neither a policy decision nor a realisation is recorded",
+    ),
+    "goal_unrecorded_heading": (
+        "課題完了・方針決定/実現が未記録の項目",
+        "Items with every task done but no decision or realisation recorded",
+    ),
+    "goal_unrecorded_hint": (
+        "目標に数えるには {realise} で実現を (方針決定なら {decide} で) 記録してください",
+        "the course goal counts it once recorded: {realise} (or {decide} for a policy decision)",
+    ),
 }
 
 

@@ -55,6 +55,10 @@ class ItemState(NamedTuple):
     tasks: tuple[TaskState, ...]  # its own tasks, then those shared with it
     decision: Milestone | None
     realisation: Milestone | None
+    # Every task done (or cancelled, at least one done) as of the date, yet neither 方針決定
+    # nor 実現 recorded: the work is over but the course goal does not count the item until
+    # `jtr realise` or `jtr decide` records it. Judged on all its tasks, before any filter.
+    goal_unrecorded: bool = False
 
     @property
     def counts(self) -> Counter[str]:
@@ -136,6 +140,11 @@ class RoadmapState(NamedTuple):
     def goals_missed(self) -> tuple[ItemState, ...]:
         return tuple(i for c in self.courses for i in c.goal_missed)
 
+    @property
+    def goals_unrecorded(self) -> tuple[ItemState, ...]:
+        """Items whose tasks are all done but with neither 方針決定 nor 実現 recorded."""
+        return tuple(i for c in self.courses for i in c.items if i.goal_unrecorded)
+
 
 def records_as_of(records: tuple[StatusRecord, ...], as_of: dt.date) -> list[StatusRecord]:
     """Records that count at a date: dated on or before it (undated records cannot be placed)."""
@@ -215,6 +224,21 @@ def _milestone(milestone: Milestone | None, as_of: dt.date) -> Milestone | None:
     return milestone if milestone is not None and milestone.date <= as_of else None
 
 
+def _item_state(
+    item: Item,
+    tasks: tuple[TaskState, ...],
+    decision: Milestone | None,
+    realisation: Milestone | None,
+) -> ItemState:
+    finished = (
+        bool(tasks)
+        and all(t.state in TERMINAL for t in tasks)
+        and any(t.state == "done" for t in tasks)
+    )
+    unrecorded = finished and decision is None and realisation is None
+    return ItemState(item, tasks, decision, realisation, unrecorded)
+
+
 def roadmap_state(roadmap: Roadmap, as_of: dt.date) -> RoadmapState:
     start = roadmap.fiscal_year_start_month
     year = fiscal_year_of(as_of, start)
@@ -226,7 +250,7 @@ def roadmap_state(roadmap: Roadmap, as_of: dt.date) -> RoadmapState:
     courses = []
     for course in roadmap.courses:
         items = tuple(
-            ItemState(
+            _item_state(
                 item,
                 tuple(states[t.id] for t in item.tasks) + tuple(shared.get(item.id, ())),
                 _milestone(item.decision, as_of),
@@ -263,7 +287,7 @@ def filter_state(
                 tasks = tuple(t for t in item.tasks if states & {t.state, t.status, t.timing})
                 if not tasks:
                     continue
-                item = ItemState(item.item, tasks, item.decision, item.realisation)
+                item = item._replace(tasks=tasks)
             items.append(item)
         kept.append(CourseState(course.course, tuple(items), course.target_passed))
     return RoadmapState(state.roadmap, state.as_of, state.fiscal_year, state.phase, tuple(kept))

@@ -25,17 +25,20 @@ from jtr.model import (
 from jtr.presenter import (
     field_text,
     item_ref,
+    join,
     listed_fields,
     owners_text,
     present,
     record_json,
     record_text,
     span_label,
+    state_label,
     task_json,
     task_state_label,
     text_json,
     year_label,
 )
+from jtr.render.status import goal_unrecorded_hint
 from jtr.status import ItemState, RoadmapState, TaskState
 
 
@@ -139,15 +142,27 @@ class Page:
         keep.append((start, len(line.plain)))
         line.append(f"  [{ts.task.id}]", style="dim")
         self.indented(line, indent, keep=tuple(keep))
+        self.task_records(ts, indent + 4)
+
+    def task_records(self, ts: TaskState, indent: int, empty: bool = False) -> None:
+        """A recurring task's state in each year, then its records (dimmed: dated after the
+        date shown); with `empty`, a line saying there are none yet."""
+        lang, R = self.lang, self.R
         for occurrence in ts.occurrences:
-            self.indented(
-                f"{year_label(occurrence.fiscal_year, lang, 'label')}: {t(occurrence.status, lang)}",
-                indent + 4,
+            line = R(f"{year_label(occurrence.fiscal_year, lang, 'label')}: ")
+            start = len(line.plain)
+            recorded = occurrence.last_record is not None
+            line.append(
+                state_label(occurrence.state, lang, recorded=recorded),
+                style=self.styles[occurrence.state],
             )
+            self.indented(line, indent, keep=((start, len(line.plain)),))
+        if empty and not ts.task.history:
+            self.indented(R(t("no_records_yet", lang), style="dim"), indent)
         for record in ts.task.history:
             counted = record.date is not None and record.date <= self.state.as_of
             text = record_text(record, lang, "long")
-            self.indented(R(text, style="" if counted else "dim italic"), indent + 4)
+            self.indented(R(text, style="" if counted else "dim italic"), indent)
 
 
 def _item_text(page: Page, item: Item) -> None:
@@ -171,14 +186,19 @@ def _item_text(page: Page, item: Item) -> None:
         if milestone:
             value = milestone.date.isoformat() + (f" — {milestone.note}" if milestone.note else "")
         page.field(t(key, lang), value)
+    if item_state.goal_unrecorded:
+        page.add(page.R(t("goal_unrecorded", lang), style="yellow"), hang=2)
+        page.indented(page.R(goal_unrecorded_hint(item_state, lang), style="yellow"), 2)
     if item.help and item.help.dots is not None:
-        page.field(
-            t("help", lang),
-            "●" * item.help.dots + (f" ({', '.join(item.help.kinds)})" if item.help.kinds else ""),
-        )
-    page.field(
-        t("shaded", lang), t("unknown", lang) if item.shaded is None else str(item.shaded).lower()
-    )
+        dots = "●" * item.help.dots
+        if item.help.kinds:  # the kinds someone who has the colours filled in
+            kinds = [t(f"help_{kind}", lang) for kind in item.help.kinds]
+            value = f"{dots} ({join(kinds, lang)})"
+        else:
+            value = t("help_dots", lang).format(dots=dots, count=item.help.dots)
+        page.field(t("help_marks", lang), value)
+    shaded = {None: "shaded_unknown", True: "shaded_yes", False: "shaded_no"}[item.shaded]
+    page.field(t("shaded", lang), t(shaded, lang))
     page.heading(t("problems", lang))
     page.texts(item.problems)
     group = roadmap.working_group(item.working_group)
@@ -207,17 +227,17 @@ def _task_text(page: Page, task: Task) -> None:
         t("years", lang),
         _span(task.years, lang) + (f" ({t('recurring', lang)})" if task.recurring else ""),
     )
-    page.field(
-        t("state", lang),
-        page.R(task_state_label(ts, lang), style=page.styles[ts.state]),
-        keep=True,
-    )
+    shown = task_state_label(ts, lang)
+    years = [year_label(o.fiscal_year, lang) for o in ts.occurrences if o.state == ts.state]
+    if years and len(years) < len(ts.occurrences):  # which years make a recurring task's state
+        shown = t("state_years", lang).format(state=shown, years=join(years, lang, "、"))
+    page.field(t("state", lang), page.R(shown, style=page.styles[ts.state]), keep=True)
     for field in listed_fields():  # the fields not laid out above, each it has
         text = field_text(field, task, lang)
         if text:
             page.field(t(field.label, lang), text)
     page.heading(t("history", lang))
-    page.task_lines(ts)
+    page.task_records(ts, 2, empty=True)
 
 
 def _course_text(page: Page, course: Course) -> None:

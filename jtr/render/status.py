@@ -43,6 +43,13 @@ def course_goal_text(course: CourseState, lang: str) -> str:
     return text
 
 
+def goal_unrecorded_hint(item: ItemState, lang: str) -> str:
+    """What to run so the course goal counts an item whose tasks are all done."""
+    return label("goal_unrecorded_hint", lang).format(
+        realise=f"jtr realise {item.item.id}", decide=f"jtr decide {item.item.id}"
+    )
+
+
 def _ref(item: ItemState, state: RoadmapState) -> str:
     """`Ⅱ-3` of an item of the state (its course found among the state's courses)."""
     course = next(c.course for c in state.courses if c.course.id == item.item.course_id)
@@ -53,7 +60,7 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
     """Header, then three lines per course, then two lines per item that needs attention."""
     from rich.cells import cell_len
 
-    from jtr.render.lines import Line, fit, render_lines
+    from jtr.render.lines import Line, fit, render_lines, wrap
 
     sep = "・" if lang == "ja" else ", "
     dot = " · "
@@ -105,7 +112,15 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
                 "dim",
             )
         lines.append(detail)
-    return render_lines([line.fitted(width) for line in lines], width, color)
+    shown = [line.fitted(width) for line in lines]
+    unrecorded = state.goals_unrecorded  # wrapped, not cut: the command must read whole
+    if unrecorded:
+        heading = f"{label('goal_unrecorded_heading', lang)} ({len(unrecorded)})"
+        shown += [Line(), *wrap(Line((heading, "bold")), width)]
+    for item in unrecorded:
+        shown += wrap(Line((f"{_ref(item, state)} {item.item.title.get(lang)}", "")), width)
+        shown += wrap(Line((f"    {goal_unrecorded_hint(item, lang)}", "yellow")), width)
+    return render_lines(shown, width, color)
 
 
 def render_markdown(state: RoadmapState, lang: str) -> str:
@@ -130,7 +145,7 @@ def render_markdown(state: RoadmapState, lang: str) -> str:
     attention = state.attention
     if not attention:
         lines.append(label("nothing_needs_attention", lang))
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _unrecorded_markdown(state, lang)) + "\n"
     lines += [
         f"| {label('item', lang)} | {label('owners', lang)} | {label('state', lang)} | {label('next', lang)} |",
         "|---|---|---|---|",
@@ -145,7 +160,22 @@ def render_markdown(state: RoadmapState, lang: str) -> str:
             f"| {md(_ref(item, state))} {md(item.item.title.get(lang))} | "
             f"{md(owners_text(state.roadmap, item.item, lang, ja_sep=' '))} | {task_state_label(worst, lang)} | {next_text} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _unrecorded_markdown(state, lang)) + "\n"
+
+
+def _unrecorded_markdown(state: RoadmapState, lang: str) -> list[str]:
+    from jtr.escape import markdown as md
+
+    unrecorded = state.goals_unrecorded
+    if not unrecorded:
+        return []
+    lines = ["", f"## {label('goal_unrecorded_heading', lang)}", ""]
+    for item in unrecorded:
+        hint = label("goal_unrecorded_hint", lang).format(
+            realise=f"`jtr realise {md(item.item.id)}`", decide=f"`jtr decide {md(item.item.id)}`"
+        )
+        lines.append(f"- {md(_ref(item, state))} {md(item.item.title.get(lang))}: {hint}")
+    return lines
 
 
 def status_data(state: RoadmapState) -> dict[str, Any]:
