@@ -241,6 +241,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "目標に数えるには {realise} で実現を (方針決定なら {decide} で) 記録してください",
         "the course goal counts it once recorded: {realise} (or {decide} for a policy decision)",
     ),
+    # jtr setup-git
+    "setup_git_added": (
+        "{file}: {line} を追加しました (このファイルをコミットしてください)",
+        "{file}: added {line} (commit this file)",
+    ),
+    "setup_git_would_add": ("{file} に追加します: {line}", "would add to {file}: {line}"),
+    "setup_git_has_line": ("{file}: {line} は設定済みです", "{file}: already has {line}"),
+    "setup_git_ran": ("設定しました: {command}", "ran: {command}"),
+    "setup_git_would_run": ("次を実行します: {command}", "would run: {command}"),
+    "setup_git_has_config": ("設定済みです: {command}", "already set: {command}"),
 }
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import run
 from typer.testing import CliRunner
-
-from tests.helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 ROADMAP = ROOT / "data" / "roadmap.yaml"

@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from jtr import __version__
-from jtr.cli import edit, export, review, validate, views
+from jtr.cli import edit, export, review, setup_git, validate, views
 from jtr.cli.options import AsOfOption, FileOption, LangOption, remember_globals
 
 app = typer.Typer(
@@ -63,7 +63,7 @@ def main_options(
     notices.start_run(lambda message: typer.echo(f"jtr: warning: {message}", err=True))
 
 
-for _commands in (validate, views, edit, export, review):
+for _commands in (validate, views, edit, export, review, setup_git):
     _commands.register(app)
 
 

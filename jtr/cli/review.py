@@ -183,8 +183,7 @@ def textconv(
     ],
 ) -> None:
     """A canonical, one-fact-per-line rendering of a roadmap, for git's textconv, so that
-    `git diff` and `git log -p` show plan-level lines. Turn it on with a `.gitattributes` line
-    `data/roadmap.yaml diff=jtr` and `git config diff.jtr.textconv "jtr textconv"`.
+    `git diff` and `git log -p` show plan-level lines. Turn it on with `jtr setup-git`.
 
     Exits 0 with output (git needs it): a file that cannot be read as YAML is printed as it
     is, with the reason on stderr. A file that cannot be read at all (missing, a broken link,
