@@ -19,7 +19,8 @@ def find_roadmap(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> Path:
-    """The roadmap's path: `explicit`, else $JTR_ROADMAP, else the nearest data/roadmap.yaml.
+    """The roadmap's path: `explicit`, else $JTR_ROADMAP, else the nearest data/roadmap.yaml;
+    RoadmapNotFound for none, a link loop, a dangling link or a directory.
 
     The search stops at the first data/roadmap.yaml that exists in any form (a dangling link,
     a folder, an unreadable file): a broken roadmap is reported, never skipped for a parent
@@ -45,10 +46,19 @@ def find_roadmap(
                 f"no roadmap found: no --file given, ${ENV_VAR} is not set, and there is no "
                 f"{DEFAULT_RELATIVE} in {start} or any folder above it"
             )
-    problem = broken_link(found, display_path(found))
+    problem = broken_link(found, display_path(found)) or not_a_directory(found)
     if problem is not None:
         raise RoadmapNotFound(problem)
     return found
+
+
+def not_a_directory(path: Path) -> str | None:
+    """`PATH: is a directory, not a file` for a folder given as the roadmap (by --file,
+    $JTR_ROADMAP or a data/roadmap.yaml folder), else None: no command reads a folder as a
+    roadmap, and `history` and `diff` would otherwise ask git for a whole tree."""
+    if os.path.isdir(path):
+        return f"{display_path(path)}: is a directory, not a file"
+    return None
 
 
 def display_path(path: Path) -> str:

@@ -120,7 +120,6 @@ def diff(
             "--files",
             metavar="OLD NEW",
             help="Compare two roadmap files instead (no git).",
-            dir_okay=False,
             show_default=False,
         ),
     ] = None,
@@ -179,7 +178,7 @@ def diff(
 
 def textconv(
     path: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.", dir_okay=False)
+        Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.")
     ],
 ) -> None:
     """A canonical, one-fact-per-line rendering of a roadmap, for git's textconv, so that
@@ -187,7 +186,8 @@ def textconv(
 
     Exits 0 with output (git needs it): a file that cannot be read as YAML is printed as it
     is, with the reason on stderr. A file that cannot be read at all (missing, a broken link,
-    not a regular file, too big) exits 2.
+    a directory or another kind that is not a regular file, too big) exits 2 with
+    `jtr: error: …`.
     """
     from jtr.loader import ReadError, read_bytes
     from jtr.review.textconv import textconv_bytes

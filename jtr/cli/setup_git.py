@@ -30,11 +30,15 @@ def setup_git(
     from jtr.review.setup import CONFIG_KEY, apply, plan
 
     language = chosen_lang(lang)
+    from jtr.fileio import ReadError, check_input
+
     try:
-        setup = plan(find_roadmap(given_file(file)))
+        roadmap = find_roadmap(given_file(file))
+        check_input(roadmap, display_path(roadmap))  # a file that is there, not a typo
+        setup = plan(roadmap)
         if not dry_run:
             apply(setup)
-    except (RoadmapNotFound, GitError) as exc:
+    except (RoadmapNotFound, ReadError, GitError) as exc:
         raise fail(str(exc)) from None
     attributes = display_path(setup.attributes)
     config = f"git config {CONFIG_KEY} {shlex.quote(setup.command)}"

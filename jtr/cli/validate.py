@@ -44,7 +44,6 @@ def validate(
             "--schema",
             help="JSON Schema to use (default: the one the roadmap names in its "
             "'# yaml-language-server: $schema=' line, else jtr's own).",
-            dir_okay=False,
         ),
     ] = None,
     max_bytes: Annotated[
