@@ -19,7 +19,14 @@ from typer.testing import CliRunner
 from jtr import fileio
 
 # Settings of the user's shell that would change what jtr does or prints; no test sees them.
-USER_SETTINGS = ("JTR_ROADMAP", "NO_COLOR", "FORCE_COLOR", fileio.MAX_BYTES_ENV, fileio.PAUSE_ENV)
+USER_SETTINGS = (
+    "JTR_ROADMAP",
+    "JTR_LANG",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    fileio.MAX_BYTES_ENV,
+    fileio.PAUSE_ENV,
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -70,8 +77,14 @@ def private_cache(
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting of the user's reaches a test, and the locale is the same on every machine:
+    English (jtr speaks Japanese when no locale says otherwise; tests that want Japanese ask
+    with --lang ja or JTR_LANG)."""
     for name in USER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

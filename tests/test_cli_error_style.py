@@ -88,11 +88,6 @@ def test_find_roadmap_refuses_a_directory(tmp_path: Path, monkeypatch: pytest.Mo
         find_roadmap(environ={"JTR_ROADMAP": str(tmp_path)})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="-f/--file still has Click's dir_okay=False (jtr/cli/options.py FileOption): "
-    "remove it and this marker; jtr.discover.find_roadmap refuses a directory itself",
-)
 @pytest.mark.parametrize("command", ["status", "history"])
 def test_a_directory_given_with_f_is_a_jtr_error(
     runner: CliRunner, repo: Path, command: str

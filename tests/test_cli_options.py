@@ -65,6 +65,15 @@ def test_file_lang_and_as_of_work_before_the_command_and_after_it(
     ] == "list"
 
 
+def test_file_before_validate_and_history(runner: CliRunner, elsewhere: Path) -> None:
+    """validate and the review commands find their roadmap through an early -f too."""
+    code, out, _ = run(runner, "-f", str(ROADMAP), "validate")
+    assert code == 0 and "valid (schema" in out
+    (elsewhere / "data").mkdir()
+    code, _, err = run(runner, "-f", str(elsewhere / "data"), "history")
+    assert code == 2 and "is a directory, not a file" in err  # the path given, not discovery
+
+
 def test_without_the_file_option_nothing_is_found(runner: CliRunner, elsewhere: Path) -> None:
     """The test above proves something: from this folder only -f finds the roadmap."""
     code, _, err = run(runner, "status")

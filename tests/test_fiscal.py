@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from jtr.fiscal import (
-    NoSuchDay,
     ERAS,
     FiscalYearError,
+    NoSuchDay,
     era_label,
     era_of,
     fiscal_year_end,

@@ -46,7 +46,7 @@ FileOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option(
         "--file", "-f", help="Roadmap file (default: $JTR_ROADMAP, else the nearest data/roadmap.yaml).",
-        dir_okay=False, show_default=False,
+        show_default=False,
     ),
 ]  # fmt: skip
 AsOfOption = Annotated[

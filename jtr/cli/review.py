@@ -24,6 +24,7 @@ from jtr.cli.options import (
     chosen_lang,
     complete_ids,
     fail,
+    given_file,
     term_width,
     use_color,
     wrap_width,
@@ -51,7 +52,7 @@ def _roadmap_path(file: Path | None) -> Path:
     from jtr.discover import RoadmapNotFound, find_roadmap
 
     try:
-        return find_roadmap(file)
+        return find_roadmap(given_file(file))
     except RoadmapNotFound as exc:
         raise fail(str(exc)) from None
 
@@ -177,9 +178,7 @@ def diff(
 
 
 def textconv(
-    path: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.")
-    ],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.")],
 ) -> None:
     """A canonical, one-fact-per-line rendering of a roadmap, for git's textconv, so that
     `git diff` and `git log -p` show plan-level lines. Turn it on with `jtr setup-git`.

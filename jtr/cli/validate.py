@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from jtr.cli.options import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, FileOption, fail, show_findings
+from jtr.cli.options import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FileOption,
+    fail,
+    given_file,
+    show_findings,
+)
 
 if TYPE_CHECKING:
     from jtr.validate import ValidationResult
@@ -76,6 +84,7 @@ def validate(
 
         ctx.with_resource(max_bytes_limit(max_bytes))
     targets = list(paths or [])
+    file = given_file(file)
     if file is not None:
         targets.append(file)
     if not targets:
