@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -909,7 +910,9 @@ def test_ics_shipped_roadmap() -> None:
 # ---- JSON -------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _validator() -> Any:
+    """The export's JSON Schema, checked against its meta-schema once per run."""
     import jsonschema
 
     schema = json.loads(json_schema_path().read_text(encoding="utf-8"))

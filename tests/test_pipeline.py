@@ -47,7 +47,9 @@ def _errors(output: str) -> set[tuple[str, str, str]]:
 
 
 def _commands(path: Path, out: Path, every: bool) -> list[list[str]]:
-    exports = EXPORTS if every else ["json", "csv"]
+    # The fast run takes one view and one edit (every export shares the views' pipeline, and
+    # the slow run takes them all).
+    exports = EXPORTS if every else []
     commands = [[*view, "-f", str(path)] for view in (VIEWS if every else VIEWS[:1])]
     commands += [
         ["export", "--format", fmt, "-f", str(path), "-o", str(out / f"export.{fmt}")]

@@ -115,6 +115,7 @@ def test_no_posix_only_module_is_imported_at_module_level() -> None:
                 pytest.fail(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
 
 
+@pytest.mark.slow
 def test_every_command_runs_without_posix_only_modules(tmp_path: Path) -> None:
     """With fcntl, pwd, grp, termios … unimportable, as on Windows, each command runs (the edit
     through msvcrt) and the edit lands."""
@@ -160,6 +161,7 @@ def test_an_edit_locks_through_msvcrt_without_fcntl(
     assert edit.lock_path(shipped).exists()  # the lock file stays for the next edit
 
 
+@pytest.mark.slow
 def test_a_lock_held_elsewhere_is_waited_for_then_given_up_through_msvcrt(
     runner: CliRunner, shipped: Path, windows_lock: list[tuple[str, int, int]]
 ) -> None:
@@ -180,6 +182,7 @@ def test_a_lock_held_elsewhere_is_waited_for_then_given_up_through_msvcrt(
     assert snapshot(shipped.parent.parent) == before
 
 
+@pytest.mark.slow
 def test_a_lock_released_in_time_lets_the_edit_through_msvcrt(
     runner: CliRunner, shipped: Path, windows_lock: list[tuple[str, int, int]]
 ) -> None:
@@ -576,6 +579,7 @@ def test_views_print_on_a_cp932_console(
     assert (stdout + stderr).strip() and "Traceback" not in stderr
 
 
+@pytest.mark.slow
 def test_status_in_a_cp932_pipe_through_the_installed_entry_point(shipped: Path) -> None:
     """`jtr status > file` on a Japanese Windows: Python writes the pipe in cp932."""
     environment = {**os.environ, "PYTHONIOENCODING": "cp932", "NO_COLOR": "1"}

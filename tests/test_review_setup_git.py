@@ -31,6 +31,7 @@ def setup_git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_setup_git_twice_then_git_diff_shows_jtr_lines(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     roadmap = new_repo(repo, ROOT / "data" / "roadmap.yaml")

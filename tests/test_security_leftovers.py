@@ -130,6 +130,7 @@ def non_finite_text() -> str:
 
 
 @needs_git
+@pytest.mark.slow
 def test_review_commands_on_non_finite_numbers(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,6 +164,7 @@ def test_review_commands_on_non_finite_numbers(
 
 
 @needs_git
+@pytest.mark.slow
 def test_every_json_output_escapes_hidden_characters(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -236,6 +238,7 @@ def test_entries_of_an_older_format_are_ignored(tmp_path: Path, private_cache: P
 
 
 @needs_git
+@pytest.mark.slow
 def test_git_blobs_over_the_size_limit_are_never_read(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

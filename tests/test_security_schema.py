@@ -173,6 +173,7 @@ def with_ref(ref: str, keyword: str = "$ref") -> dict[str, object]:
 
 
 @pytest.mark.parametrize("invalid", [False, True], ids=["valid-roadmap", "invalid-roadmap"])
+@pytest.mark.slow
 def test_a_remote_ref_is_never_requested_by_any_command(
     runner: CliRunner, workspace: Path, server: Server, invalid: bool
 ) -> None:
@@ -201,6 +202,7 @@ def test_a_remote_ref_is_never_requested_by_any_command(
 
 
 @pytest.mark.parametrize("invalid", [False, True], ids=["valid-roadmap", "invalid-roadmap"])
+@pytest.mark.slow
 def test_a_remote_schema_line_is_never_requested(
     runner: CliRunner, workspace: Path, server: Server, invalid: bool
 ) -> None:

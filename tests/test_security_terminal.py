@@ -242,6 +242,7 @@ def test_textconv_of_a_hostile_and_a_broken_file(runner: CliRunner, hostile: Pat
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.slow
 def test_history_and_git_textconv_with_a_hostile_author(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -270,6 +270,7 @@ def hold_lock(roadmap: Path) -> int:
 
 
 @pytest.mark.parametrize("args", EDITS, ids=[a[0] for a in EDITS])
+@pytest.mark.slow
 def test_waiting_for_a_held_lock_gives_up_after_wait(
     runner: CliRunner, shipped: Path, args: tuple[str, ...]
 ) -> None:
@@ -292,6 +293,7 @@ def test_waiting_for_a_held_lock_gives_up_after_wait(
     assert snapshot(shipped.parent.parent) == before
 
 
+@pytest.mark.slow
 def test_a_lock_released_in_time_lets_the_edit_through(runner: CliRunner, shipped: Path) -> None:
     fd = hold_lock(shipped)
     releaser = threading.Timer(0.3, os.close, (fd,))
@@ -463,6 +465,7 @@ def test_every_reader_refuses_a_device(runner: CliRunner) -> None:
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@pytest.mark.slow
 def test_validate_refuses_a_fifo_without_waiting_for_a_writer(tmp_path: Path) -> None:
     fifo = tmp_path / "roadmap.yaml"
     os.mkfifo(fifo)

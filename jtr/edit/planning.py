@@ -279,6 +279,8 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
     try:
         schema = SchemaCache().for_document(path, edited.head, edited.file)
         found = validate_document(edited, schema)  # may still find the schema broken
+        if not found:  # the common case: nothing to explain or to tell apart from before
+            return ()
         before = validate_document(original, schema)
     except ReadError as exc:
         raise EditError(f"cannot read the schema: {exc}") from None
