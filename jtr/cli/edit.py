@@ -6,6 +6,7 @@ Imported by jtr.cli on every start, so it imports nothing heavy at module level:
 
 import enum
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -210,42 +211,45 @@ ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded 
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace a date already recorded.")]
 
 
-def decide(
-    item: ItemArgument,
-    date: DateOption = None,
-    note: NoteOption = None,
-    clear: ClearOption = False,
-    force: ForceOption = False,
-    dry_run: DryRunOption = False,
-    file: FileOption = None,
-    wait: WaitOption = 60.0,
-) -> None:
-    """Record that a review item's policy was decided (方針決定), or with --clear undo it.
+def _milestone_command(kind: str, doc: str) -> Callable[..., None]:
+    """The `decide` or `realise` command: the same options, recording `kind`."""
 
-    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already decided without --force, missing, unreadable or read-only file, or another edit held the lock past --wait.
-    """
-    _milestone("decision", item, date, note, clear, force, dry_run, file, wait)
+    def command(
+        item: ItemArgument,
+        date: DateOption = None,
+        note: NoteOption = None,
+        clear: ClearOption = False,
+        force: ForceOption = False,
+        dry_run: DryRunOption = False,
+        file: FileOption = None,
+        wait: WaitOption = 60.0,
+    ) -> None:
+        _milestone(kind, item, date, note, clear, force, dry_run, file, wait)
+
+    command.__doc__ = doc
+    return command
 
 
-def realise(
-    item: ItemArgument,
-    date: DateOption = None,
-    note: NoteOption = None,
-    clear: ClearOption = False,
-    force: ForceOption = False,
-    dry_run: DryRunOption = False,
-    file: FileOption = None,
-    wait: WaitOption = 60.0,
-) -> None:
-    """Record that a review item was realised (実現), or with --clear undo it.
-
-    Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already realised without --force, missing, unreadable or read-only file, or another edit held the lock past --wait.
-    """
-    _milestone("realisation", item, date, note, clear, force, dry_run, file, wait)
+_EXIT_CODES = (
+    "Exit codes: 0 recorded (or shown, or nothing to clear); 1 the edit would make the roadmap "
+    "invalid (findings printed, nothing written); 2 refused: unknown item, bad date, already "
+    "{done} without --force, missing, unreadable or read-only file, or another edit held the "
+    "lock past --wait."
+)
+decide = _milestone_command(
+    "decision",
+    "Record that a review item's policy was decided (方針決定), or with --clear undo it.\n\n"
+    + _EXIT_CODES.format(done="decided"),
+)
+realise = _milestone_command(
+    "realisation",
+    "Record that a review item was realised (実現), or with --clear undo it.\n\n"
+    + _EXIT_CODES.format(done="realised"),
+)
 
 
 def register(app: typer.Typer) -> None:
     app.command("set")(set_status)
-    app.command()(decide)
+    app.command("decide")(decide)
     app.command("realise")(realise)
     app.command("realize", hidden=True)(realise)
