@@ -12,10 +12,17 @@ the keys differ. Conventions:
 - `<word>_heading`: a section heading of a document;
 - `legend_<word>`, `burnup_<word>`, `diff_<word>`: the words of one part of one view.
 
-Plain data and nothing imported: `jtr status` imports it on every start.
+Plain data and nothing heavy imported: `jtr status` imports it on every start.
+
+The language is chosen once per run (`set_lang`, by the CLI from `--lang`, else $JTR_LANG,
+else the locale, else Japanese); `message(key, **fields)` writes a sentence of the catalog in
+it, and a library caller that chose nothing gets the environment's (`detect_lang`).
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping
 
 LANGS = ("ja", "en")
 
@@ -254,6 +261,16 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The catalog's other parts, one module each (plain data too): help texts (jtr.catalog.help),
+# usage errors (jtr.catalog.usage), findings (jtr.catalog.findings) and the messages of the
+# commands and the core (jtr.catalog.messages). One dict, one lookup; a key is in one part only
+# (tests/test_messages.py checks it).
+from jtr.catalog import PARTS  # noqa: E402
+
+for _part in PARTS:
+    LABELS.update(_part)
+
+
 def choose(pair: tuple[str, str], lang: str) -> str:
     """The Japanese or the English of a (ja, en) pair."""
     return pair[0] if lang == "ja" else pair[1]
@@ -276,3 +293,37 @@ def labels_of(key: str) -> dict[str, str]:
     """`{"ja": …, "en": …}`: a label as the JSON outputs carry it."""
     ja, en = LABELS[key]
     return {"ja": ja, "en": en}
+
+
+_chosen: list[str] = []  # the language of this run, once chosen (empty: from the environment)
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+    """$JTR_LANG (ja or en), else the locale (LC_ALL, then LC_MESSAGES, then LANG: Japanese
+    when it starts with ja, else English), else Japanese: the data and its users are."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get("JTR_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "ja"
+
+
+def set_lang(lang: str | None) -> None:
+    """Choose the language of this run (None: from the environment again)."""
+    _chosen[:] = [lang] if lang in LANGS else []
+
+
+def current_lang() -> str:
+    """The language chosen for this run, else the environment's."""
+    return _chosen[0] if _chosen else detect_lang()
+
+
+def message(key: str, lang: str | None = None, /, **fields: object) -> str:
+    """The catalog's sentence `key` in `lang` (default: this run's language), its `{fields}`
+    filled in. KeyError if the key is unknown, so a missing entry fails its test."""
+    template = label(key, lang or current_lang())
+    return template.format(**fields) if fields else template

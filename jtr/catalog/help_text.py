@@ -1,0 +1,3 @@
+"""The catalog's help part: see jtr.catalog."""
+
+ENTRIES: dict[str, tuple[str, str]] = {}

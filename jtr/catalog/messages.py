@@ -1,0 +1,3 @@
+"""The catalog's messages part: see jtr.catalog."""
+
+ENTRIES: dict[str, tuple[str, str]] = {}
