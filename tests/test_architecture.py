@@ -8,6 +8,8 @@ The layers (docs/architecture.md):
   module nor the `jtr.cli` package.
 - the command modules (every other module of `jtr/cli` but its `__init__`): import
   `jtr.cli.options` and the core, never another command module nor the `jtr.cli` package.
+- `jtr/cli/app.py` (the help pages and usage errors in the run's language): imports the core,
+  never a command module nor the `jtr.cli` package.
 - `jtr/cli/__init__.py` builds the app and imports the command modules to register them.
 
 Every module of `jtr/cli` runs on every start of `jtr`, so none of them imports a heavy library
@@ -31,6 +33,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CLI = "jtr.cli"
 OPTIONS = "jtr.cli.options"
+FRAME = "jtr.cli.app"  # the help pages and usage errors: imported by jtr.cli only
 ENTRY_POINTS = frozenset({"jtr.__main__"})
 HEAVY = ("jsonschema", "ruamel", "openpyxl", "jinja2", "icalendar", "git")
 
@@ -166,7 +169,7 @@ def violations(modules: dict[str, Imports], cli: str = CLI, options: str = OPTIO
         for m, i in modules.items()
     }
     problems: list[str] = []
-    commands = {m for m in modules if _within(m, cli) and m not in {cli, options}}
+    commands = {m for m in modules if _within(m, cli) and m not in {cli, options, FRAME}}
     for module, imports in sorted(modules.items()):
         if _within(module, cli):
             for target in sorted(imports.top):
@@ -178,7 +181,7 @@ def violations(modules: dict[str, Imports], cli: str = CLI, options: str = OPTIO
             for target in sorted(imports.every):
                 if _within(target, cli):
                     problems.append(f"{module} (core) imports {target}")
-        if module == options or module in commands:
+        if module in (options, FRAME) or module in commands:
             for target in sorted(imports.every):
                 if target == cli:
                     problems.append(f"{module} imports the package {cli}")
@@ -285,7 +288,7 @@ def test_jtr_keeps_its_layers() -> None:
 
 def test_every_command_module_uses_the_shared_options() -> None:
     modules = scan(ROOT / "jtr")
-    commands = [m for m in modules if _within(m, CLI) and m not in {CLI, OPTIONS}]
+    commands = [m for m in modules if _within(m, CLI) and m not in {CLI, OPTIONS, FRAME}]
     assert len(commands) >= 5, commands
     for module in commands:
         assert OPTIONS in modules[module].top, module

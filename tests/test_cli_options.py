@@ -18,6 +18,9 @@ from jtr.i18n import detect_lang
 ROADMAP = DATA / "roadmap.yaml"
 
 
+ERROR = {"ja": "エラー", "en": "error"}  # the word of `jtr: error:` in each language
+
+
 @pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages in English unless a test says otherwise: with no locale at all jtr speaks
@@ -97,7 +100,7 @@ def test_lang_before_the_command_reaches_an_error_message(
     code, _, err = run(runner, "--lang", "ja", "-f", str(ROADMAP), "status", "--owner", "shisyo")
     assert code == 2
     assert err == (
-        "jtr: error: --owner 'shisyo': そのような担当はありません "
+        "jtr: エラー: --owner 'shisyo': そのような担当はありません "
         "(chikatsu, jijikyo, shisho, tantoka); もしかして 'shisho' ですか\n"
     )
 
@@ -206,7 +209,7 @@ def test_filters_say_did_you_mean(
 ) -> None:
     code, _, err = run(runner, "status", "-f", str(ROADMAP), "--lang", lang, *args)
     assert code == 2
-    assert err == f"jtr: error: {message}\n"
+    assert err == f"jtr: {'エラー' if lang == 'ja' else 'error'}: {message}\n"
 
 
 @pytest.mark.parametrize(
@@ -292,7 +295,7 @@ def test_a_day_that_does_not_exist(
 ) -> None:
     before = shipped.read_bytes()
     code, _, err = run(runner, "--lang", lang, "status", "--as-of", "2025-02-30")
-    assert (code, err) == (2, f"jtr: error: --as-of: {message}\n")
+    assert (code, err) == (2, f"jtr: {ERROR[lang]}: --as-of: {message}\n")
     code, _, err = run(
         runner,
         "--lang",
@@ -304,9 +307,9 @@ def test_a_day_that_does_not_exist(
         "--date",
         "2025-02-30",
     )
-    assert (code, err) == (2, f"jtr: error: --date: {message}\n")
+    assert (code, err) == (2, f"jtr: {ERROR[lang]}: --date: {message}\n")
     code, _, err = run(runner, "--lang", lang, "decide", "welfare-workers", "--date", "2025-02-30")
-    assert (code, err) == (2, f"jtr: error: --date: {message}\n")
+    assert (code, err) == (2, f"jtr: {ERROR[lang]}: --date: {message}\n")
     assert shipped.read_bytes() == before
 
 
@@ -320,7 +323,7 @@ def test_a_day_that_does_not_exist(
         ),
         (
             "ja",
-            "jtr: warning: --as-of 2030-06-01 はロードマップの期間 (令和5年度 (2023)～令和8年度 (2026)) "
+            "jtr: 警告: --as-of 2030-06-01 はロードマップの期間 (令和5年度 (2023)～令和8年度 (2026)) "
             "から1年以上離れています。日付を確認してください\n",
         ),
     ],

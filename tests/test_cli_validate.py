@@ -199,7 +199,9 @@ def test_several_files_and_one_missing(runner: CliRunner, workspace: Path) -> No
 def test_help_documents_exit_codes(runner: CliRunner) -> None:
     result = invoke(runner, "validate", "--help")
     assert result.exit_code == 0
-    assert "Exit codes: 0 valid; 1 findings" in result.stdout
+    assert "Exit codes:\n    0 valid\n    1 findings" in result.stdout
+    japanese = invoke(runner, "--lang", "ja", "validate", "--help")
+    assert "終了コード:\n    0 問題なし\n    1 指摘あり" in japanese.stdout
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from jtr.export.delimited import COLUMNS, header, row_values
 from jtr.export.xlsx import ITEM_COLUMNS
+from jtr.catalog.help_text import ENTRIES as HELP_TEXT
 from jtr.labels import LABELS, label, label_or
 from jtr.model import Span, StatusRecord
 from jtr.presenter import (
@@ -54,7 +55,10 @@ def test_every_key_has_both_languages() -> None:
         ja, en = pair
         assert ja.strip() and en.strip(), key
         assert JAPANESE.search(ja), f"{key}: {ja!r} is not Japanese"
-        assert not JAPANESE.search(en), f"{key}: {en!r} is not English"
+        # the help names the seed's own terms (現状, 方針決定, 令和6年度) in English too
+        if key not in HELP_TEXT:
+            assert not JAPANESE.search(en), f"{key}: {en!r} is not English"
+        assert re.search("[A-Za-z]", en), f"{key}: {en!r} is not English"
         assert label(key, "ja") == ja and label(key, "en") == en
 
 

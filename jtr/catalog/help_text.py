@@ -1,3 +1,459 @@
-"""The catalog's help part: see jtr.catalog."""
+"""The catalog's help part: what `jtr --help` and every `jtr COMMAND --help` say (jtr.cli.app).
 
-ENTRIES: dict[str, tuple[str, str]] = {}
+Keys: `help_<command>` (the app is `help_jtr`): paragraphs split by a blank line, the first
+one the command's line in the app's list; a paragraph of several lines (a list) keeps its
+lines. `opt_<command>_<option>` is one command's option, `opt_<option>` an option every command
+that has it shares, `arg_<command>_<argument>` an argument. Written without hard line breaks:
+the help wraps to the terminal. Plain data, nothing imported; see jtr.catalog.
+"""
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # the app and the options it shares with its commands
+    "help_jtr": (
+        "jtr: 長野市「住民自治リフレッシュプロジェクト」のロードマップを、検証済みの YAML として管理・追跡します。"
+        "\n\n"
+        "対象のロードマップは --file/-f PATH、なければ $JTR_ROADMAP、それもなければ現在のフォルダー"
+        "(または最も近い上位のフォルダー) の data/roadmap.yaml です。"
+        "--file/-f、--lang、--as-of はコマンドの前にも書けます (`jtr -f FILE --lang en status`)。"
+        "\n\n"
+        "表示の言語は --lang、なければ $JTR_LANG、なければ LC_ALL/LC_MESSAGES/LANG、"
+        "どれもなければ日本語です。",
+        "jtr: track Nagano City's 住民自治リフレッシュプロジェクト roadmap, kept as validated YAML."
+        "\n\n"
+        "The roadmap is --file/-f PATH, else $JTR_ROADMAP, else data/roadmap.yaml in the current "
+        "folder or the nearest folder above it. --file/-f, --lang and --as-of also work before the "
+        "command (`jtr -f FILE --lang en status`)."
+        "\n\n"
+        "The language is --lang, else $JTR_LANG, else LC_ALL/LC_MESSAGES/LANG, else Japanese.",
+    ),
+    "opt_version": ("jtr のバージョンを表示します。", "Print jtr's version."),
+    "opt_help": ("このヘルプを表示して終了します。", "Show this help and exit."),
+    "opt_install_completion": (
+        "現在のシェルに補完を設定します。",
+        "Install completion for the current shell.",
+    ),
+    "opt_show_completion": (
+        "現在のシェル用の補完スクリプトを表示します (コピーして設定を調整するときに)。",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+    "opt_file": (
+        "ロードマップのファイル (既定: $JTR_ROADMAP、なければ最も近い data/roadmap.yaml)。",
+        "Roadmap file (default: $JTR_ROADMAP, else the nearest data/roadmap.yaml).",
+    ),
+    "opt_lang": (
+        "表示の言語: ja (日本語) または en (英語) (既定: $JTR_LANG、なければ LC_ALL/LC_MESSAGES/LANG、"
+        "なければ日本語)。",
+        "Language of everything jtr prints: ja or en (default: $JTR_LANG, else "
+        "LC_ALL/LC_MESSAGES/LANG, else Japanese).",
+    ),
+    "opt_as_of": (
+        "基準日 YYYY-MM-DD (既定: 今日)。2024, FY2024, R6, 令和6年度 のように年度を指定すると、"
+        "その年度の末日になります。基準日より後の記録は数えません。",
+        "Date to report as of, YYYY-MM-DD (default: today); a fiscal year such as 2024, FY2024, "
+        "R6 or 令和6年度 means its last day. Progress recorded later is not counted.",
+    ),
+    "opt_rev": (
+        "この git リビジョンでコミットされた時点のロードマップを表示します (例: HEAD~3、タグ、ハッシュ)。",
+        "Show the roadmap as committed at this git revision (e.g. HEAD~3, a tag, a hash).",
+    ),
+    "opt_width": (
+        "表示の幅 (端末のセル数、40 以上。既定: 端末の幅、なければ 80)。",
+        "Width in terminal cells, 40 or more (default: the terminal's, or 80).",
+    ),
+    "opt_course": (
+        "このコースだけ: ID、番号、目標年度のいずれか (course-2024, Ⅰ, I, 1, 2024)。繰り返し指定できます。",
+        "Only this course: its id, numeral or target year (course-2024, Ⅰ, I, 1, 2024); "
+        "repeatable.",
+    ),
+    "opt_owner": (
+        "この担当の見直し項目だけ (jijikyo, shisho, tantoka, chikatsu)。繰り返し指定できます。",
+        "Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
+    ),
+    "opt_state": (
+        "この状態の課題だけ: overdue, delayed, on_hold, due, in_progress, not_yet_due, done, "
+        "cancelled, planned, closed。繰り返し指定できます。",
+        "Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
+        "done, cancelled, planned, closed; repeatable.",
+    ),
+    "opt_dry_run": (
+        "書き込む代わりに、変更内容を unified diff で表示します。ファイルは変更しません。",
+        "Print the unified diff the edit would make; change nothing.",
+    ),
+    "opt_wait": (
+        "同じファイルを別の編集が使用中のとき、あきらめるまで待つ秒数 (既定: 60)。",
+        "How long to wait, in seconds, for another edit of the same file to finish before "
+        "giving up (default: 60).",
+    ),
+    "opt_date": ("日付 YYYY-MM-DD (既定: 今日)。", "Date, YYYY-MM-DD (default: today)."),
+    "opt_note": ("記録に添える備考。", "A note kept with the record."),
+    # jtr validate
+    "help_validate": (
+        "ロードマップのファイルを、スキーマと jtr のルールで検査します。"
+        "\n\n"
+        "指摘は「ファイル:行:列: 重大度: 内容 [コード]」の形で、位置の順に表示します。"
+        "スキーマそのものも、先にメタスキーマで検査します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 問題なし\n"
+        "  1 指摘あり (エラー、または --strict のときの警告)\n"
+        "  2 jtr を実行できなかった (ファイルがない、スキーマが読めない・壊れている、使い方の誤り)",
+        "Check roadmap files against the schema and jtr's rules."
+        "\n\n"
+        "Findings print as file:line:col: severity: message [CODE], sorted by position. The "
+        "schema itself is first checked against its meta-schema."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 valid\n"
+        "  1 findings (errors, or warnings with --strict)\n"
+        "  2 jtr could not run (missing file, unreadable or broken schema, usage error)",
+    ),
+    "arg_validate_paths": (
+        "検査するロードマップのファイル (既定: 見つかったロードマップ)。",
+        "Roadmap files to check (default: the discovered roadmap).",
+    ),
+    "opt_validate_output_format": (
+        "text: 「ファイル:行:列」の行、json: ツール向け、github: GitHub Actions の注釈、"
+        "sarif: コードスキャン用の SARIF 2.1.0 (既定: text)。",
+        "text: file:line:col lines; json: for tools; github: Actions annotations; sarif: "
+        "SARIF 2.1.0 for code-scanning dashboards (default: text).",
+    ),
+    "opt_strict": (
+        "警告も不合格とします (終了コード 1)。",
+        "Warnings also fail (exit 1).",
+    ),
+    "opt_schema": (
+        "使う JSON スキーマ (既定: ロードマップの '# yaml-language-server: $schema=' の行が指すもの、"
+        "なければ jtr 付属のもの)。",
+        "JSON Schema to use (default: the one the roadmap names in its "
+        "'# yaml-language-server: $schema=' line, else jtr's own).",
+    ),
+    "opt_max_bytes": (
+        "これより大きいファイルは読みません (バイト数。既定: $JTR_MAX_BYTES、なければ 64 MiB)。",
+        "Refuse files larger than this many bytes (default: $JTR_MAX_BYTES, else 64 MiB).",
+    ),
+    # jtr status
+    "help_status": (
+        "基準日時点のロードマップの状況を表示します: コースごとの状態別の課題数、完了率、"
+        "コースの目標に対する方針決定・実現の数、そして対応が必要な見直し項目。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 表示した (--check のときは、期限超過も目標未達もない)\n"
+        "  1 --check で問題が見つかった、またはロードマップが不正\n"
+        "  2 jtr を実行できなかった",
+        "Where the roadmap stands as of a date: per course, tasks by state, percent done, items "
+        "decided or realised against the course goal, and the items that need attention."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 shown (with --check: nothing overdue, no goal missed)\n"
+        "  1 --check found something, or the roadmap is invalid\n"
+        "  2 jtr could not run",
+    ),
+    "opt_status_output_format": (
+        "table: 人が読む表、json: ツール向け、markdown: 文書向け (既定: table)。",
+        "table for people, json for tools, markdown for documents (default: table).",
+    ),
+    "opt_check": (
+        "期限超過の課題か未達のコース目標があれば終了コード 1 で終わります (定期実行の CI 向け)。",
+        "Exit 1 when a task is overdue or a course goal is missed (for a scheduled CI job).",
+    ),
+    # jtr timeline
+    "help_timeline": (
+        "期ごとのタイムラインをガントチャートで表示します: 横に年度と期、課題ごとに1行、"
+        "状態で塗り分けた棒、基準日の印 (▼)。パイプ出力、NO_COLOR、--ascii のときは色を付けません。",
+        "The phase timeline as a Gantt chart: fiscal years and phases across, one row per task, "
+        "bars filled by state, an as-of marker (▼). Plain when piped, under NO_COLOR, or with "
+        "--ascii.",
+    ),
+    "opt_timeline_ascii_only": (
+        "ASCII 文字だけで描きます (タイトルは書かれたまま)。",
+        "ASCII characters only (titles stay as written).",
+    ),
+    # jtr show
+    "help_show": (
+        "一つの見直し項目 (または課題、コース、ワーキンググループ、継続検討項目、担当、期) について、"
+        "すべてを表示します: 現状、担当、ワーキンググループと構成員、課題と進捗の記録のすべて、"
+        "ゴールイメージ、方針決定と実現の日付。",
+        "Everything about one review item (or task, course, working group, topic, owner, "
+        "phase): 現状, owners, working group and members, tasks with their full status "
+        "history, goal images, decision and realisation dates.",
+    ),
+    "arg_show_ident": (
+        "見直し項目、課題、コース、ワーキンググループ、継続検討項目、担当、期の ID (`jtr list` で一覧)。",
+        "A review item, task, course, working group, topic, owner or phase id (`jtr list`).",
+    ),
+    "opt_show_output_format": (
+        "text: 人が読む形、json: ツール向け (既定: text)。",
+        "text for people, json for tools (default: text).",
+    ),
+    # jtr list
+    "help_list": (
+        "ロードマップの見直し項目、課題、コース、担当、期、ワーキンググループ、継続検討項目の"
+        "ID とタイトルを一覧にします: `show` などのコマンドに渡す ID です。",
+        "Ids and titles of the roadmap's items, tasks, courses, owners, phases, working groups "
+        "or topics: the ids that `show` and the other commands take.",
+    ),
+    "opt_list_kind": ("一覧にするもの (既定: items)。", "What to list (default: items)."),
+    "opt_list_output_format": (
+        "text: 1行に ID とタイトル、json: オブジェクトのリスト (既定: text)。",
+        "text: id and title per line; json: a list of objects (default: text).",
+    ),
+    "opt_list_width": (
+        "この幅 (端末のセル数、40 以上) で折り返します (既定: 端末の幅。パイプ出力では折り返しません)。",
+        "Wrap lines to this width in terminal cells, 40 or more (default: the terminal's; "
+        "piped: one line per entry).",
+    ),
+    # jtr set, decide, realise
+    "help_set": (
+        "課題の進捗を記録します: 状態・日付・備考の記録を、課題の進捗の記録 (history) に追加します。"
+        "\n\n"
+        "コメント、レイアウトなどファイルのほかの部分は書かれたまま残ります。"
+        "編集後のロードマップを検証してから、ロックをかけて一度に置き換えます。"
+        "変更は1行で表示し、--dry-run のときは差分を表示します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 記録した (または表示した)\n"
+        "  1 この編集ではロードマップが不正になる (指摘を表示し、何も書き込まない)\n"
+        "  2 受け付けなかった: 不明な課題、誤った日付、--force なしで最新の記録より前の日付、"
+        "ファイルがない・読めない・書き込めない、または別の編集が --wait の間ロックを保持していた",
+        "Record a task's status: append a record (status, date, note) to its history."
+        "\n\n"
+        "Comments, layout and everything else in the file stay as written; the edited roadmap "
+        "is validated before it replaces the file, atomically and under a lock. Prints the "
+        "change in one line, or with --dry-run the diff it would make."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 recorded (or shown)\n"
+        "  1 the edit would make the roadmap invalid (findings printed, nothing written)\n"
+        "  2 refused: unknown task, bad date, a date before the last record without --force, "
+        "missing, unreadable or read-only file, or another edit held the lock past --wait",
+    ),
+    "arg_set_task": (
+        "課題の ID (`jtr list --kind tasks` で一覧)。",
+        "The task's id (`jtr list --kind tasks`).",
+    ),
+    "opt_set_status": (
+        "記録する状態: planned (予定)、in_progress (実施中)、done (完了)、delayed (遅延)、"
+        "on_hold (保留)、cancelled (中止)。",
+        "The status to record: planned, in_progress, done, delayed, on_hold, cancelled.",
+    ),
+    "opt_set_by": ("記録する人または部署。", "Who records it (person or office)."),
+    "opt_set_fiscal_year": (
+        "毎年度の課題のとき: 記録の対象の年度 (2024, FY2024, R6, 令和6年度)。",
+        "For a recurring task: the fiscal year the record is about (2024, FY2024, R6, 令和6年度).",
+    ),
+    "opt_set_force": (
+        "課題の最新の記録より前の日付も受け付けます (日付の順に挿入します)。",
+        "Accept a date before the task's last record (inserted in date order).",
+    ),
+    "help_decide": (
+        "見直し項目の方針決定を記録します。--clear で記録を取り消します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 記録した (または表示した、取り消すものがなかった)\n"
+        "  1 この編集ではロードマップが不正になる (指摘を表示し、何も書き込まない)\n"
+        "  2 受け付けなかった: 不明な見直し項目、誤った日付、--force なしで方針決定が記録済み、"
+        "ファイルがない・読めない・書き込めない、または別の編集が --wait の間ロックを保持していた",
+        "Record that a review item's policy was decided (方針決定), or with --clear undo it."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 recorded (or shown, or nothing to clear)\n"
+        "  1 the edit would make the roadmap invalid (findings printed, nothing written)\n"
+        "  2 refused: unknown item, bad date, already decided without --force, missing, "
+        "unreadable or read-only file, or another edit held the lock past --wait",
+    ),
+    "help_realise": (
+        "見直し項目の実現を記録します。--clear で記録を取り消します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 記録した (または表示した、取り消すものがなかった)\n"
+        "  1 この編集ではロードマップが不正になる (指摘を表示し、何も書き込まない)\n"
+        "  2 受け付けなかった: 不明な見直し項目、誤った日付、--force なしで実現が記録済み、"
+        "ファイルがない・読めない・書き込めない、または別の編集が --wait の間ロックを保持していた",
+        "Record that a review item was realised (実現), or with --clear undo it."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 recorded (or shown, or nothing to clear)\n"
+        "  1 the edit would make the roadmap invalid (findings printed, nothing written)\n"
+        "  2 refused: unknown item, bad date, already realised without --force, missing, "
+        "unreadable or read-only file, or another edit held the lock past --wait",
+    ),
+    "arg_decide_item": (
+        "見直し項目の ID (`jtr list` で一覧)。",
+        "The review item's id (`jtr list`).",
+    ),
+    "arg_realise_item": (
+        "実現した見直し項目の ID (`jtr list` で一覧)。",
+        "The id of the review item realised (`jtr list`).",
+    ),
+    "opt_clear": (
+        "記録する代わりに、記録済みの日付を取り消します。",
+        "Remove the recorded date instead.",
+    ),
+    "opt_force": (
+        "記録済みの日付を置き換えます。",
+        "Replace a date already recorded.",
+    ),
+    # jtr export
+    "help_export": (
+        "基準日時点のロードマップを、端末を使わない人のためのファイルに書き出します。"
+        "\n\n"
+        "形式:\n"
+        "  markdown 状況と表、タイムラインは Mermaid\n"
+        "  csv/tsv 課題ごとに1行 (Excel 向けに BOM 付き UTF-8、改行 CRLF)\n"
+        "  xlsx Excel のブック\n"
+        "  html 1ファイルで完結するページ (A4 横で印刷できます)\n"
+        "  svg タイムラインの図\n"
+        "  mermaid ガントチャート\n"
+        "  ics カレンダー (iCalendar)\n"
+        "  json 導出した状態を含むロードマップ全体 (スキーマ: jtr/export/roadmap-export.schema.json)"
+        "\n\n"
+        "--as-of, --lang, --course, --owner, --state は `jtr status` と同じです。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 書き出した\n"
+        "  1 ロードマップが不正\n"
+        "  2 使い方の誤り、または書き込めない",
+        "Export the roadmap as of a date, for people who never open a terminal."
+        "\n\n"
+        "Formats:\n"
+        "  markdown status and tables, the timeline as Mermaid\n"
+        "  csv/tsv one row per task (UTF-8 with BOM and CRLF for Excel)\n"
+        "  xlsx an Excel workbook\n"
+        "  html one self-contained page (prints on A4 landscape)\n"
+        "  svg the timeline picture\n"
+        "  mermaid a gantt chart\n"
+        "  ics iCalendar\n"
+        "  json the full roadmap with derived states (schema: "
+        "jtr/export/roadmap-export.schema.json)"
+        "\n\n"
+        "--as-of, --lang, --course, --owner and --state work as for `jtr status`."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 written\n"
+        "  1 the roadmap is invalid\n"
+        "  2 usage error or cannot write",
+    ),
+    "opt_export_output_format": (
+        "形式 (既定: -o のファイルの拡張子から)。",
+        "The format (default: from the extension of the -o file).",
+    ),
+    "opt_export_output": (
+        "このファイルに一度に書き込みます (通常のファイルか新しいパス。ロードマップやそのスキーマには"
+        "書き込みません)。指定がないか '-' のときは標準出力。",
+        "Write to this file, atomically (a regular file or a new path, never the roadmap or its "
+        "schema); without it, or with '-', standard output.",
+    ),
+    # jtr diff, textconv, history, setup-git
+    "help_diff": (
+        "ロードマップの二つのリビジョンの間で計画の何が変わったかを、コースと見直し項目ごとに表示します"
+        " (既定: HEAD と作業中のファイル): 見直し項目と課題の追加・削除・名前の変更・移動、進捗の記録、"
+        "方針決定と実現、担当、年度、文の修正。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 違いなし\n"
+        "  1 違いあり\n"
+        "  2 jtr を実行できなかった (git リポジトリでない、不明なリビジョン、そのリビジョンにファイルがない、"
+        "YAML として読めない)",
+        "What changed in the plan between two revisions of the roadmap (default: HEAD against "
+        "the working tree), grouped by course and item: items and tasks added, removed, renamed "
+        "or moved, status records, decisions and realisations, owners, fiscal years, text edits."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 no differences\n"
+        "  1 differences\n"
+        "  2 jtr could not run (not a git repository, unknown revision, the file missing at a "
+        "revision, a side that is not readable YAML)",
+    ),
+    "arg_diff_rev_a": (
+        "比べる元のリビジョン (既定: HEAD)。A..B や A...B (マージベースから) も使えます。",
+        "Old revision (default: HEAD); A..B and A...B (from the merge base) also work.",
+    ),
+    "arg_diff_rev_b": (
+        "比べる先のリビジョン (既定: 作業中のファイル)。",
+        "New revision (default: the working tree).",
+    ),
+    "opt_diff_files": (
+        "代わりに二つのロードマップのファイルを比べます (git を使いません)。",
+        "Compare two roadmap files instead (no git).",
+    ),
+    "opt_diff_output_format": (
+        "text: 端末向け、markdown: プルリクエストのコメント向け、json (既定: text)。",
+        "text for the terminal, markdown for a pull-request comment, json (default: text).",
+    ),
+    "opt_diff_width": (
+        "この幅 (端末のセル数、40 以上) で折り返します (既定: 端末の幅。パイプ出力では折り返しません)。",
+        "Wrap lines to this width in terminal cells, 40 or more (default: the terminal's; "
+        "piped: one line per change).",
+    ),
+    "help_textconv": (
+        "git の textconv 用に、ロードマップを1行に一つの事実を書く決まった形で出力します。"
+        "`git diff` や `git log -p` が計画の単位で行を表示するようになります。"
+        "有効にするには `jtr setup-git` を実行します。"
+        "\n\n"
+        "git は出力を必要とするため、常に出力して終了コード 0 で終わります。"
+        "YAML として読めないファイルはそのまま出力し、理由を標準エラーに書きます。"
+        "ファイルがまったく読めないとき (ない、壊れたリンク、フォルダーなど通常のファイルでない、大きすぎる) は、"
+        "`jtr: エラー: …` と表示して終了コード 2 で終わります。",
+        "A canonical, one-fact-per-line rendering of a roadmap, for git's textconv, so that "
+        "`git diff` and `git log -p` show plan-level lines. Turn it on with `jtr setup-git`."
+        "\n\n"
+        "Exits 0 with output (git needs it): a file that cannot be read as YAML is printed as it "
+        "is, with the reason on stderr. A file that cannot be read at all (missing, a broken "
+        "link, a directory or another kind that is not a regular file, too big) exits 2 with "
+        "`jtr: error: …`.",
+    ),
+    "arg_textconv_path": ("git が渡すロードマップのファイル。", "The roadmap file git passes."),
+    "help_history": (
+        "ロードマップ (または一つの見直し項目) を変更したコミットを新しい順に、日付・作成者・"
+        "計画の変更とともに表示し、続けて年度ごとと時期ごとの完了した課題の累積 (バーンアップ) を表示します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 表示した\n"
+        "  2 jtr を実行できなかった (git リポジトリでない、不明な ID)",
+        "The commits that changed the roadmap (or one item), newest first, with date, author "
+        "and the semantic changes of each; then a burn-up of tasks done per fiscal year and over "
+        "time."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 shown\n"
+        "  2 jtr could not run (not a git repository, unknown id)",
+    ),
+    "arg_history_ident": (
+        "このコース、見直し項目、課題を変更したコミットだけ (既定: すべて)。",
+        "Only the commits that changed this course, item or task (default: all).",
+    ),
+    "opt_history_output_format": (
+        "text: コミットとバーンアップの図、json: その系列 (既定: text)。",
+        "text: commits and a burn-up chart; json: the series (default: text).",
+    ),
+    "opt_history_max_count": (
+        "新しいほうから N 件のコミットだけを表示します。",
+        "Show only the newest N commits.",
+    ),
+    "opt_history_ascii_only": (
+        "図を ASCII 文字だけで描きます。",
+        "ASCII characters only in the chart.",
+    ),
+    "help_setup_git": (
+        "このリポジトリを jtr 用に設定します: `.gitattributes` に `data/roadmap.yaml diff=jtr` の行"
+        " (リポジトリ内のロードマップのパス。コミットしてください) を加え、`git config diff.jtr.textconv` に"
+        "この jtr の絶対パスを設定します。これで `git diff` と `git log -p` が計画の単位で行を表示します。"
+        "もう一度実行しても何も変わりません。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 設定した (設定済みだった、または --dry-run で表示した)\n"
+        "  2 ロードマップがない、git リポジトリの中でない、git がない、または .gitattributes が読めない",
+        "Configure this repository for jtr: the `.gitattributes` line `data/roadmap.yaml "
+        "diff=jtr` (the roadmap's path in the repository; commit it) and `git config "
+        "diff.jtr.textconv` with the absolute path of this jtr, so `git diff` and `git log -p` "
+        "show plan-level lines. Running it again changes nothing."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 configured (or already so, or shown with --dry-run)\n"
+        "  2 no roadmap, not in a git repository, git missing, or .gitattributes unreadable",
+    ),
+    "opt_setup_git_dry_run": (
+        "書き込む内容を表示するだけで、何も変更しません。",
+        "Print what would be written; change nothing.",
+    ),
+}

@@ -1,3 +1,115 @@
-"""The catalog's usage part: see jtr.catalog."""
+"""The catalog's usage part: the help pages' headings and Click's usage errors, in jtr's words
+(jtr.cli.app). Plain data, nothing imported; see jtr.catalog."""
 
-ENTRIES: dict[str, tuple[str, str]] = {}
+ENTRIES: dict[str, tuple[str, str]] = {
+    # the help pages
+    "usage_prefix": ("使い方:", "Usage:"),
+    "usage_options_metavar": ("[オプション]", "[OPTIONS]"),
+    "usage_command_metavar": ("コマンド [引数]...", "COMMAND [ARGS]..."),
+    "usage_arguments_heading": ("引数:", "Arguments:"),
+    "usage_options_heading": ("オプション:", "Options:"),
+    "usage_commands_heading": ("コマンド:", "Commands:"),
+    # the words of every error and warning line: `jtr: error: …`
+    "usage_error_word": ("エラー", "error"),
+    "usage_warning_word": ("警告", "warning"),
+    "usage_try_help": (
+        "詳しくは '{command}' で使い方をご覧ください。",
+        "Try '{command}' for help.",
+    ),
+    "usage_aborted": ("中断しました", "Aborted."),
+    # usage errors
+    "usage_no_such_command": ("{name} というコマンドはありません。", "No such command {name}."),
+    "usage_no_such_option": ("{name} というオプションはありません。", "No such option: {name}."),
+    "usage_did_you_mean": ("もしかして {close} ですか。", " Did you mean {close}?"),
+    "usage_did_you_mean_sentence": ("もしかして {close} ですか。", "Did you mean {close}?"),
+    "usage_missing_argument": ("引数 {name} を指定してください。", "Missing argument {name}."),
+    "usage_missing_option": ("オプション {name} を指定してください。", "Missing option {name}."),
+    "usage_missing_parameter": ("{name} を指定してください。", "Missing parameter {name}."),
+    "usage_bad_value": (
+        "{name} の値が正しくありません: {problem}",
+        "Invalid value for {name}: {problem}",
+    ),
+    "usage_needs_value": (
+        "オプション '{name}' には値が必要です。",
+        "Option '{name}' requires an argument.",
+    ),
+    "usage_needs_values": (
+        "オプション '{name}' には値が{count}つ必要です。",
+        "Option '{name}' requires {count} arguments.",
+    ),
+    "usage_takes_no_value": (
+        "オプション '{name}' は値をとりません。",
+        "Option '{name}' does not take a value.",
+    ),
+    "usage_extra_arguments": (
+        "余分な引数があります ({args})。",
+        "Got unexpected extra arguments ({args}).",
+    ),
+    "usage_not_an_integer": ("{value} は整数ではありません。", "{value} is not a valid integer."),
+    "usage_not_a_number": ("{value} は数値ではありません。", "{value} is not a valid number."),
+    "usage_out_of_range": (
+        "{value} は範囲外です ({range})。",
+        "{value} is not in the range {range}.",
+    ),
+    "usage_not_the_choice": (
+        "{value} は指定できません ({choice} のみ)。",
+        "{value} is not {choice}.",
+    ),
+    "usage_not_a_choice": (
+        "{value} は指定できません。指定できるのは {choices} です。",
+        "{value} is not one of {choices}.",
+    ),
+    # the commands' own messages (jtr/cli)
+    "cli_roadmap_invalid": (
+        "ロードマップが正しくありません。指摘のすべては `jtr validate` で確認できます",
+        "the roadmap is not valid; `jtr validate` lists every finding",
+    ),
+    "cli_schema_broken": (
+        "スキーマが壊れているため、何も検査していません",
+        "the schema is broken; nothing was validated",
+    ),
+    "cli_validate_counts": (
+        "エラー {errors} 件、警告 {warnings} 件 (ファイル {files} 件)",
+        "{errors}, {warnings} in {files}",
+    ),
+    "cli_wait_number": (
+        "--wait: 秒数を指定してください (例: 60)",
+        "--wait: give a number of seconds, e.g. 60",
+    ),
+    "cli_waiting": (
+        "{file} の別の編集が終わるのを待っています (最長 {seconds} 秒)…",
+        "waiting for another edit of {file} to finish (up to {seconds} s)…",
+    ),
+    "cli_nothing_written": ("{problem}。何も書き込んでいません", "{problem}; nothing was written"),
+    "cli_clear_alone": (
+        "--clear は記録を取り消します。--date と --note は付けずに指定してください",
+        "--clear removes the record: give it without --date and --note",
+    ),
+    "cli_export_choose_format": (
+        "--format で形式 ({formats}) を選ぶか、-o のファイル名に拡張子を付けてください",
+        "choose a format with --format ({formats}), or name the -o file with its extension",
+    ),
+    "cli_export_binary": (
+        "{name} はバイナリ形式のため、端末には出力しません。-o FILE{extension} を指定するか、"
+        "標準出力をファイルにリダイレクトしてください",
+        "{name} is a binary format: not writing it to the terminal; use -o FILE{extension} "
+        "(or redirect standard output to a file)",
+    ),
+    "cli_cannot_write": ("{file} に書き込めません: {reason}", "cannot write {file}: {reason}"),
+    "cli_wrote": ("{file} に書き出しました ({format}、{size})", "wrote {file} ({format}, {size})"),
+    "cli_bytes": ("{count} バイト", "{count} bytes"),
+    "cli_protected_roadmap": (
+        "書き出し元のロードマップ ({file})",
+        "the roadmap being exported ({file})",
+    ),
+    "cli_protected_schema": ("ロードマップのスキーマ ({file})", "the roadmap's schema ({file})"),
+    "cli_cannot_compare": ("比較できません: {problem}", "cannot compare: {problem}"),
+    "cli_revisions_or_files": (
+        "リビジョンか --files OLD NEW のどちらか一方を指定してください",
+        "give either revisions or --files OLD NEW, not both",
+    ),
+    "cli_no_such_id_in_history": (
+        "{file} のどの版にも、ID {id} のコース・見直し項目・課題はありません",
+        "no course, item or task has the id {id} in any version of {file}",
+    ),
+}

@@ -19,15 +19,15 @@ import typer
 
 from jtr import __version__
 from jtr.cli import edit, export, review, setup_git, validate, views
-from jtr.cli.options import AsOfOption, FileOption, LangOption, remember_globals
+from jtr.cli.app import JtrGroup, JtrTyper
+from jtr.cli.options import AsOfOption, FileOption, LangOption, remember_globals, warn
 
-app = typer.Typer(
+# Help texts are the catalog's (jtr.catalog.help_text), put on the commands in the run's
+# language by jtr.cli.app when the app starts.
+app = JtrTyper(
     name="jtr",
-    help=(
-        "jtr: track Nagano City's 住民自治リフレッシュプロジェクト roadmap, kept as validated YAML.\n\n"
-        "The roadmap is --file/-f PATH, else $JTR_ROADMAP, else data/roadmap.yaml in the current "
-        "folder or the nearest folder above it."
-    ),
+    cls=JtrGroup,
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -46,7 +46,7 @@ def main_options(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print jtr's version."),
+        typer.Option("--version", callback=_version, is_eager=True),
     ] = False,
     file: FileOption = None,
     lang: LangOption = None,
@@ -60,7 +60,7 @@ def main_options(
     remember_globals(ctx, file=file, lang=lang, as_of=as_of)
     from jtr import notices  # what the library finds to say (a schema it will not use), once
 
-    notices.start_run(lambda message: typer.echo(f"jtr: warning: {message}", err=True))
+    notices.start_run(warn)
 
 
 for _commands in (validate, views, edit, export, review, setup_git):

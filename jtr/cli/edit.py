@@ -15,6 +15,7 @@ import typer
 from jtr.cli.options import (
     EXIT_FINDINGS,
     FileOption,
+    choices,
     chosen_lang,
     completion,
     fail,
@@ -22,6 +23,7 @@ from jtr.cli.options import (
     show_findings,
     warn_far_date,
 )
+from jtr.labels import message
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -39,15 +41,17 @@ complete_items = completion("item")
 
 DateOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
-    typer.Option("--date", "-d", help="Date, YYYY-MM-DD (default: today).", show_default=False),
+    typer.Option("--date", "-d", show_default=False),
 ]
 NoteOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--note", "-n", help="A note kept with the record.", show_default=False),
+    typer.Option("--note", "-n", show_default=False),
 ]
 DryRunOption = Annotated[
     bool,
-    typer.Option("--dry-run", help="Print the unified diff the edit would make; change nothing."),
+    typer.Option(
+        "--dry-run",
+    ),
 ]
 WaitOption = Annotated[
     float,
@@ -55,14 +59,11 @@ WaitOption = Annotated[
         "--wait",
         min=0,
         metavar="SECONDS",
-        help="How long to wait for another edit of the same file to finish before giving up.",
     ),
 ]
 ItemArgument = Annotated[
     str,
-    typer.Argument(
-        metavar="ITEM_ID", help="The review item's id (`jtr list`).", autocompletion=complete_items
-    ),
+    typer.Argument(metavar="ITEM_ID", autocompletion=complete_items),
 ]
 
 
@@ -87,7 +88,7 @@ def _run(
     from jtr.edit import EditError, EditInvalid, SetStatus, apply
 
     if wait != wait:  # NaN passes the option's x>=0 check
-        raise fail("--wait: give a number of seconds, e.g. 60")
+        raise fail(message("cli_wait_number"))
     try:
         path = find_roadmap(given_file(file))
     except RoadmapNotFound as exc:
@@ -95,9 +96,7 @@ def _run(
     display = display_path(path)
 
     def waiting() -> None:
-        typer.echo(
-            f"jtr: waiting for another edit of {display} to finish (up to {wait:g} s)…", err=True
-        )
+        typer.echo(f"jtr: {message('cli_waiting', file=display, seconds=f'{wait:g}')}", err=True)
 
     try:
         outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting, wait=wait)
@@ -105,7 +104,10 @@ def _run(
         raise fail(str(exc)) from None
     except EditInvalid as exc:
         show_findings(exc.diagnostics)
-        typer.echo(f"jtr: error: {exc}; nothing was written", err=True)
+        typer.echo(
+            f"jtr: {message('usage_error_word')}: {message('cli_nothing_written', problem=exc)}",
+            err=True,
+        )
         raise typer.Exit(EXIT_FINDINGS) from None
     for warning in outcome.warnings:
         typer.echo(warning.format(), err=True)
@@ -135,33 +137,30 @@ def set_status(
         str,
         typer.Argument(
             metavar="TASK_ID",
-            help="The task's id (`jtr list --kind tasks`).",
             autocompletion=complete_tasks,
         ),
     ],
     status: Annotated[
         Status,
-        typer.Option("--status", "-s", help="The status to record.", show_default=False),
+        typer.Option("--status", "-s", show_default=False, click_type=choices(Status)),
     ],
     date: DateOption = None,
     note: NoteOption = None,
     by: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--by", help="Who records it (person or office).", show_default=False),
+        typer.Option("--by", show_default=False),
     ] = None,
     fiscal_year: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--fiscal-year",
-            help="For a recurring task: the fiscal year the record is about "
-            "(2024, FY2024, R6, 令和6年度).",
             show_default=False,
         ),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Accept a date before the task's last record (inserted in date order)."
+            "--force",
         ),
     ] = False,
     dry_run: DryRunOption = False,
@@ -202,13 +201,23 @@ def _milestone(
     from jtr.edit import SetMilestone
 
     if clear and (date is not None or note is not None):
-        raise fail("--clear removes the record: give it without --date and --note")
+        raise fail(message("cli_clear_alone"))
     day = None if clear else _date(date)
     _run(file, SetMilestone(item, kind, day, note, clear, force), dry_run, wait, date is not None)
 
 
-ClearOption = Annotated[bool, typer.Option("--clear", help="Remove the recorded date instead.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace a date already recorded.")]
+ClearOption = Annotated[
+    bool,
+    typer.Option(
+        "--clear",
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+    ),
+]
 
 
 def _milestone_command(kind: str, doc: str) -> Callable[..., None]:

@@ -31,12 +31,14 @@ from jtr.cli.options import (
     LangOption,
     OwnerFilter,
     StateFilter,
+    choices,
     chosen_lang,
     fail,
     open_roadmap,
     select,
 )
 from jtr.export import EXPORTERS, FORMATS, format_for
+from jtr.labels import message
 
 # Every format of `jtr export`, in the registry's order (jtr.export.EXPORTERS).
 ExportFormat = enum.Enum("ExportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
@@ -47,8 +49,8 @@ def export(
         Optional[ExportFormat],  # noqa: UP045
         typer.Option(
             "--format",
-            help="The format (default: from the extension of the -o file).",
             show_default=False,
+            click_type=choices(ExportFormat),
         ),
     ] = None,
     output: Annotated[
@@ -56,8 +58,6 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file, atomically (a regular file or a new path, never the "
-            "roadmap or its schema); without it, or with '-', standard output.",
             show_default=False,
         ),
     ] = None,
@@ -82,19 +82,13 @@ def export(
     if output_format is None:
         guessed = None if to_stdout else format_for(str(output))
         if guessed is None:
-            raise fail(
-                f"choose a format with --format ({', '.join(FORMATS)}), "
-                "or name the -o file with its extension"
-            )
+            raise fail(message("cli_export_choose_format", formats=", ".join(FORMATS)))
         name = guessed
     else:
         name = output_format.value
     exporter = EXPORTERS[name]
     if to_stdout and exporter.binary and sys.stdout.isatty():
-        raise fail(
-            f"{name} is a binary format: not writing it to the terminal; "
-            f"use -o FILE{exporter.extension} (or redirect standard output to a file)"
-        )
+        raise fail(message("cli_export_binary", name=name, extension=exporter.extension))
 
     from jtr.fileio import UnsafeTarget, atomic_write, check_output
 
@@ -128,8 +122,10 @@ def export(
         raise fail(str(exc)) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise fail(f"cannot write {output}: {reason}") from None
-    typer.echo(f"jtr: wrote {output} ({name}, {_size(len(data))})", err=True)
+        raise fail(message("cli_cannot_write", file=output, reason=reason)) from None
+    typer.echo(
+        f"jtr: {message('cli_wrote', file=output, format=name, size=_size(len(data)))}", err=True
+    )
 
 
 def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
@@ -139,17 +135,19 @@ def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
     from jtr.fileio import ReadError
     from jtr.schemaline import declared_schema_path, packaged_schema_path
 
-    protected = [(roadmap, f"the roadmap being exported ({display_path(roadmap)})")]
+    protected = [(roadmap, message("cli_protected_roadmap", file=display_path(roadmap)))]
     try:
         schema = declared_schema_path(roadmap, head) or packaged_schema_path()
     except ReadError:
         return protected
-    protected.append((schema, f"the roadmap's schema ({display_path(schema)})"))
+    protected.append((schema, message("cli_protected_schema", file=display_path(schema))))
     return protected
 
 
 def _size(count: int) -> str:
-    return f"{count} bytes" if count < 10_000 else f"{count / 1024:.0f} KiB"
+    if count < 10_000:
+        return message("cli_bytes", count=count)
+    return f"{count / 1024:.0f} KiB"
 
 
 def register(app: typer.Typer) -> None:

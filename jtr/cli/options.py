@@ -32,8 +32,9 @@ def fail(message: str) -> typer.Exit:
     """Print `jtr: error: MESSAGE` on one line (anything from a file or an argument in it shown
     visibly, never obeyed by the terminal) and return the exit for `raise`."""
     from jtr.escape import terminal
+    from jtr.labels import message as sentence
 
-    typer.echo(f"jtr: error: {terminal(message)}", err=True)
+    typer.echo(f"jtr: {sentence('usage_error_word')}: {terminal(message)}", err=True)
     return typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -42,10 +43,35 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
+def choices(kind: "type[enum.Enum]") -> Any:
+    """The click type of an enum option such as `--format`: Typer's choice, whose error adds
+    up to three close values ("did you mean 'table'?"); its completion offers the values."""
+    from typer._types import TyperChoice  # Typer's own: tests/test_cli_options.py checks it
+
+    values = [str(member.value) for member in kind]
+
+    class SuggestingChoice(TyperChoice):  # type: ignore[type-arg]
+        def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+            from jtr.labels import message
+            from jtr.status import did_you_mean
+
+            text = message(
+                "usage_not_a_choice",
+                value=repr(value),
+                choices=", ".join(repr(v) for v in values),
+            )
+            hint = did_you_mean(str(value), values, chosen_lang(None))[2:]
+            if not hint:
+                return text
+            return f"{text}{'' if chosen_lang(None) == 'ja' else ' '}{hint[:1].upper()}{hint[1:]}"
+
+    return SuggestingChoice(values)
+
+
 FileOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option(
-        "--file", "-f", help="Roadmap file (default: $JTR_ROADMAP, else the nearest data/roadmap.yaml).",
+        "--file", "-f",
         show_default=False,
     ),
 ]  # fmt: skip
@@ -53,23 +79,21 @@ AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--as-of",
-        help="Date to report as of, YYYY-MM-DD (default: today); a fiscal year such as 2024, "
-        "FY2024, R6 or 令和6年度 means its last day. Progress recorded later is not counted.",
         show_default=False,
     ),
 ]
 LangOption = Annotated[
     Optional[Lang],  # noqa: UP045
     typer.Option(
-        "--lang", help="Labels and titles in Japanese or English (default: from LC_ALL/LC_MESSAGES/LANG).",
+        "--lang",
         show_default=False,
+        click_type=choices(Lang),
     ),
 ]  # fmt: skip
 RevOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--rev",
-        help="Show the roadmap as committed at this git revision (e.g. HEAD~3, a tag, a hash).",
         show_default=False,
     ),
 ]
@@ -78,7 +102,6 @@ WidthOption = Annotated[
     typer.Option(
         "--width",
         min=40,
-        help="Width in terminal cells (default: the terminal's, or 80).",
         show_default=False,
     ),
 ]
@@ -87,8 +110,6 @@ WrapOption = Annotated[
     typer.Option(
         "--width",
         min=40,
-        help="Wrap lines to this width in terminal cells (default: the terminal's; "
-        "piped: one line per entry).",
         show_default=False,
     ),
 ]
@@ -175,8 +196,6 @@ CourseFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
         "--course",
-        help="Only this course: its id, numeral or target year (course-2024, Ⅰ, I, 1, 2024); "
-        "repeatable.",
         autocompletion=_complete_courses,
     ),
 ]
@@ -184,7 +203,6 @@ OwnerFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
         "--owner",
-        help="Only items with this owner (jijikyo, shisho, tantoka, chikatsu); repeatable.",
         autocompletion=_complete_owners,
     ),
 ]
@@ -192,29 +210,9 @@ StateFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
         "--state",
-        help="Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
-        "done, cancelled, planned, closed; repeatable.",
         autocompletion=_complete_states,
     ),
 ]
-
-
-def choices(kind: "type[enum.Enum]") -> Any:
-    """The click type of an enum option such as `--format`: Typer's choice, whose error adds
-    up to three close values ("did you mean 'table'?"); its completion offers the values."""
-    from typer._types import TyperChoice  # Typer's own: tests/test_cli_options.py checks it
-
-    values = [str(member.value) for member in kind]
-
-    class SuggestingChoice(TyperChoice):  # type: ignore[type-arg]
-        def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
-            from jtr.status import did_you_mean
-
-            message: str = super().get_invalid_choice_message(value, ctx)
-            hint = did_you_mean(str(value), values, chosen_lang(None))[2:]
-            return f"{message} {hint[:1].upper()}{hint[1:]}" if hint else message
-
-    return SuggestingChoice(values)
 
 
 def show_findings(diagnostics: "Iterable[Diagnostic]") -> None:
@@ -225,7 +223,9 @@ def show_findings(diagnostics: "Iterable[Diagnostic]") -> None:
 
 def invalid() -> NoReturn:
     """End a command on a roadmap with errors (its findings already printed): exit 1."""
-    typer.echo("jtr: error: the roadmap is not valid; `jtr validate` lists every finding", err=True)
+    from jtr.labels import message
+
+    typer.echo(f"jtr: {message('usage_error_word')}: {message('cli_roadmap_invalid')}", err=True)
     raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -254,7 +254,9 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
         raise fail(str(exc)) from None
     except SchemaBroken as exc:
         show_findings(exc.diagnostics)
-        raise fail("the schema is broken; nothing was validated") from None
+        from jtr.labels import message
+
+        raise fail(message("cli_schema_broken")) from None
     except RoadmapInvalid as exc:
         show_findings(exc.diagnostics)
         invalid()
@@ -291,8 +293,9 @@ def as_of_date(value: str | None, start_month: int, lang: "Lang | str | None" = 
 def warn(message: str) -> None:
     """`jtr: warning: MESSAGE` on standard error (data text shown visibly)."""
     from jtr.escape import terminal
+    from jtr.labels import message as sentence
 
-    typer.echo(f"jtr: warning: {terminal(message)}", err=True)
+    typer.echo(f"jtr: {sentence('usage_warning_word')}: {terminal(message)}", err=True)
 
 
 def warn_far_date(

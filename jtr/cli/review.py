@@ -21,6 +21,7 @@ from jtr.cli.options import (
     WidthOption,
     WrapOption,
     as_of_date,
+    choices,
     chosen_lang,
     complete_ids,
     fail,
@@ -29,6 +30,7 @@ from jtr.cli.options import (
     use_color,
     wrap_width,
 )
+from jtr.labels import message
 
 if TYPE_CHECKING:
     from jtr.review.gitio import RepoPath
@@ -65,7 +67,7 @@ def _load(raw: bytes, name: str) -> dict[str, Any]:
         return load_revision(raw, name)
     except LoadError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
-        raise fail(f"cannot compare: {first}") from None
+        raise fail(message("cli_cannot_compare", problem=first)) from None
 
 
 def _sides(path: Path, rev_a: str | None, rev_b: str | None) -> tuple[str, bytes, str, bytes]:
@@ -104,15 +106,12 @@ def diff(
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
         typer.Argument(
             metavar="[REV_A]",
-            help="Old revision (default HEAD); A..B and A...B (from the merge base) also work.",
             show_default=False,
         ),
     ] = None,
     rev_b: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(
-            metavar="[REV_B]", help="New revision (default: the working tree).", show_default=False
-        ),
+        typer.Argument(metavar="[REV_B]", show_default=False),
     ] = None,
     file: FileOption = None,
     files: Annotated[
@@ -120,15 +119,12 @@ def diff(
         typer.Option(
             "--files",
             metavar="OLD NEW",
-            help="Compare two roadmap files instead (no git).",
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
         DiffFormat,
-        typer.Option(
-            "--format", help="text for the terminal, markdown for a pull-request comment, json."
-        ),
+        typer.Option("--format", click_type=choices(DiffFormat)),
     ] = DiffFormat.text,
     lang: LangOption = None,
     width: WrapOption = None,
@@ -145,7 +141,7 @@ def diff(
 
     if files is not None:
         if rev_a is not None or rev_b is not None:
-            raise fail("give either revisions or --files OLD NEW, not both")
+            raise fail(message("cli_revisions_or_files"))
         from jtr.loader import ReadError, read_bytes
 
         try:
@@ -178,7 +174,12 @@ def diff(
 
 
 def textconv(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="The roadmap file git passes.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+        ),
+    ],
 ) -> None:
     """A canonical, one-fact-per-line rendering of a roadmap, for git's textconv, so that
     `git diff` and `git log -p` show plan-level lines. Turn it on with `jtr setup-git`.
@@ -217,7 +218,6 @@ def history(
         Optional[str],  # noqa: UP045
         typer.Argument(
             metavar="[ID]",
-            help="Only the commits that changed this course, item or task (default: all).",
             autocompletion=complete_ids,
             show_default=False,
         ),
@@ -225,19 +225,20 @@ def history(
     file: FileOption = None,
     output_format: Annotated[
         HistoryFormat,
-        typer.Option("--format", help="text: commits and a burn-up chart; json: the series."),
+        typer.Option("--format", click_type=choices(HistoryFormat)),
     ] = HistoryFormat.text,
     as_of: AsOfOption = None,
     max_count: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(
-            "--max-count", "-n", min=1, help="Show only the newest N commits.", show_default=False
-        ),
+        typer.Option("--max-count", "-n", min=1, show_default=False),
     ] = None,
     lang: LangOption = None,
     width: WidthOption = None,
     ascii_only: Annotated[
-        bool, typer.Option("--ascii", help="ASCII characters only in the chart.")
+        bool,
+        typer.Option(
+            "--ascii",
+        ),
     ] = False,
 ) -> None:
     """The commits that changed the roadmap (or one item), newest first, with date, author and
@@ -260,7 +261,7 @@ def history(
     shown = display_path(path)
     newest = next((v.new for v in versions if v.new is not None), None)
     if ident is not None and not _known(ident, versions):
-        raise fail(f"no course, item or task has the id {ident!r} in any version of {shown}")
+        raise fail(message("cli_no_such_id_in_history", id=repr(ident), file=shown))
     listed = []
     for version in versions:
         if ident is not None:

@@ -11,7 +11,10 @@ from jtr.cli.options import EXIT_OK, FileOption, LangOption, chosen_lang, fail, 
 def setup_git(
     file: FileOption = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print what would be written; change nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+        ),
     ] = False,
     lang: LangOption = None,
 ) -> None:

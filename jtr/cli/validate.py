@@ -12,6 +12,7 @@ from jtr.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
     FileOption,
+    choices,
     fail,
     given_file,
     show_findings,
@@ -32,26 +33,23 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
-        typer.Argument(
-            help="Roadmap files to check (default: the discovered roadmap).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
     file: FileOption = None,
     output_format: Annotated[
         ValidateFormat,
-        typer.Option(
-            "--format",
-            help="text: file:line:col lines; json: for tools; github: Actions annotations; "
-            "sarif: SARIF 2.1.0 for code-scanning dashboards.",
-        ),
+        typer.Option("--format", click_type=choices(ValidateFormat)),
     ] = ValidateFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+        ),
+    ] = False,
     schema: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--schema",
-            help="JSON Schema to use (default: the one the roadmap names in its "
-            "'# yaml-language-server: $schema=' line, else jtr's own).",
         ),
     ] = None,
     max_bytes: Annotated[
@@ -60,7 +58,6 @@ def validate(
             "--max-bytes",
             min=1,
             metavar="N",
-            help="Refuse files larger than N bytes (default: $JTR_MAX_BYTES, else 64 MiB).",
             show_default=False,
         ),
     ] = None,
@@ -103,7 +100,9 @@ def validate(
             cannot_run = True
         except LoadError as exc:  # the schema, not the roadmap, is broken
             show_findings(exc.diagnostics)
-            typer.echo("jtr: error: the schema is broken; nothing was validated", err=True)
+            from jtr.labels import message
+
+            fail(message("cli_schema_broken"))
             raise typer.Exit(EXIT_CANNOT_RUN) from None
     reporter = REPORTERS[output_format.value]()
     sys.stdout.write(reporter.render(results, strict))
@@ -120,12 +119,19 @@ def _summary(results: "list[ValidationResult]", strict: bool) -> None:
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     if errors or warnings:
+        from jtr.labels import current_lang, message
+
         files = len(results)
-        typer.echo(
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {files} file{'s' * (files != 1)}",
-            err=True,
-        )
+        if current_lang() == "ja":
+            text = message("cli_validate_counts", errors=errors, warnings=warnings, files=files)
+        else:  # English counts its nouns
+            text = message(
+                "cli_validate_counts",
+                errors=f"{errors} error{'s' * (errors != 1)}",
+                warnings=f"{warnings} warning{'s' * (warnings != 1)}",
+                files=f"{files} file{'s' * (files != 1)}",
+            )
+        typer.echo(text, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -55,7 +55,6 @@ def status(
         StatusFormat,
         typer.Option(
             "--format",
-            help="table for people, json for tools, markdown for documents.",
             click_type=choices(StatusFormat),
         ),
     ] = StatusFormat.table,
@@ -68,7 +67,6 @@ def status(
         bool,
         typer.Option(
             "--check",
-            help="Exit 1 when a task is overdue or a course goal is missed (for a scheduled CI job).",
         ),
     ] = False,
     width: WidthOption = None,
@@ -103,7 +101,10 @@ def timeline(
     owner: OwnerFilter = None,
     width: WidthOption = None,
     ascii_only: Annotated[
-        bool, typer.Option("--ascii", help="ASCII characters only (titles stay as written).")
+        bool,
+        typer.Option(
+            "--ascii",
+        ),
     ] = False,
     rev: RevOption = None,
 ) -> None:
@@ -131,7 +132,6 @@ def show(
             metavar="ID",
             # written out, so that no command's start reads the catalog for it (test_kinds
             # checks that it names every kind `show` takes)
-            help="A review item, task, course, working group, topic, owner or phase id.",
             autocompletion=complete_ids,
         ),
     ],
@@ -139,9 +139,7 @@ def show(
     as_of: AsOfOption = None,
     output_format: Annotated[
         ShowFormat,
-        typer.Option(
-            "--format", help="text for people, json for tools.", click_type=choices(ShowFormat)
-        ),
+        typer.Option("--format", click_type=choices(ShowFormat)),
     ] = ShowFormat.text,
     lang: LangOption = None,
     width: WidthOption = None,
@@ -175,14 +173,16 @@ def show(
 
 
 def list_ids(
-    kind: Annotated[ListKind, typer.Option("--kind", help="What to list.")] = ListKind["items"],
+    kind: Annotated[
+        ListKind,
+        typer.Option("--kind", click_type=choices(ListKind)),
+    ] = ListKind["items"],
     file: FileOption = None,
     lang: LangOption = None,
     output_format: Annotated[
         ShowFormat,
         typer.Option(
             "--format",
-            help="text: id and title per line; json: a list of objects.",
             click_type=choices(ShowFormat),
         ),
     ] = ShowFormat.text,
