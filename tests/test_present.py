@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from jtr.catalog.help_text import ENTRIES as HELP_TEXT
 from jtr.export.delimited import COLUMNS, header, row_values
 from jtr.export.xlsx import ITEM_COLUMNS
-from jtr.catalog.help_text import ENTRIES as HELP_TEXT
 from jtr.labels import LABELS, label, label_or
 from jtr.model import Span, StatusRecord
 from jtr.presenter import (
