@@ -4,6 +4,8 @@ command records the goal of an item whose tasks are all done."""
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -130,6 +132,17 @@ def test_status_names_the_command_when_all_tasks_are_done_but_no_goal_is_recorde
     # Once the realisation counts, the item is no longer named.
     later = jtr(runner, "status", "--lang", lang, file=PROGRESS, as_of="2025-03-15")
     assert HEADING[lang] not in later and "jtr realise" not in later
+
+
+def test_status_json_flags_the_items_done_with_no_goal_recorded(runner: CliRunner) -> None:
+    def flags(as_of: str) -> tuple[list[str], list[str]]:
+        data = json.loads(jtr(runner, "status", "--format", "json", file=PROGRESS, as_of=as_of))
+        listed = [i for c in data["courses"] for i in c["goal"]["unrecorded"]]
+        flagged = [i["id"] for c in data["courses"] for i in c["items"] if i["goal_unrecorded"]]
+        return listed, flagged
+
+    assert flags("2025-03-10") == (["district-dock"], ["district-dock"])
+    assert flags("2025-03-15") == ([], [])  # its realisation now counts
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

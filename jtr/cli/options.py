@@ -350,9 +350,9 @@ def roadmap_years(model: "Roadmap") -> tuple[int, int]:
 
 
 def chosen_lang(value: "Lang | str | None") -> str:
-    """`--lang` of the command, else the one given before it, else $JTR_LANG, else the
-    language of the locale (jtr.i18n.detect_lang)."""
-    from jtr.i18n import detect_lang
+    """`--lang` of the command, else the one given before it, else the language chosen for
+    this run (jtr.labels.current_lang: $JTR_LANG, else the locale, else Japanese)."""
+    from jtr.labels import current_lang
 
     if value is None:
         value = global_option("lang")  # type: ignore[assignment]
@@ -360,7 +360,7 @@ def chosen_lang(value: "Lang | str | None") -> str:
         return value.value
     if isinstance(value, str) and value in ("ja", "en"):
         return value
-    return detect_lang()
+    return current_lang()
 
 
 def use_color(plain: bool = False) -> bool:

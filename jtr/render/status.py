@@ -197,6 +197,7 @@ def status_data(state: RoadmapState) -> dict[str, Any]:
                     "items": len(course.items),
                     "met": [i.item.id for i in course.goal_met],
                     "missed": [i.item.id for i in course.goal_missed],
+                    "unrecorded": [i.item.id for i in course.items if i.goal_unrecorded],
                 },
                 "items": [
                     {
@@ -208,6 +209,7 @@ def status_data(state: RoadmapState) -> dict[str, Any]:
                         "decision": i.decision.date.isoformat() if i.decision else None,
                         "realisation": i.realisation.date.isoformat() if i.realisation else None,
                         "next_task": i.next_task.task.id if i.next_task else None,
+                        "goal_unrecorded": i.goal_unrecorded,
                         "tasks": [task_json(ts, i.item.id) for ts in i.tasks],
                     }
                     for i in course.items
