@@ -5,7 +5,6 @@ command records the goal of an item whose tasks are all done."""
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest
