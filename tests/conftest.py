@@ -17,6 +17,7 @@ from helpers import DATA
 from typer.testing import CliRunner
 
 from jtr import fileio
+from jtr.labels import set_lang
 
 # Settings of the user's shell that would change what jtr does or prints; no test sees them.
 USER_SETTINGS = (
@@ -85,6 +86,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    set_lang(None)  # a run in-process chose a language: the next test starts from its locale
 
 
 @pytest.fixture

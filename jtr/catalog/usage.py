@@ -22,6 +22,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "usage_no_such_option": ("{name} というオプションはありません。", "No such option: {name}."),
     "usage_did_you_mean": ("もしかして {close} ですか。", " Did you mean {close}?"),
     "usage_did_you_mean_sentence": ("もしかして {close} ですか。", "Did you mean {close}?"),
+    "usage_missing_command": ("コマンドを指定してください。", "Missing command."),
     "usage_missing_argument": ("引数 {name} を指定してください。", "Missing argument {name}."),
     "usage_missing_option": ("オプション {name} を指定してください。", "Missing option {name}."),
     "usage_missing_parameter": ("{name} を指定してください。", "Missing parameter {name}."),

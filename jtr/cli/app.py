@@ -219,7 +219,9 @@ def _table(rows: list[tuple[str, str]], width: int) -> list[str]:
 def help_page(command: Command, ctx: Context) -> str:
     """The whole help of a command (or the app), in the run's language."""
     width = terminal_width()
-    lines = [usage_line(ctx), ""]
+    usage = usage_line(ctx)
+    lines = [*_wrapped(usage, width, len(message("usage_prefix")) + 1, first=" "), ""]
+    lines[0] = lines[0][1:]
     for paragraph in _paragraphs(command.help or ""):
         if "\n" in paragraph.strip():  # a list or an example: its lines as written
             for line in paragraph.strip("\n").splitlines():
@@ -366,6 +368,7 @@ _CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<value>'.*') is not (?P<choice>'[^']*')\.", "usage_not_the_choice"),
     (r"(?P<value>'.*') is not one of (?P<choices>.*)\.", "usage_not_a_choice"),
     (r"Did you mean (?P<close>.*)\?", "usage_did_you_mean_sentence"),
+    (r"Missing command\.", "usage_missing_command"),
 )
 
 
