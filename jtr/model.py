@@ -200,6 +200,56 @@ class Topic(NamedTuple):
     help: Help | None = None
 
 
+class ReadingText(NamedTuple):
+    """A reading's explanation: English always, Japanese when written."""
+
+    en: str
+    ja: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja else self.en
+
+    @classmethod
+    def of(cls, value: Any) -> ReadingText:
+        return cls(value["en"], value.get("ja"))
+
+
+class Reading(NamedTuple):
+    """One interpretation of the seed (`readings:`): the values it decides (`about`, paths
+    such as `welfare-workers.number`), what was decided, the alternatives, the seed lines it
+    rests on, the Japanese it cites from them, the seed's page and how sure it is.
+    `number` is its place in the file, 1-based: the mark a value shows (※3)."""
+
+    id: str
+    number: int
+    about: tuple[str, ...]
+    decision: ReadingText
+    alternatives: tuple[ReadingText, ...]
+    seed_lines: tuple[str, ...]
+    cites: tuple[str, ...]
+    confidence: str
+    page: int | None = None
+
+    @property
+    def line_ranges(self) -> tuple[tuple[int, int], ...]:
+        """Each seed line or range as (first, last)."""
+        out = []
+        for text in self.seed_lines:
+            first, _, last = text.partition("-")
+            out.append((int(first), int(last or first)))
+        return tuple(out)
+
+    def concerns(self, path: str) -> bool:
+        """Whether this reading decides the value at `path` (`item.field`), a part of it, or
+        the entity or value that holds it."""
+        for about in self.about:
+            if about == path or about.startswith((path + ".", path + "[")):
+                return True
+            if path.startswith((about + ".", about + "[")):
+                return True
+        return False
+
+
 class Roadmap(NamedTuple):
     id: str
     title: Text
@@ -225,6 +275,12 @@ class Roadmap(NamedTuple):
     # The sections no view reads into yet (resident_activities, principles, scope, bodies), as
     # the validated file wrote them: the JSON export carries them whole.
     untyped: Mapping[str, Any] = NOTHING
+    readings: tuple[Reading, ...] = ()
+
+    def readings_of(self, path: str) -> tuple[Reading, ...]:
+        """The readings that decide the value at `path` (`welfare-workers.owners`,
+        `meta.period`) or a part of it."""
+        return tuple(r for r in self.readings if r.concerns(path))
 
     def items(self) -> Iterator[Item]:
         for course in self.courses:
@@ -389,4 +445,18 @@ def build(data: dict[str, Any]) -> Roadmap:
         basic_policy=_texts(data.get("basic_policy")),
         method=_texts(data.get("method")),
         untyped=MappingProxyType({k: data[k] for k in UNTYPED_SECTIONS if k in data}),
+        readings=tuple(
+            Reading(
+                id=r["id"],
+                number=number,
+                about=tuple(r["about"]),
+                decision=ReadingText.of(r["decision"]),
+                alternatives=tuple(ReadingText.of(a) for a in r.get("alternatives", ())),
+                seed_lines=tuple(r["seed_lines"]),
+                cites=tuple(r.get("cites", ())),
+                confidence=r["confidence"],
+                page=maybe_whole(r.get("page")),
+            )
+            for number, r in enumerate(data.get("readings", ()), start=1)
+        ),
     )
