@@ -248,6 +248,34 @@ LABELS: dict[str, tuple[str, str]] = {
         "目標に数えるには {realise} で実現を (方針決定なら {decide} で) 記録してください",
         "the course goal counts it once recorded: {realise} (or {decide} for a policy decision)",
     ),
+    # readings of the seed (jtr readings, show, status, timeline, the exports)
+    "readings_heading": ("読み取り (原典の解釈)", "Readings (interpretations of the seed)"),
+    "readings_intro": (
+        "原典PDFの表の配置はテキスト化で失われたため、次の値は解釈して決めています。※の番号は値の後の印に対応します",
+        "The PDF's table layout was lost in its text layer, so these values are interpretations; "
+        "each number is the mark after the value",
+    ),
+    "readings_none": ("読み取りの記録はありません", "No readings are recorded"),
+    "reading_page": ("{page}ページ", "p. {page}"),
+    "reading_lines": ("{lines}行", "l. {lines}"),
+    "reading_seed_page": ("原典 {page}ページ", "Seed page {page}"),
+    "reading_no_page": ("原典のページ不明", "Seed page not given"),
+    "reading_about": ("対象", "values"),
+    "reading_decision": ("決めたこと", "decision"),
+    "reading_alternatives": ("ほかの読み方", "alternatives"),
+    "reading_seed": ("原典", "seed"),
+    "reading_cites": ("引用", "cites"),
+    "reading_confidence": ("確からしさ", "confidence"),
+    "confidence_printed": ("原典どおり", "as printed"),
+    "confidence_inferred": ("推定", "inferred"),
+    "confidence_uncertain": ("不確か", "uncertain"),
+    "reading_value_col": ("値", "Value"),
+    "reading_path_col": ("パス", "Path"),
+    "reading_marks_col": ("読み取り", "Readings"),
+    "reading_legend": (
+        "※n: 原典の解釈による値 (jtr readings、jtr show で内容を確認できます)",
+        "※n: a value that rests on a reading of the seed (see jtr readings, jtr show)",
+    ),
     # jtr setup-git
     "setup_git_added": (
         "{file}: {line} を追加しました (このファイルをコミットしてください)",

@@ -18,7 +18,18 @@ from typing import Any, Literal, NamedTuple
 
 from jtr.fiscal import era_label, fiscal_year_end, fiscal_year_of, fiscal_year_start, short_label
 from jtr.labels import label, label_or
-from jtr.model import Course, Goal, GoalState, Item, Roadmap, Span, StatusRecord, Task, Text
+from jtr.model import (
+    Course,
+    Goal,
+    GoalState,
+    Item,
+    Reading,
+    Roadmap,
+    Span,
+    StatusRecord,
+    Task,
+    Text,
+)
 from jtr.status import CourseState, ItemState, RoadmapState, TaskState
 
 # ---- states ----------------------------------------------------------------------------------
@@ -50,6 +61,8 @@ LOOKS: dict[str, StateLook] = {
 
 RECURRING_MARK = "◆"  # a recurring task's mark in the documents
 SHARED_MARK = "↳"  # a task listed under an item it is shared with
+READING_MARK = "※"  # after a value that rests on a reading of the seed (※3: reading 3)
+READING_MARK_ASCII = "*"
 
 
 def state_look(state: str) -> StateLook:
@@ -403,3 +416,48 @@ def goal_images(course: CourseState, item: ItemState) -> list[tuple[Goal, tuple[
         elif item_id in goal.items and not any(s.items for s in goal.states):
             found.append((goal, goal.states))
     return found
+
+
+# ---- readings of the seed -------------------------------------------------------------------
+
+
+def readings_at(roadmap: Roadmap, path: str, exact: bool = False) -> tuple[Reading, ...]:
+    """The readings that decide the value at `path` (`welfare-workers.owners`) or a part of
+    it; with `exact`, only those that name `path` itself (an entity as a whole)."""
+    if exact:
+        return tuple(r for r in roadmap.readings if path in r.about)
+    return roadmap.readings_of(path)
+
+
+def reading_mark(readings: tuple[Reading, ...], ascii_only: bool = False) -> str:
+    """`※1,3` (or `*1,3`) for these readings, nothing for none: the mark after a value."""
+    if not readings:
+        return ""
+    mark = READING_MARK_ASCII if ascii_only else READING_MARK
+    return mark + ",".join(str(r.number) for r in readings)
+
+
+def seed_lines_text(reading: Reading, lang: str) -> str:
+    """`3ページ 479行、428–438行` / `p. 3, l. 479, 428–438`."""
+    from jtr.labels import label
+
+    lines = [f"{a}" if a == b else f"{a}–{b}" for a, b in reading.line_ranges]
+    page = label("reading_page", lang).format(page=reading.page) if reading.page else ""
+    text = label("reading_lines", lang).format(lines=join(lines, lang, "、"))
+    return f"{page} {text}".strip()
+
+
+def reading_json(reading: Reading) -> dict[str, Any]:
+    """A reading as the JSON outputs carry it (without the values it decides)."""
+    return {
+        "id": reading.id,
+        "number": reading.number,
+        "about": list(reading.about),
+        "decision": reading.decision.en,
+        "decision_ja": reading.decision.ja,
+        "alternatives": [a.en for a in reading.alternatives],
+        "seed_lines": list(reading.seed_lines),
+        "cites": list(reading.cites),
+        "page": reading.page,
+        "confidence": reading.confidence,
+    }

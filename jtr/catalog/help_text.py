@@ -202,6 +202,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Wrap lines to this width in terminal cells, 40 or more (default: the terminal's; "
         "piped: one line per entry).",
     ),
+    # jtr readings
+    "help_readings": (
+        "原典の読み取り (解釈して決めた値) のすべてを、原典のページごとに、対象の値とともに一覧にします:"
+        " 決めたこと、ほかの読み方、根拠とした原典の行、確からしさ。"
+        "ほかの表示では、これらの値の後に ※番号 の印が付きます。",
+        "Every reading of the seed (a value decided by interpretation), by the seed's page, with "
+        "the values it decides: the decision, the alternatives, the seed lines it rests on and "
+        "how sure it is. Other views mark these values with ※ and the reading's number.",
+    ),
+    "opt_readings_output_format": (
+        "table: 人が読む一覧、json: 値ごとのオブジェクトのリスト、markdown: 文書向け (既定: table)。",
+        "table for people; json: a list of objects, one per value; markdown for documents "
+        "(default: table).",
+    ),
     # jtr set, decide, realise
     "help_set": (
         "課題の進捗を記録します: 状態・日付・備考の記録を、課題の進捗の記録 (history) に追加します。"

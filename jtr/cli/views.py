@@ -197,8 +197,34 @@ def list_ids(
     sys.stdout.write(render_list(entries, output_format.value, wrap_width(width)))
 
 
+def readings(
+    file: FileOption = None,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", click_type=choices(StatusFormat)),
+    ] = StatusFormat.table,
+    lang: LangOption = None,
+    width: WidthOption = None,
+    rev: RevOption = None,
+) -> None:
+    """Every reading of the seed, by the seed's page, with the values it decides."""
+    loaded = open_roadmap(file, rev)
+    from jtr.render import readings as render
+
+    model = loaded.model
+    if output_format is StatusFormat.json:
+        sys.stdout.write(render.render_json(model))
+    elif output_format is StatusFormat.markdown:
+        sys.stdout.write(render.render_markdown(model, chosen_lang(lang)))
+    else:
+        sys.stdout.write(
+            render.render_text(model, chosen_lang(lang), width=term_width(width), color=use_color())
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.command()(status)
     app.command()(timeline)
     app.command()(show)
     app.command("list")(list_ids)
+    app.command()(readings)

@@ -15,6 +15,7 @@ from jtr.model import (
     Item,
     Owner,
     Phase,
+    Reading,
     Roadmap,
     Span,
     Task,
@@ -29,8 +30,11 @@ from jtr.presenter import (
     listed_fields,
     owners_text,
     present,
+    reading_mark,
+    readings_at,
     record_json,
     record_text,
+    seed_lines_text,
     span_label,
     state_label,
     task_json,
@@ -79,7 +83,34 @@ class Page:
 
         self.state, self.roadmap, self.lang = state, state.roadmap, lang
         self.out: list[Entry] = []
+        self.marked: dict[int, Reading] = {}  # the readings whose marks the page shows
         self.R, self.styles, self.cells = SafeText, STATE_STYLES, cell_len
+
+    def mark(self, path: str, exact: bool = False) -> str:
+        """` ※1,3` after a value that rests on readings of the seed (listed at the page's end),
+        else nothing."""
+        found = readings_at(self.roadmap, path, exact)
+        for reading in found:
+            self.marked[reading.number] = reading
+        mark = reading_mark(found)
+        return f" {mark}" if mark else ""
+
+    def readings(self) -> None:
+        """The readings marked on the page, in full: what a mark stands for."""
+        if not self.marked:
+            return
+        lang = self.lang
+        self.heading(t("readings_heading", lang))
+        for number in sorted(self.marked):
+            reading = self.marked[number]
+            confidence = t("confidence_" + reading.confidence, lang)
+            self.indented(
+                self.R(f"{reading_mark((reading,))} {reading.id} ({confidence})", style="bold"), 2
+            )
+            self.indented(reading.decision.get(lang), 4)
+            for alternative in reading.alternatives:
+                self.indented(f"{t('reading_alternatives', lang)}: {alternative.get(lang)}", 4)
+            self.indented(f"{t('reading_seed', lang)}: {seed_lines_text(reading, lang)}", 4)
 
     def _text(self, text: Any) -> Any:
         return text if isinstance(text, self.R) else self.R(text)
@@ -102,7 +133,7 @@ class Page:
         self.out.append(Entry(self.R(text, style="bold"), 0, 2))
 
     def title_heading(self, title: Text, ident: str) -> None:
-        self.heading(f"{title.get(self.lang)}  [{ident}]")
+        self.heading(f"{title.get(self.lang)}{self.mark(ident, exact=True)}  [{ident}]")
 
     def field(self, name: str, value: Any, keep: bool = False) -> None:
         """`name: value`, wrapped under the value; with `keep`, the value stays on one line."""
@@ -131,7 +162,7 @@ class Page:
         line = R(ts.task.title.get(lang) + "  ")
         keep = []  # the span and the state are never split across lines
         start = len(line.plain)
-        line.append(_span(ts.task.years, lang), style="dim")
+        line.append(_span(ts.task.years, lang) + self.mark(ts.task.id), style="dim")
         keep.append((start, len(line.plain)))
         if ts.task.recurring:
             line.append(f" ({t('recurring', lang)})", style="dim")
@@ -169,12 +200,16 @@ def _item_text(page: Page, item: Item) -> None:
     state, roadmap, lang = page.state, page.roadmap, page.lang
     item_state = _item_state(state, item.id)
     course = next(c for c in roadmap.courses if c.id == item.course_id)
-    page.heading(f"{item_ref(course, item)} {item.title.get(lang)}  [{item.id}]")
+    number = page.mark(f"{item.id}.number").lstrip()
+    page.heading(f"{item_ref(course, item)}{number} {item.title.get(lang)}  [{item.id}]")
     page.field(
         t("kind_course", lang),
         f"{course.numeral} {course.title.get(lang)} ({t('target_year', lang)} {year_label(course.target_year, lang, 'label')})",
     )
-    page.field(t("owners", lang), owners_text(state.roadmap, item, lang, ja_sep=" "))
+    page.field(
+        t("owners", lang),
+        owners_text(state.roadmap, item, lang, ja_sep=" ") + page.mark(f"{item.id}.owners"),
+    )
     worst = item_state.worst
     page.field(
         t("state", lang),
@@ -196,14 +231,17 @@ def _item_text(page: Page, item: Item) -> None:
             value = f"{dots} ({join(kinds, lang)})"
         else:
             value = t("help_dots", lang).format(dots=dots, count=item.help.dots)
-        page.field(t("help_marks", lang), value)
+        page.field(t("help_marks", lang), value + page.mark(f"{item.id}.help"))
     shaded = {None: "shaded_unknown", True: "shaded_yes", False: "shaded_no"}[item.shaded]
-    page.field(t("shaded", lang), t(shaded, lang))
-    page.heading(t("problems", lang))
+    page.field(t("shaded", lang), t(shaded, lang) + page.mark(f"{item.id}.shaded"))
+    page.heading(t("problems", lang) + page.mark(f"{item.id}.problems"))
     page.texts(item.problems)
     group = roadmap.working_group(item.working_group)
     if group:
-        page.field(t("kind_working_group", lang), f"{group.title.get(lang)} [{group.id}]")
+        page.field(
+            t("kind_working_group", lang),
+            f"{group.title.get(lang)} [{group.id}]" + page.mark(f"{item.id}.working_group"),
+        )
         page.texts(group.members, indent=4)
     page.heading(t("tasks", lang))
     for ts in item_state.tasks:
@@ -215,6 +253,7 @@ def _item_text(page: Page, item: Item) -> None:
         page.heading(t("goal_images", lang))
         for goal in goals:
             page.goal(goal, [s for s in goal.states if not s.items or item.id in s.items])
+    page.mark(item.id, exact=True)
 
 
 def _task_text(page: Page, task: Task) -> None:
@@ -225,7 +264,9 @@ def _task_text(page: Page, task: Task) -> None:
     page.field(t("item", lang), f"{item.title.get(lang)} [{item.id}]")
     page.field(
         t("years", lang),
-        _span(task.years, lang) + (f" ({t('recurring', lang)})" if task.recurring else ""),
+        _span(task.years, lang)
+        + (f" ({t('recurring', lang)})" if task.recurring else "")
+        + page.mark(task.id),
     )
     shown = task_state_label(ts, lang)
     years = [year_label(o.fiscal_year, lang) for o in ts.occurrences if o.state == ts.state]
@@ -262,8 +303,8 @@ def _working_group_text(page: Page, group: WorkingGroup) -> None:
     lang = page.lang
     page.title_heading(group.title, group.id)
     if group.city_members_only:
-        page.add(page.R(t("city_members_only", lang)))
-    page.heading(t("members", lang))
+        page.add(page.R(t("city_members_only", lang) + page.mark(f"{group.id}.city_members_only")))
+    page.heading(t("members", lang) + page.mark(f"{group.id}.members"))
     page.texts(group.members)
     for key, values in (
         ("notes", group.notes),
@@ -306,7 +347,7 @@ def _owner_text(page: Page, owner: Owner) -> None:
 
 def _phase_text(page: Page, phase: Phase) -> None:
     page.title_heading(phase.title, phase.id)
-    page.field(t("years", page.lang), _span(phase.years, page.lang))
+    page.field(t("years", page.lang), _span(phase.years, page.lang) + page.mark(phase.id))
     page.heading(t("tasks", page.lang))
     years = set(phase.years.years())
     for course_state in page.state.courses:
@@ -351,6 +392,10 @@ def render_text(
         _entity_text(page, kind, entity)
     else:
         draw(page, entity)
+    ident = getattr(entity, "id", None)
+    if isinstance(ident, str):
+        page.mark(ident)  # every reading of the entity is listed, marked above or not
+    page.readings()
     lines = [line for entry in page.out for line in _wrapped(entry, width)]
     return render_to_string(lines, width=width, color=color)
 

@@ -8,6 +8,8 @@ from jtr.labels import label
 from jtr.presenter import (
     item_ref,
     owners_text,
+    reading_mark,
+    readings_at,
     span_label,
     state_look,
     task_json,
@@ -51,9 +53,11 @@ def goal_unrecorded_hint(item: ItemState, lang: str) -> str:
 
 
 def _ref(item: ItemState, state: RoadmapState) -> str:
-    """`Ⅱ-3` of an item of the state (its course found among the state's courses)."""
+    """`Ⅱ-3` of an item of the state (its course found among the state's courses), with the
+    marks of the readings its number rests on (`Ⅰ-1※1`)."""
     course = next(c.course for c in state.courses if c.course.id == item.item.course_id)
-    return item_ref(course, item.item)
+    marks = reading_mark(readings_at(state.roadmap, f"{item.item.id}.number"))
+    return item_ref(course, item.item) + marks
 
 
 def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> str:
@@ -105,7 +109,9 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
         )
         lines.append(Line((left, ""), ("  ", ""), (right, state_look(worst.state).style)))
         nxt = item.next_task
-        detail = Line((f"    {owners_text(state.roadmap, item.item, lang, ja_sep=' ')}", "dim"))
+        owned = reading_mark(readings_at(state.roadmap, f"{item.item.id}.owners"))
+        owners = owners_text(state.roadmap, item.item, lang, ja_sep=" ")
+        detail = Line((f"    {owners}{' ' + owned if owned else ''}", "dim"))
         if nxt:
             detail.add(
                 f"{dot}{label('next', lang)}: {nxt.task.title.get(lang)} ({span_label(nxt.task.years, lang)})",
@@ -120,6 +126,13 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
     for item in unrecorded:
         shown += wrap(Line((f"{_ref(item, state)} {item.item.title.get(lang)}", "")), width)
         shown += wrap(Line((f"    {goal_unrecorded_hint(item, lang)}", "yellow")), width)
+    roadmap = state.roadmap
+    if any(  # what the marks mean, once
+        readings_at(roadmap, f"{i.item.id}.{key}")
+        for i in (*attention, *unrecorded)
+        for key in ("number", "owners")
+    ):
+        shown += [Line(), *wrap(Line((label("reading_legend", lang), "dim")), width)]
     return render_lines(shown, width, color)
 
 

@@ -19,7 +19,16 @@ from typing import NamedTuple
 
 from jtr.escape import terminal
 from jtr.labels import LABELS, label
-from jtr.presenter import LOOKS, item_ref, join, owner_names, state_look, year_label
+from jtr.presenter import (
+    LOOKS,
+    item_ref,
+    join,
+    owner_names,
+    reading_mark,
+    readings_at,
+    state_look,
+    year_label,
+)
 from jtr.render.lines import (
     Line,
     Segment,
@@ -181,10 +190,13 @@ def render_timeline(
         )
         lines.append(text_line(heading, "bold"))
         for item_state in course_state.items:
-            lines.append(_item_line(state, item_state, geo, glyphs, lang))
+            lines.append(_item_line(state, item_state, geo, glyphs, lang, drawn_ascii))
             for task_state in item_state.tasks:
                 shared = task_state.task.item_id != item_state.item.id
-                lines.append(_task_row(task_state, shared, geo, glyphs, lang, drawn_ascii))
+                mark = reading_mark(readings_at(state.roadmap, task_state.task.id), drawn_ascii)
+                lines.append(
+                    _task_row(task_state, shared, geo, glyphs, lang, drawn_ascii, mark=mark)
+                )
 
     lines.append(Line().add(glyphs.rule * geo.chart, "dim"))
     lines.extend(_legend(min(geo.width, max(geo.chart, MIN_WIDTH)), glyphs, lang, drawn_ascii))
@@ -273,12 +285,16 @@ def _item_line(
     geo: _Layout,
     glyphs: Glyphs,
     lang: str,
+    ascii_only: bool = False,
 ) -> Line:
     item = item_state.item
     names = owner_names(state.roadmap, item, lang)
+    roadmap = state.roadmap
+    owned = reading_mark(readings_at(roadmap, f"{item.id}.owners"), ascii_only)
     # Made safe before it is measured: an escape (`\\x1b`) takes the cells it is shown in.
-    owners = terminal(f"  [{join(names, lang, glyphs.owner_sep_ja)}]") if names else ""
-    number = f" {item.number:>2} "
+    owners = terminal(f"  [{join(names, lang, glyphs.owner_sep_ja)}]{owned}") if names else ""
+    numbered = reading_mark(readings_at(roadmap, f"{item.id}.number"), ascii_only)
+    number = f" {item.number:>2}{numbered} "
     # The owners stay whole as long as the title keeps a few cells.
     room = geo.width - cell_len(number) - cell_len(owners)
     if room < 12:
@@ -296,14 +312,21 @@ def _task_row(
     glyphs: Glyphs,
     lang: str,
     ascii_only: bool,
+    mark: str = "",
 ) -> Line:
+    """A task's row; `mark`: the marks of the readings its values rest on (`※2`), kept
+    whole after the title."""
     task = task_state.task
     line = Line().add(" " * TASK_INDENT)
     room = geo.label - TASK_INDENT - 1  # one cell before the first separator
     if shared:
         line.add(glyphs.shared, "dim")
         room -= cell_len(glyphs.shared)
-    line.add(fit(task.title.get(lang), room, glyphs.ellipsis, pad=True))
+    if mark and room > cell_len(mark) + 6:
+        title = fit(task.title.get(lang), room - cell_len(mark), glyphs.ellipsis)
+        line.add(fit(title + mark, room, glyphs.ellipsis, pad=True))
+    else:
+        line.add(fit(task.title.get(lang), room, glyphs.ellipsis, pad=True))
     line.add(" ")
 
     occurrences = {o.fiscal_year: o for o in task_state.occurrences}
