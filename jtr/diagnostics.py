@@ -6,6 +6,7 @@ import enum
 from typing import NamedTuple
 
 from jtr.escape import terminal
+from jtr.labels import message
 
 PathPart = str | int
 YamlPath = tuple[PathPart, ...]
@@ -17,7 +18,17 @@ class Severity(enum.IntEnum):
     ERROR = 2
 
     def __str__(self) -> str:
+        """`error` or `warning`, as the machine formats (JSON, SARIF, GitHub) carry it."""
         return self.name.lower()
+
+    @property
+    def word(self) -> str:
+        """The severity in this run's language, as a finding line shows it."""
+        return message(_WORDS[self])
+
+
+# The same words as jtr's own `jtr: error:` and `jtr: warning:` lines.
+_WORDS = {Severity.ERROR: "usage_error_word", Severity.WARNING: "usage_warning_word"}
 
 
 class Diagnostic(NamedTuple):
@@ -46,9 +57,11 @@ class Diagnostic(NamedTuple):
     def format(self) -> str:
         """`file:line:column: severity: message [code]` on one line, safe for a terminal: a
         control, bidirectional or invisible character from the file (in a quoted value, a key,
-        the file name) is shown visibly, so a key with a newline cannot forge another finding."""
+        the file name) is shown visibly, so a key with a newline cannot forge another finding.
+        The severity is in this run's language; the code stays as it is."""
         return terminal(
-            f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+            f"{self.file}:{self.line}:{self.column}: {self.severity.word}: {self.message} "
+            f"[{self.code}]"
         )
 
     @property

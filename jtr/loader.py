@@ -24,6 +24,7 @@ from jtr.diagnostics import Diagnostic, LoadError, Severity, YamlPath
 from jtr.escape import clip, quote
 from jtr.fileio import ReadError as ReadError  # defined there; most callers import it here
 from jtr.fileio import read_limited
+from jtr.labels import current_lang, label, message
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -59,7 +60,58 @@ CODES: dict[str, str] = {
     "line-separator": "No U+0085, U+2028 or U+2029 outside quoted text",
     "number-too-long": "Integers have at most 1,000 digits",
 }
-TOO_DEEP = "a roadmap needs far fewer"
+
+# libyaml's words for what it could not parse, each with the catalog's entry that says it in
+# the run's language (its English is libyaml's text); other words are quoted as they are.
+_YAML_WORDING = (
+    "find_yaml_expected_sequence_end",
+    "find_yaml_expected_mapping_end",
+    "find_yaml_expected_key",
+    "find_yaml_expected_dash",
+    "find_yaml_expected_node",
+    "find_yaml_expected_document",
+    "find_yaml_expected_name",
+    "find_yaml_expected_line_break",
+    "find_yaml_expected_colon",
+    "find_yaml_tab_indent",
+    "find_yaml_cannot_start",
+    "find_yaml_unexpected_end",
+    "find_yaml_mapping_not_allowed",
+    "find_yaml_sequence_not_allowed",
+    "find_yaml_unknown_escape",
+    "find_yaml_undefined_tag",
+    "find_yaml_unknown_directive",
+    "find_yaml_while_flow_sequence",
+    "find_yaml_while_flow_mapping",
+    "find_yaml_while_block_mapping",
+    "find_yaml_while_block_collection",
+    "find_yaml_while_block_node",
+    "find_yaml_while_flow_node",
+    "find_yaml_while_plain_scalar",
+    "find_yaml_while_scanning_quoted",
+    "find_yaml_while_parsing_quoted",
+    "find_yaml_while_block_scalar",
+    "find_yaml_while_simple_key",
+    "find_yaml_while_next_token",
+    "find_yaml_while_alias",
+    "find_yaml_while_anchor",
+    "find_yaml_while_parsing_tag",
+    "find_yaml_while_scanning_tag",
+    "find_yaml_while_directive",
+)
+_CONTROL_REFUSED = re.compile(
+    r"unacceptable character #x([0-9A-Fa-f]+): control characters are not allowed"
+)
+
+
+def worded(text: str, keys: tuple[str, ...]) -> str:
+    """A library's English `text` in this run's language, when one of the catalog's `keys`
+    says it (their English is the library's, braces doubled); else `text` as it is."""
+    for key in keys:
+        if label(key, "en").format() == text:
+            return label(key, current_lang()).format()
+    return text
+
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -203,12 +255,12 @@ def utf8_body(raw: bytes, name: str) -> bytes:
 
     body = raw
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
-        raise refuse(0, "the file is UTF-16; save it as UTF-8")
+        raise refuse(0, message("find_utf16"))
     if raw.startswith(b"\xef\xbb\xbf"):
         body = raw[3:]  # positions below count from after the BOM, as editors show them
     nul = body.find(b"\x00")
     if nul != -1:
-        raise refuse(nul, "the file contains a NUL byte; it is binary or not UTF-8")
+        raise refuse(nul, message("find_nul_byte"))
     checker = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(body)
     for start in range(0, len(body), _CHUNK):
@@ -223,8 +275,8 @@ def utf8_body(raw: bytes, name: str) -> bytes:
                 offset = origin + full.start
             else:  # pragma: no cover - the chunked check and the full one always agree
                 offset = start + exc.start
-            hint = " (it looks like Shift_JIS; save it as UTF-8)" if _looks_shift_jis(body) else ""
-            raise refuse(offset, f"invalid UTF-8 byte 0x{body[offset]:02x}{hint}") from exc
+            key = "find_invalid_utf8_shift_jis" if _looks_shift_jis(body) else "find_invalid_utf8"
+            raise refuse(offset, message(key, byte=f"{body[offset]:02x}")) from exc
     if not body:
         checker.decode(b"", final=True)
     return body
@@ -336,21 +388,22 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             reached = mark.index if mark is not None else 0
-            problem = exc.problem or "invalid YAML"
-            context = f" ({exc.context})" if exc.context and exc.context not in problem else ""
+            problem = exc.problem or ""
+            context = exc.context if exc.context and exc.context not in problem else ""
             self.diagnostics = [d for d in self.diagnostics if d.code != "yaml-syntax"]
             if "nesting depth" in problem:  # libyaml's own bound, hit while scanning ahead
                 mark = _flow_depth_mark(text, MAX_DEPTH + 1) or mark
-                self.report(mark, "too-deep", f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}")
+                self.report(mark, "too-deep", message("find_too_deep", depth=MAX_DEPTH))
             elif exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
                 # The end of the file is where the scanner gave up; the opening quote is the cause.
                 reached = exc.context_mark.index
-                self.report(
-                    exc.context_mark, "yaml-syntax",
-                    "YAML syntax error: the quoted scalar opened here is never closed",
-                )  # fmt: skip
+                self.report(exc.context_mark, "yaml-syntax", message("find_yaml_unclosed_quote"))
             else:
-                self.report(mark, "yaml-syntax", f"YAML syntax error: {problem}{context}")
+                said = worded(problem, _YAML_WORDING) if problem else message("find_yaml_invalid")
+                during = f" ({worded(context, _YAML_WORDING)})" if context else ""
+                self.report(
+                    mark, "yaml-syntax", message("find_yaml_syntax", problem=said, context=during)
+                )
         except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
             mark = getattr(exc, "mark", None) or getattr(exc, "problem_mark", None)
             position = getattr(exc, "position", None)
@@ -358,13 +411,15 @@ class _Builder:
                 mark = _offset_mark(text, position)
             reached = position if isinstance(position, int) else 0
             character = getattr(exc, "character", None)
+            detail = _first_line(str(exc))
+            refused = _CONTROL_REFUSED.fullmatch(detail)
             if isinstance(character, str):
-                message = (
-                    f"YAML error: the character U+{ord(character):04X} is not allowed in YAML text"
-                )
+                said = message("find_yaml_bad_character", code=f"{ord(character):04X}")
+            elif refused:
+                said = message("find_yaml_control_character", code=refused.group(1))
             else:
-                message = f"YAML error: {_first_line(str(exc))}"
-            self.report(mark, "yaml-syntax", message)
+                said = message("find_yaml_error", detail=detail)
+            self.report(mark, "yaml-syntax", said)
         if neutral is not None:
             self._refuse_separators(text, neutral.offsets, reached)
         return result
@@ -379,12 +434,8 @@ class _Builder:
             if inside >= 0 and offset < self.quoted[inside][1]:
                 continue  # text in a quoted value, kept as it is
             char = text[offset]
-            self.report(
-                _offset_mark(text, offset), "line-separator",
-                f"U+{ord(char):04X} ({_SEPARATORS[char]}) outside a quoted value: PyYAML and "
-                "YAML 1.1 read it as a line break, editors, diffs and YAML 1.2 do not, so text "
-                "after it can hide from a reviewer; remove it (inside quotes it is text)",
-            )  # fmt: skip
+            said = message("find_line_separator", code=f"{ord(char):04X}", name=_SEPARATORS[char])
+            self.report(_offset_mark(text, offset), "line-separator", said)
 
     def _path(self, stack: list[_Frame]) -> YamlPath:
         parts: list[str | int] = []
@@ -413,16 +464,14 @@ class _Builder:
                 if event.anchor is not None:
                     self.report(
                         event.start_mark, "anchor",
-                        f"anchors (&{clip(event.anchor, 40)}) are not allowed: "
-                        "write the value out in full",
+                        message("find_anchor", anchor=clip(event.anchor, 40)),
                         self._path(stack),
                     )  # fmt: skip
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
                     self.report(
                         event.start_mark, "tag",
-                        f"the tag {clip(_short_tag(tag), 60)} is not allowed: "
-                        "a roadmap holds only plain data",
+                        message("find_tag", tag=clip(_short_tag(tag), 60)),
                         self._path(stack),
                     )  # fmt: skip
                     tag = None
@@ -434,9 +483,8 @@ class _Builder:
                     value = {} if kind is yaml.MappingStartEvent else []
                     if len(stack) >= MAX_DEPTH:
                         self.report(
-                            event.start_mark, "too-deep",
-                            f"nesting deeper than {MAX_DEPTH} levels; {TOO_DEEP}",
-                        )  # fmt: skip
+                            event.start_mark, "too-deep", message("find_too_deep", depth=MAX_DEPTH)
+                        )
                         return None
                 as_key = False
                 if not stack:
@@ -453,8 +501,7 @@ class _Builder:
             elif kind is yaml.AliasEvent:
                 self.report(
                     event.start_mark, "alias",
-                    f"aliases (*{clip(event.anchor, 40)}) are not allowed: "
-                    "write the value out in full",
+                    message("find_alias", anchor=clip(event.anchor, 40)),
                     self._path(stack),
                 )  # fmt: skip
                 if stack:
@@ -463,22 +510,19 @@ class _Builder:
                 documents += 1
                 if documents > 1:
                     self.report(
-                        event.start_mark, "multiple-documents",
-                        "more than one YAML document (a second one starts here); "
-                        "a roadmap file holds exactly one",
-                    )  # fmt: skip
+                        event.start_mark, "multiple-documents", message("find_multiple_documents")
+                    )
                     return None
         if documents == 0 or root is None:
-            self.report(None, "empty", "the file is empty: expected a roadmap mapping")
+            self.report(None, "empty", message("find_empty"))
             return None
         if not isinstance(root, dict):
-            shown = quote(root) if isinstance(root, str) else clip(repr(root), 80)
-            found = "a list" if isinstance(root, list) else f"the single value {shown}"
-            self.report(
-                root_mark,
-                "not-mapping",
-                f"the top level must be a mapping (key: value), found {found}",
-            )
+            if isinstance(root, list):
+                found = message("find_not_mapping_list")
+            else:
+                shown = quote(root) if isinstance(root, str) else clip(repr(root), 80)
+                found = message("find_not_mapping_value", value=shown)
+            self.report(root_mark, "not-mapping", found)
             return None
         return root
 
@@ -515,7 +559,7 @@ class _Builder:
         ):
             self.report(
                 event.start_mark, "tag",
-                f"'{clip(value, 80)}' cannot be read as !!{name}", self._path(stack),
+                message("find_tag_mismatch", value=clip(value, 80), tag=name), self._path(stack),
             )  # fmt: skip
             return value
         if name == "float":
@@ -528,8 +572,9 @@ class _Builder:
         except NumberTooLong as exc:
             self.report(
                 event.start_mark, "number-too-long",
-                f"a number of {exc.digits:,} digits; jtr reads at most {MAX_NUMBER_DIGITS:,} "
-                "(put it in quotes if it is meant as text)", self._path(stack),
+                message("find_number_too_long", digits=f"{exc.digits:,}",
+                        limit=f"{MAX_NUMBER_DIGITS:,}"),
+                self._path(stack),
             )  # fmt: skip
             return value
 
@@ -543,9 +588,8 @@ class _Builder:
         if frame.want_key:  # this node is a key
             if type(event) is not yaml.ScalarEvent:
                 self.report(
-                    event.start_mark, "complex-key",
-                    "mapping keys must be plain text, not lists or mappings", self._path(stack)
-                )  # fmt: skip
+                    event.start_mark, "complex-key", message("find_complex_key"), self._path(stack)
+                )
                 value = f"<complex key at line {event.start_mark.line + 1}>"
                 # Its children attach to a throwaway container, not to this mapping.
             if type(event) is yaml.ScalarEvent:
@@ -555,16 +599,14 @@ class _Builder:
                 key = value
             if key == "<<" and not getattr(event, "style", "x"):
                 self.report(
-                    event.start_mark, "merge-key",
-                    "merge keys (<<) are not allowed: write the keys out in full", self._path(stack)
-                )  # fmt: skip
+                    event.start_mark, "merge-key", message("find_merge_key"), self._path(stack)
+                )
             line = event.start_mark.line + 1
             first = frame.key_lines.get(key)
             if first is not None:
                 self.report(
                     event.start_mark, "duplicate-key",
-                    f"duplicate key '{clip(str(key), 80)}': first defined at line {first}, "
-                    f"again at line {line}",
+                    message("find_duplicate_key", key=clip(str(key), 80), first=first, line=line),
                     (*self._path(stack), key),
                 )  # fmt: skip
             else:
@@ -654,7 +696,7 @@ def _short_tag(tag: str) -> str:
 
 
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "invalid YAML"
+    return text.strip().splitlines()[0] if text.strip() else message("find_yaml_invalid")
 
 
 class PositionIndex:

@@ -9,6 +9,7 @@ from typing import ClassVar
 from jtr import loader, roadmap, schema, validate, versioning
 from jtr.diagnostics import Severity
 from jtr.escape import json_text, terminal
+from jtr.labels import message
 from jtr.validate import ValidationResult
 
 
@@ -34,8 +35,9 @@ def _clean(result: ValidationResult) -> bool:
 
 
 def valid_line(result: ValidationResult) -> str:
-    """What a file with no findings gets: in the text output, and as a CI log's notice."""
-    return f"{result.file}: valid (schema {result.schema_file})"
+    """What a file with no findings gets: in the text output, and as a CI log's notice (in
+    this run's language)."""
+    return message("find_valid", file=result.file, schema=result.schema_file)
 
 
 class JsonReporter(Reporter):

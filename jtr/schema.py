@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from jtr.diagnostics import Diagnostic, SchemaBroken, Severity
-from jtr.loader import PositionIndex, decode, read_bytes
+from jtr.labels import message
+from jtr.loader import PositionIndex, decode, read_bytes, worded
 
 MAX_SCHEMA_DEPTH = 64  # levels of JSON nesting; jtr's own schema needs fewer than 10
 # The codes of the findings about a schema, with what each checks.
@@ -66,17 +67,15 @@ class _Guarded:
             yield from self._validator.iter_errors(instance)
         except Unresolvable as exc:
             ref = quote(str(getattr(exc, "ref", "")))
+            said = message("find_schema_ref_unresolvable", ref=ref)
             raise SchemaBroken(
-                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-remote-ref",
-                            f"the schema's reference {ref} cannot be resolved inside it; jtr "
-                            "never fetches or opens another document")]
-            ) from None  # fmt: skip
+                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-remote-ref", said)]
+            ) from None
         except RecursionError:
+            said = message("find_schema_ref_endless")
             raise SchemaBroken(
-                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-recursive-ref",
-                            "the schema's references loop without reaching the data; checking "
-                            "anything against it would never end")]
-            ) from None  # fmt: skip
+                [Diagnostic(self._file, 1, 1, Severity.ERROR, "schema-recursive-ref", said)]
+            ) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._validator, name)
@@ -148,28 +147,30 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
         return Schema(name, known_good)
     text = decode(raw, name)
 
-    def broken(line: int, column: int, code: str, message: str) -> SchemaBroken:
-        return SchemaBroken([Diagnostic(name, line, column, Severity.ERROR, code, message)])
+    def broken(line: int, column: int, code: str, said: str) -> SchemaBroken:
+        return SchemaBroken([Diagnostic(name, line, column, Severity.ERROR, code, said)])
 
-    too_deep = (
-        f"the schema nests more than {MAX_SCHEMA_DEPTH} levels deep; a schema needs far fewer"
-    )
+    def too_deep() -> SchemaBroken:
+        said = message("find_schema_too_deep", depth=MAX_SCHEMA_DEPTH)
+        return broken(*_too_deep_at(text), "schema-too-deep", said)
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:  # its message never quotes the file's text
-        raise broken(exc.lineno, exc.colno, "schema-json",
-                     f"the schema is not valid JSON: {exc.msg}") from None  # fmt: skip
+        detail = worded(exc.msg, _JSON_WORDING)
+        said = message("find_schema_not_json", detail=detail)
+        raise broken(exc.lineno, exc.colno, "schema-json", said) from None
     except RecursionError:
-        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep) from None
+        raise too_deep() from None
     if not isinstance(data, dict):
-        raise broken(1, 1, "schema-invalid", "a schema must be a JSON object")
+        raise broken(1, 1, "schema-invalid", message("find_schema_not_object"))
     if _depth(data) > MAX_SCHEMA_DEPTH:
-        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep)
+        raise too_deep()
     positions = PositionIndex(text)
     dialect = data.get("$schema")
     if dialect is not None and not isinstance(dialect, str):
         line, column = positions.locate(("$schema",))
-        raise broken(line, column, "schema-invalid", "$schema must be text: a dialect's URI")
+        raise broken(line, column, "schema-invalid", message("find_schema_dialect_not_text"))
     meta_cls = _validator_class(data)
     from jsonschema_specifications import (  # type: ignore[import-untyped]
         REGISTRY as BUNDLED,  # no retrieval: nothing fetched
@@ -179,12 +180,12 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
     try:
         errors = sorted(meta.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     except RecursionError:
-        raise broken(*_too_deep_at(text), "schema-too-deep", too_deep) from None
+        raise too_deep() from None
     found = [_meta_finding(name, positions, error) for error in errors]
     if not found:
         found = [
-            Diagnostic(name, *positions.locate(where), Severity.ERROR, code, message, where)
-            for where, code, message in _reference_problems(data, meta_cls)
+            Diagnostic(name, *positions.locate(where), Severity.ERROR, code, said, where)
+            for where, code, said in _reference_problems(data, meta_cls)
         ]
     if found:
         raise SchemaBroken(sorted(set(found)))
@@ -234,17 +235,43 @@ def _too_deep_at(text: str) -> tuple[int, int]:
     return 1, 1
 
 
+# Python's json module's words for what it could not read (see jtr.loader.worded).
+_JSON_WORDING = (
+    "find_json_expecting_value",
+    "find_json_expecting_comma",
+    "find_json_expecting_colon",
+    "find_json_expecting_name",
+    "find_json_extra_data",
+    "find_json_unterminated_string",
+    "find_json_control_character",
+    "find_json_bad_escape",
+    "find_json_bad_unicode_escape",
+    "find_json_trailing_comma_object",
+    "find_json_trailing_comma_array",
+)
+# The words for a JSON type, as the meta-schema wants it (the catalog's entries).
 _TYPE_WORDS = {
-    "object": "an object", "array": "a list", "string": "text", "number": "a number",
-    "integer": "a whole number", "boolean": "true or false", "null": "null",
+    "object": "find_type_object", "array": "find_type_array", "string": "find_type_string",
+    "number": "find_type_number", "integer": "find_type_integer",
+    "boolean": "find_type_boolean", "null": "find_type_null",
 }  # fmt: skip
 _LIMITS = {
-    "minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
-    "exclusiveMaximum": "less than", "minLength": "at least this many characters:",
-    "maxLength": "at most this many characters:", "minItems": "at least this many entries:",
-    "maxItems": "at most this many entries:", "minProperties": "at least this many keys:",
-    "maxProperties": "at most this many keys:", "multipleOf": "a multiple of",
+    "minimum": "find_meta_minimum", "maximum": "find_meta_maximum",
+    "exclusiveMinimum": "find_meta_exclusive_minimum",
+    "exclusiveMaximum": "find_meta_exclusive_maximum",
+    "minLength": "find_meta_min_length", "maxLength": "find_meta_max_length",
+    "minItems": "find_meta_min_items", "maxItems": "find_meta_max_items",
+    "minProperties": "find_meta_min_properties", "maxProperties": "find_meta_max_properties",
+    "multipleOf": "find_meta_multiple_of",
 }  # fmt: skip
+
+
+def type_words(names: list[Any], words: dict[str, str]) -> str:
+    """`a whole number or null`: JSON types in this run's language, each by the catalog key
+    `words` gives it (a type jtr has no word for is named as it is)."""
+    return message("find_type_or").join(
+        message(words[str(n)]) if str(n) in words else str(n) for n in names
+    )
 
 
 def _meta_finding(name: str, positions: PositionIndex, error: Any) -> Diagnostic:
@@ -257,36 +284,37 @@ def _meta_finding(name: str, positions: PositionIndex, error: Any) -> Diagnostic
     at_key = False
     if keyword == "type":
         names = [wanted] if isinstance(wanted, str) else list(wanted)
-        message = "must be " + " or ".join(_TYPE_WORDS.get(str(n), str(n)) for n in names)
+        problem = message("find_meta_type", types=type_words(names, _TYPE_WORDS))
     elif keyword == "required" and isinstance(error.instance, dict):
         missing = [str(k) for k in wanted if k not in error.instance]
-        message = "needs the key " + ", ".join(f"'{k}'" for k in missing)
+        problem = message("find_meta_required", keys=", ".join(f"'{k}'" for k in missing))
     elif keyword in ("enum", "const"):
         options = wanted if keyword == "enum" else [wanted]
-        message = "must be one of " + clip(", ".join(json.dumps(o) for o in options), 80)
+        listed = clip(", ".join(json.dumps(o) for o in options), 80)
+        problem = message("find_meta_one_of", options=listed)
     elif keyword in _LIMITS:
-        message = f"must be {_LIMITS[keyword]} {wanted}"
+        problem = message(_LIMITS[keyword], value=wanted)
     elif keyword == "format":
-        message = f"must be a valid {wanted}"
+        problem = message("find_meta_format", format=wanted)
     elif keyword == "pattern":
-        message = f"must match the pattern {clip(str(wanted), 80)}"
+        problem = message("find_meta_pattern", pattern=clip(str(wanted), 80))
     elif keyword in ("additionalProperties", "unevaluatedProperties", "propertyNames"):
         extra = [k for k in error.instance if isinstance(error.instance, dict)]
         allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         unknown = [k for k in extra if k not in allowed]
         if unknown:
             path, at_key = (*path, unknown[0]), True
-        message = "has a key the meta-schema does not allow here"
+        problem = message("find_meta_key_not_allowed")
     elif keyword == "uniqueItems":
-        message = "lists an entry more than once"
+        problem = message("find_lists_entry_twice")
     elif keyword in ("anyOf", "oneOf"):
-        message = "matches none of the forms the meta-schema allows here"
+        problem = message("find_meta_no_form")
     else:
-        message = f"breaks the meta-schema's {clip(str(keyword), 40)!r} rule"
+        problem = message("find_meta_rule", rule=repr(clip(str(keyword), 40)))
     line, column = positions.locate(path, at_key=at_key)
-    where = clip("/".join(map(str, path)), 80) or "(top level)"
-    return Diagnostic(name, line, column, Severity.ERROR, "schema-invalid",
-                      f"the schema breaks its meta-schema at {where}: {message}", path)  # fmt: skip
+    where = clip("/".join(map(str, path)), 80) or message("find_schema_top_level")
+    said = message("find_schema_meta", where=where, problem=problem)
+    return Diagnostic(name, line, column, Severity.ERROR, "schema-invalid", said, path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -335,7 +363,7 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
         registry = Registry(retrieve=refuse).with_resource(root.id() or "", root).crawl()  # type: ignore[call-arg]
         start = registry.resolver(base_uri=root.id() or "")
     except (AttributeError, TypeError, ValueError) as exc:
-        return [((), "schema-bad-ref", f"the schema's $id values are not URIs ({exc})")]
+        return [((), "schema-bad-ref", message("find_schema_ids_not_uris", detail=exc))]
 
     def shift(resolver: Any, move: Callable[[Any], Any]) -> Any:
         try:
@@ -379,12 +407,11 @@ def _reference_problems(data: dict[str, Any], cls: Any) -> list[Problem]:
                 kept = () if entered is not by_pointer else moved
                 stack.append((child, (*path, key), entered, kept, by_descent))
     for where, loop in _loops(edges, paths):
-        message = (
-            f"{where[-1]} {_quoted_at(data, where)} is part of a loop of references that never "
-            f"reaches the data ({loop}); checking anything against it would never end"
+        said = message(
+            "find_schema_ref_loop", keyword=where[-1], ref=_quoted_at(data, where), loop=loop
         )
-        problems.setdefault(where, ("schema-recursive-ref", message))
-    return sorted((where, code, message) for where, (code, message) in problems.items())
+        problems.setdefault(where, ("schema-recursive-ref", said))
+    return sorted((where, code, said) for where, (code, said) in problems.items())
 
 
 def _enter(resource: Any, resolver: Any) -> Any:
@@ -416,12 +443,15 @@ def _resolve(
         except (Unresolvable, AttributeError, TypeError, ValueError):
             if len(wanted) > asked:
                 uri = wanted[-1]
-                shown = f" (that is, {quote(uri)})" if uri != ref.partition("#")[0] else ""
-                named = quote(ref) + shown
-                return ("schema-remote-ref", f"{keyword} {named} names another document; jtr "
-                        "resolves references only inside the schema itself and never fetches "
-                        "or opens another")  # fmt: skip
-            return ("schema-bad-ref", f"{keyword} {quote(ref)} points at nothing in this schema")
+                shown = (
+                    message("find_schema_ref_that_is", uri=quote(uri))
+                    if uri != ref.partition("#")[0]
+                    else ""
+                )
+                said = message("find_schema_ref_remote", keyword=keyword, ref=quote(ref) + shown)
+                return ("schema-remote-ref", said)
+            said = message("find_schema_ref_nowhere", keyword=keyword, ref=quote(ref))
+            return ("schema-bad-ref", said)
         if isinstance(contents, dict):
             target = id(contents)
     return target

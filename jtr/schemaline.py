@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from jtr.fileio import ReadError
+from jtr.labels import message
 
 SCHEMA_FILENAME = "schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
@@ -25,7 +26,7 @@ def packaged_schema_path() -> Path:
     for candidate in (here / SCHEMA_FILENAME, here.parent / "data" / SCHEMA_FILENAME):
         if candidate.is_file():
             return candidate
-    raise ReadError("jtr's own schema.json is missing from its installation; reinstall jtr")
+    raise ReadError(message("find_schema_not_installed"))
 
 
 def choose_schema(roadmap: Path, text: str, display: str | None = None) -> Path:
@@ -51,8 +52,14 @@ def choose_schema(roadmap: Path, text: str, display: str | None = None) -> Path:
     from jtr.escape import quote, terminal
 
     notices.say(
-        f"{terminal(display or str(roadmap))}:{line}: the $schema line names {quote(target)}, "
-        f"which {problem}; using jtr's own schema ({terminal(_shown(packaged))})"
+        message(
+            "find_schemaline_ignored",
+            file=terminal(display or str(roadmap)),
+            line=line,
+            target=quote(target),
+            problem=problem,
+            packaged=terminal(_shown(packaged)),
+        )
     )
     return packaged
 
@@ -66,26 +73,27 @@ def declared_schema_path(roadmap: Path, text: str) -> Path | None:
 
 
 def _declared_problem(roadmap: Path, target: str) -> Path | str:
-    """The real path of the schema a `$schema` line names, or why it is not used."""
+    """The real path of the schema a `$schema` line names, or why it is not used (in this
+    run's language: the words follow `which` in the notice)."""
     if _URI_SCHEME.match(target) or target.startswith("//"):
-        return "is not a local file"
+        return message("find_schemaline_not_local")
     try:
         folder = Path(os.path.realpath(roadmap.parent))
         real = Path(os.path.realpath(folder / target))  # every symlink followed, `..` applied
     except (OSError, ValueError) as exc:  # a NUL byte, a name too long
-        return f"cannot be read ({exc})"
+        return message("find_schemaline_unreadable", reason=exc)
     if not any(real.is_relative_to(root) for root in _trusted_roots(folder)):
-        return "is outside the roadmap's folder and its git work tree"
+        return message("find_schemaline_outside")
     try:
         info = real.stat()
     except FileNotFoundError:
-        return "does not exist"
+        return message("find_schemaline_missing")
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return message("find_schemaline_unreadable", reason=exc.strerror or exc)
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file"
+        return message("find_schemaline_not_regular")
     if not os.access(real, os.R_OK):
-        return "cannot be read (permission denied)"
+        return message("find_schemaline_no_permission")
     return real
 
 

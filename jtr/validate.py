@@ -14,8 +14,9 @@ from typing import Any
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.escape import clip, quote
+from jtr.labels import current_lang, message
 from jtr.loader import Document, load_file
-from jtr.schema import Schema, load_schema
+from jtr.schema import Schema, load_schema, type_words
 from jtr.schemaline import choose_schema
 from jtr.versioning import check_schema_version
 
@@ -123,12 +124,14 @@ def jtr_validator_class(cls: Any) -> Any:
             compiled = ecma_regex(expression)
         except re.error as exc:
             yield ValidationError(
-                f"the schema's pattern {quote(expression)} is not a regular expression "
-                f"jtr can read ({exc.msg})"
+                message("find_pattern_unreadable", pattern=quote(expression), detail=exc.msg)
             )
             return
         if compiled.search(instance) is None:
-            yield ValidationError(f"{quote(instance)} does not match {quote(expression)}")
+            said = message(
+                "find_pattern_mismatch", value=quote(instance), pattern=quote(expression)
+            )
+            yield ValidationError(said)
 
     checker = cls.TYPE_CHECKER.redefine_many({"integer": is_integer, "number": is_number})
     keywords = {"pattern": pattern} if "pattern" in cls.VALIDATORS else {}
@@ -187,14 +190,15 @@ def ecma_regex(expression: str) -> re.Pattern[str]:
 # ---------------------------------------------------------------------------------------------
 # JSON Schema errors, reworded for people
 
+# The words for a JSON type, as the person who wrote the YAML knows it (the catalog's entries).
 _TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping (key: value)",
-    "null": "null",
+    "string": "find_type_string",
+    "integer": "find_type_integer",
+    "number": "find_type_number",
+    "boolean": "find_type_boolean",
+    "array": "find_type_array",
+    "object": "find_type_mapping",
+    "null": "find_type_null",
 }
 _YAML11_BOOLS = {
     "yes",
@@ -212,11 +216,18 @@ _YAML11_BOOLS = {
     "ON",
     "OFF",
 }
+# What the schema's own patterns mean, in words (the catalog's entries: `{got} is not …`).
 _PATTERN_HINTS = {
-    "^[a-z0-9][a-z0-9-]*$": "an id: lowercase ASCII letters, digits and hyphens, not starting with a hyphen",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
-    "^[0-9]{4}-(0[1-9]|1[0-2])$": "a month written YYYY-MM",
-    "^[0-9]+\\.[0-9]+$": 'a version written MAJOR.MINOR, e.g. "1.0"',
+    "^[a-z0-9][a-z0-9-]*$": "find_not_an_id",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "find_not_a_date",
+    "^[0-9]{4}-(0[1-9]|1[0-2])$": "find_not_a_month",
+    "^[0-9]+\\.[0-9]+$": "find_not_a_version",
+}
+_RELATIONS = {
+    "minimum": "find_below_minimum",
+    "maximum": "find_above_maximum",
+    "exclusiveMinimum": "find_not_above",
+    "exclusiveMaximum": "find_not_below",
 }
 
 
@@ -224,19 +235,19 @@ def describe(value: Any) -> str:
     """How a value looks to the person who wrote the YAML, short and safe to print: text is
     cut to about 80 cells with every control or hidden character (a newline too) visible."""
     if value is None:
-        return "nothing (null)"
+        return message("find_value_null")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (a boolean)"
+        return message("find_value_boolean", value="true" if value else "false")
     if isinstance(value, int):
-        return f"the number {clip(str(value), 40)}"
+        return message("find_value_number", value=clip(str(value), 40))
     if isinstance(value, float):
-        return f"the number {_float(value)}"
+        return message("find_value_number", value=_float(value))
     if isinstance(value, str):
-        return f"the text {quote(value)}"
+        return message("find_value_text", value=quote(value))
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return message("find_value_list", count=len(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return message("find_value_mapping")
     return type(value).__name__
 
 
@@ -249,18 +260,23 @@ def _float(value: float) -> str:
     return repr(value)
 
 
-def _english_title(schema: dict[str, Any]) -> str | None:
+def _title(schema: dict[str, Any]) -> str | None:
+    """The schema's name for what it describes, in this run's language: its titles read
+    `日本語 / English`; one without ` / ` is the same in both."""
     title = schema.get("title")
     if not isinstance(title, str):
         return None
-    return title.split(" / ", 1)[-1].strip() or None
+    japanese, divided, english = title.partition(" / ")
+    if not divided:
+        return title.strip() or None
+    return (japanese if current_lang() == "ja" else english).strip() or None
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
     if len(word) > 100:  # no typo is that long, and difflib's cost grows with it
         return ""
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{clip(match[0], 80)}'?" if match else ""
+    return message("find_did_you_mean", close=f"'{clip(match[0], 80)}'") if match else ""
 
 
 def _listed(values: Iterable[Any], cells: int = 200) -> str:
@@ -278,70 +294,78 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
     validator = error.validator
     value = error.instance
     sub = error.schema if isinstance(error.schema, dict) else {}
-    what = _english_title(sub)
+    what = _title(sub)
     code = "schema"
     if validator == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
-        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-        message = f"expected {wanted}, got {describe(value)}"
+        wanted = type_words(names, _TYPE_NAMES)
         if isinstance(value, float) and not math.isfinite(value):
             sign = "-" if value < 0 else ""
-            too_big = f" (or too large to hold, such as {sign}1e999)" if math.isinf(value) else ""
-            message = f"expected {wanted}, got {_float(value)}{too_big}: it is not a finite number"
+            key = "find_expected_too_large" if math.isinf(value) else "find_expected_not_finite"
+            said = message(key, wanted=wanted, value=_float(value), sign=sign)
         elif isinstance(value, float) and "integer" in names and value.is_integer():
-            message = f"expected {wanted}, got {value!r} (write {int(value)})"
+            said = message(
+                "find_expected_whole", wanted=wanted, value=repr(value), whole=int(value)
+            )
+        else:
+            said = message("find_expected", wanted=wanted, got=describe(value))
         if "boolean" in names and isinstance(value, str) and value in _YAML11_BOOLS:
-            message += " (write true or false; jtr reads YAML 1.2, where yes/no/on/off are text)"
+            said += message("find_hint_yaml11_boolean")
         elif "string" in names and isinstance(value, (int, float)) and not isinstance(value, bool):
-            message += " (put it in quotes if it is meant as text)"
-        yield doc.diagnostic(path, code, _at(path, message))
+            said += message("find_hint_quote_text")
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "required":
         missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
         for key in missing:
-            owner = f" in {clip(what, 80)}" if what else ""
-            message = f"missing required key '{clip(str(key), 80)}'{owner}"
-            yield doc.diagnostic(path, code, _at(path, message))
+            name = clip(str(key), 80)
+            if what:
+                said = message("find_missing_key_in", key=name, what=clip(what, 80))
+            else:
+                said = message("find_missing_key", key=name)
+            yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "additionalProperties":
         allowed = list(sub.get("properties", {}))
         extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
         for key in extras:
             hint = _suggest(str(key), allowed) or (
-                f" (allowed: {_listed(allowed)})" if allowed else ""
+                message("find_allowed_keys", allowed=_listed(allowed)) if allowed else ""
             )
-            owner = f" in {clip(what, 80)}" if what else ""
-            message = f"unknown key '{clip(str(key), 80)}'{owner}{hint}"
-            yield doc.diagnostic((*path, key), code, _at(path, message), at_key=True)
+            name = clip(str(key), 80)
+            if what:
+                said = message("find_unknown_key_in", key=name, what=clip(what, 80), hint=hint)
+            else:
+                said = message("find_unknown_key", key=name, hint=hint)
+            yield doc.diagnostic((*path, key), code, _at(path, said), at_key=True)
     elif validator == "enum":
         options = [str(o) for o in error.validator_value]
         hint = _suggest(str(value), options)
-        message = f"{describe(value)} is not one of: {_listed(options)}{hint}"
-        yield doc.diagnostic(path, code, _at(path, message))
+        said = message("find_not_one_of", got=describe(value), options=_listed(options), hint=hint)
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "pattern":
         pattern = str(error.validator_value)
-        hint = _PATTERN_HINTS.get(pattern, f"text matching {quote(pattern)}")
-        yield doc.diagnostic(path, code, _at(path, f"{describe(value)} is not {hint}"))
-    elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        relation = {
-            "minimum": "at least", "maximum": "at most",
-            "exclusiveMinimum": "more than", "exclusiveMaximum": "less than",
-        }[validator]  # fmt: skip
-        message = (
-            f"{describe(value)} is out of range: "
-            f"it must be {relation} {clip(str(error.validator_value), 40)}"
-        )
-        yield doc.diagnostic(path, code, _at(path, message))
+        meaning = _PATTERN_HINTS.get(pattern)
+        if meaning:
+            said = message(meaning, got=describe(value))
+        else:
+            said = message("find_not_matching", got=describe(value), pattern=quote(pattern))
+        yield doc.diagnostic(path, code, _at(path, said))
+    elif validator in _RELATIONS:
+        limit = clip(str(error.validator_value), 40)
+        said = message(_RELATIONS[validator], got=describe(value), limit=limit)
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "minItems":
-        message = f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}, has {len(value)}"
-        yield doc.diagnostic(path, code, _at(path, message))
+        key = "find_too_few_entry" if error.validator_value == 1 else "find_too_few_entries"
+        said = message(key, limit=error.validator_value, count=len(value))
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "maxItems":
-        message = f"allows at most {error.validator_value} entries, has {len(value)}"
-        yield doc.diagnostic(path, code, _at(path, message))
+        said = message("find_too_many_entries", limit=error.validator_value, count=len(value))
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "maxLength":
-        message = f"{describe(value)} is longer than {error.validator_value} characters"
-        yield doc.diagnostic(path, code, _at(path, message))
+        said = message("find_too_long", got=describe(value), limit=error.validator_value)
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "minLength":
-        yield doc.diagnostic(path, code, _at(path, "must not be empty"))
+        yield doc.diagnostic(path, code, _at(path, message("find_empty_text")))
     elif validator == "uniqueItems":
         seen: set[str] = set()
         dupes = []
@@ -350,16 +374,22 @@ def _reword(doc: Document, error: Any) -> Iterator[Diagnostic]:
             if marker in seen:
                 dupes.append(entry)
             seen.add(marker)
-        listed = _listed(dupes) or "an entry"
-        yield doc.diagnostic(path, code, _at(path, f"lists {listed} more than once"))
+        listed = _listed(dupes)
+        if listed:
+            said = message("find_listed_twice", listed=listed)
+        else:
+            said = message("find_lists_entry_twice")
+        yield doc.diagnostic(path, code, _at(path, said))
     elif validator == "const":
-        message = f"must be {clip(repr(error.validator_value), 80)}, got {describe(value)}"
-        yield doc.diagnostic(path, code, _at(path, message))
+        expected_text = clip(repr(error.validator_value), 80)
+        said = message("find_not_const", expected=expected_text, got=describe(value))
+        yield doc.diagnostic(path, code, _at(path, said))
     else:  # jsonschema's own wording quotes the value in full: shortened
-        yield doc.diagnostic(path, code, _at(path, clip(error.message, 200)))
+        said = message("find_schema_other", detail=clip(error.message, 200))
+        yield doc.diagnostic(path, code, _at(path, said))
 
 
-def _at(path: tuple[Any, ...], message: str) -> str:
+def _at(path: tuple[Any, ...], said: str) -> str:
     """Prefix the field a message is about (`status`, `owners[2]`); line:col say where it is."""
     from jtr.diagnostics import format_path
 
@@ -368,4 +398,4 @@ def _at(path: tuple[Any, ...], message: str) -> str:
         tail -= 1
     start = max(tail - 1, 0)
     field = clip(format_path(path[start:]), 80) if path else ""
-    return f"{field}: {message}" if field else message
+    return f"{field}: {said}" if field else said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jtr import SCHEMA_VERSION
 from jtr.diagnostics import Diagnostic
+from jtr.labels import message
 from jtr.loader import Document
 
 CODES: dict[str, str] = {"schema-version": "The roadmap's model version is one jtr knows"}
@@ -23,9 +24,5 @@ def check_schema_version(doc: Document) -> Diagnostic | None:
     version = parse_version(value) if isinstance(value, str) else None
     if version is None or version[0] <= SCHEMA_VERSION[0]:
         return None
-    return doc.diagnostic(
-        ("schema_version",),
-        "schema-version",
-        f"schema_version {value} is newer than this jtr understands ({SCHEMA_VERSION[0]}.x); "
-        "upgrade jtr",
-    )
+    said = message("find_schema_version_newer", value=value, major=SCHEMA_VERSION[0])
+    return doc.diagnostic(("schema_version",), "schema-version", said)

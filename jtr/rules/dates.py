@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from jtr.access import dict_at, int_at, list_at, value_at
 from jtr.diagnostics import Severity, YamlPath
 from jtr.fiscal import date_or_none as parse_date
+from jtr.labels import message
 from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _dated(context: Context) -> Iterator[tuple[YamlPath, str]]:
 def invalid_dates(context: Context) -> Iterator[Finding]:
     for path, value in _dated(context):
         if len(value) == 10 and value[4] == "-" and parse_date(value) is None:
-            yield Finding(path, f"{shown(value)} is not a real date")
+            yield Finding(path, message("find_invalid_date", value=shown(value)))
 
 
 @rule("history-order", Severity.ERROR, "a task's status history is in date order")
@@ -47,7 +48,7 @@ def history_order(context: Context) -> Iterator[Finding]:
             if last is not None and when < last:
                 yield Finding(
                     (*path, "history", i, "date"),
-                    f"record dated {when} comes after one dated {last}; keep the history oldest first",
+                    message("find_history_order", when=when, last=last),
                 )
             last = max(last, when) if last else when
 
@@ -60,7 +61,7 @@ def done_without_date(context: Context) -> Iterator[Finding]:
             if record.get("status") == "done" and "date" not in record:
                 yield Finding(
                     (*path, "history", i),
-                    f"task {shown(task.get('id'))} is marked done without a date",
+                    message("find_done_without_date", task=shown(task.get("id"))),
                 )
 
 
@@ -74,7 +75,7 @@ def date_before_roadmap(context: Context) -> Iterator[Finding]:
     for path, value in _dated(context):
         when = parse_date(value)
         if when is not None and when < start:
-            yield Finding(path, f"{when} is before the roadmap's first fiscal year began ({start})")
+            yield Finding(path, message("find_date_before_roadmap", when=when, start=start))
 
 
 @rule(
@@ -89,5 +90,10 @@ def realised_before_decided(context: Context) -> Iterator[Finding]:
         if decided and realised and realised < decided:
             yield Finding(
                 (*path, "realisation", "date"),
-                f"item {shown(item.get('id'))} is realised on {realised}, before its decision on {decided}",
+                message(
+                    "find_realised_before_decided",
+                    item=shown(item.get("id")),
+                    realised=realised,
+                    decided=decided,
+                ),
             )

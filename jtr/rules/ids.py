@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jtr import kinds as entity_kinds
 from jtr.diagnostics import Severity, YamlPath
+from jtr.labels import current_lang, message
 from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ def duplicate_ids(context: Context) -> Iterator[Finding]:
         for ident, path in _ids(context, kind):
             if ident in seen:
                 first = context.line_of(seen[ident])
-                name = kind.label_of("en")
+                name = kind.label_of(current_lang())
                 yield Finding(
-                    path, f"duplicate {name} id {shown(ident)} (first used at line {first})"
+                    path, message("find_duplicate_id", kind=name, ident=shown(ident), first=first)
                 )
             else:
                 seen[ident] = path

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from jtr.access import dict_at, list_at
 from jtr.diagnostics import Severity, YamlPath
+from jtr.labels import message
 from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
@@ -18,13 +19,15 @@ _SUGGEST_UP_TO = 100
 
 
 def _unknown(kind: str, ident: str, known: dict[str, YamlPath]) -> str:
+    """`unknown owner 'citty'; did you mean 'city'?`, `kind` named as jtr.kinds names it."""
     hint = ""
     if len(ident) <= _SUGGEST_UP_TO:
         import difflib  # only when something is wrong
 
         match = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-        hint = f"; did you mean {shown(match[0])}?" if match else ""
-    return f"unknown {kind} {shown(ident)}{hint}"
+        hint = message("find_did_you_mean", close=shown(match[0])) if match else ""
+    word = message(f"kind_{kind}")
+    return message("find_unknown_reference", kind=word, ident=shown(ident), hint=hint)
 
 
 def _refs(value: Any, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
@@ -50,7 +53,7 @@ def unknown_references(context: Context) -> Iterator[Finding]:
                 yield Finding(rpath, _unknown("owner", ref, owners))
         group = item.get("working_group")
         if isinstance(group, str) and group not in groups:
-            yield Finding((*path, "working_group"), _unknown("working group", group, groups))
+            yield Finding((*path, "working_group"), _unknown("working_group", group, groups))
     for path, task, _item in context.tasks():
         for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
             if ref not in items:
@@ -70,7 +73,7 @@ def unknown_references(context: Context) -> Iterator[Finding]:
     for path, area in context.entries("scope_area"):
         for ref, rpath in _refs(area.get("parties"), (*path, "parties")):
             if ref not in parties:
-                yield Finding(rpath, _unknown("scope party", ref, parties))
+                yield Finding(rpath, _unknown("scope_party", ref, parties))
 
 
 @rule("working-group-link", Severity.WARNING, "an item and its working group name each other")
@@ -88,7 +91,7 @@ def working_group_links(context: Context) -> Iterator[Finding]:
             if named in served and ident not in served[named]:
                 yield Finding(
                     (*path, "working_group"),
-                    f"item {shown(ident)} names working group {shown(named)}, whose items do not list it",
+                    message("find_item_names_group", item=shown(ident), group=shown(named)),
                 )
     for path, group in context.entries("working_group"):
         gid = group.get("id")
@@ -96,8 +99,12 @@ def working_group_links(context: Context) -> Iterator[Finding]:
             if ref in item_group and item_group[ref] != gid:
                 yield Finding(
                     rpath,
-                    f"working group {shown(gid)} lists item {shown(ref)}, "
-                    f"which names {shown(item_group[ref])} instead",
+                    message(
+                        "find_group_lists_item",
+                        group=shown(gid),
+                        item=shown(ref),
+                        other=shown(item_group[ref]),
+                    ),
                 )
 
 
@@ -117,8 +124,12 @@ def cross_course(context: Context) -> Iterator[Finding]:
             if ref in course_of and course_of[ref] != course.get("id"):
                 yield Finding(
                     rpath,
-                    f"goal of course {shown(course.get('id'))} names item {shown(ref)} "
-                    f"of course {shown(course_of[ref])}",
+                    message(
+                        "find_goal_names_other_course",
+                        course=shown(course.get("id")),
+                        item=shown(ref),
+                        other=shown(course_of[ref]),
+                    ),
                 )
     for path, task, item in context.tasks():
         own = item.get("id")
@@ -126,9 +137,9 @@ def cross_course(context: Context) -> Iterator[Finding]:
             continue
         for ref, rpath in _refs(task.get("shared_with"), (*path, "shared_with")):
             if ref == own:
-                yield Finding(rpath, f"task is shared with its own item {shown(ref)}")
+                yield Finding(rpath, message("find_shared_with_own_item", item=shown(ref)))
             elif ref in course_of and own in course_of and course_of[ref] != course_of[own]:
-                yield Finding(rpath, f"task is shared with item {shown(ref)} of another course")
+                yield Finding(rpath, message("find_shared_with_other_course", item=shown(ref)))
 
 
 @rule(
@@ -140,6 +151,4 @@ def goal_states(context: Context) -> Iterator[Finding]:
         for i, state in enumerate(list_at(goal.get("states"))):
             for ref, rpath in _refs(dict_at(state).get("items"), (*path, "states", i, "items")):
                 if ref not in listed:
-                    yield Finding(
-                        rpath, f"state names item {shown(ref)}, which is not among the goal's items"
-                    )
+                    yield Finding(rpath, message("find_state_item_not_in_goal", item=shown(ref)))

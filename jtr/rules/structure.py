@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jtr.access import ident as ident_of
 from jtr.access import int_at, list_at, texts
 from jtr.diagnostics import Severity, YamlPath
+from jtr.labels import message
 from jtr.rules import Finding, rule, shown
 
 if TYPE_CHECKING:
@@ -32,8 +33,12 @@ def duplicate_numbers(context: Context) -> Iterator[Finding]:
         if number in first:
             yield Finding(
                 path,
-                f"item number {number} is used twice in course {shown(course.get('id'))} "
-                f"(first at line {context.line_of(first[number])})",
+                message(
+                    "find_duplicate_number",
+                    number=number,
+                    course=shown(course.get("id")),
+                    first=context.line_of(first[number]),
+                ),
             )
         else:
             first[number] = path
@@ -51,7 +56,8 @@ def number_gaps(context: Context) -> Iterator[Finding]:
         if gaps:
             listed = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps)
             yield Finding(
-                (*cpath, "items"), f"course {shown(course.get('id'))} has no item numbered {listed}"
+                (*cpath, "items"),
+                message("find_number_gap", course=shown(course.get("id")), numbers=listed),
             )
 
 
@@ -63,9 +69,7 @@ def empty_items(context: Context) -> Iterator[Finding]:
     for path, item, _course in context.items():
         ident = item.get("id")
         if not list_at(item.get("tasks")) and isinstance(ident, str) and ident not in shared:
-            yield Finding(
-                (*path, "tasks"), f"item {shown(item.get('id'))} has no tasks and no shared task"
-            )
+            yield Finding((*path, "tasks"), message("find_empty_item", item=shown(item.get("id"))))
 
 
 @rule("item-without-goal", Severity.WARNING, "every item serves one of its course's goals")
@@ -78,5 +82,7 @@ def items_without_goal(context: Context) -> Iterator[Finding]:
         if ident is not None and id(course) in covered and ident not in covered[id(course)]:
             yield Finding(
                 (*path, "id"),
-                f"item {shown(ident)} belongs to no goal of course {shown(course.get('id'))}",
+                message(
+                    "find_item_without_goal", item=shown(ident), course=shown(course.get("id"))
+                ),
             )

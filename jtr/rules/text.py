@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from jtr.diagnostics import PathPart, Severity, format_path
 from jtr.escape import has_hidden, hidden_characters, quote
+from jtr.labels import message
 from jtr.rules import Finding, rule
 
 if TYPE_CHECKING:
@@ -64,10 +65,11 @@ def _hidden(text: str, *, layout_allowed: bool) -> list[str]:
 def _message(where: str, text: str, found: list[str], *, key: bool) -> str:
     """`title.en contains U+202E (right-to-left override): "Item <U+202E>A"`."""
     named = ", ".join(character_name(c) for c in found[:_SHOWN])
-    more = f" and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+    more = message("find_hidden_more", count=len(found) - _SHOWN) if len(found) > _SHOWN else ""
+    fields = {"where": where, "named": named, "more": more, "text": quote(text, 60)}
     if key:
-        return f"a key in {where or 'the top level'} contains {named}{more}: {quote(text, 60)}"
-    return f"{where} contains {named}{more}: {quote(text, 60)}"
+        return message("find_hidden_in_key" if where else "find_hidden_in_top_key", **fields)
+    return message("find_hidden_in_value", **fields)
 
 
 def _walk(value: Any, path: list[PathPart], out: list[Finding]) -> None:

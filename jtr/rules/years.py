@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from jtr.access import dict_at, int_at, list_at, span_at
 from jtr.diagnostics import Severity, YamlPath
+from jtr.labels import message
 from jtr.rules import Finding, number_ranges, rule, shown
 
 if TYPE_CHECKING:
@@ -30,7 +31,21 @@ def _spans(context: Context) -> Iterator[tuple[YamlPath, str, Any, tuple[int, in
 
 
 def _what(holder: str, ident: Any) -> str:
-    return f"{holder} {shown(ident)}" if holder else "the roadmap period"
+    """`task 'task-a1'`, `phase 'landing'` (the kind named as jtr.kinds names it), or the
+    roadmap period."""
+    if not holder:
+        return message("find_roadmap_period")
+    return f"{message(f'kind_{holder}')} {shown(ident)}"
+
+
+def _fy(year: object) -> str:
+    """`FY2024` (2024年度 in Japanese)."""
+    return message("find_fy", year=year)
+
+
+def _fy_span(first: object, last: object) -> str:
+    """`FY2024–FY2025` (2024年度～2025年度 in Japanese)."""
+    return message("find_fy_span", first=first, last=last)
 
 
 @rule("year-order", Severity.ERROR, "a fiscal-year span runs forwards (from <= to)")
@@ -38,7 +53,8 @@ def year_order(context: Context) -> Iterator[Finding]:
     for path, holder, ident, (start, end) in _spans(context):
         if start > end:
             what = _what(holder, ident)
-            yield Finding((*path, "from"), f"{what} runs backwards: from FY{start} to FY{end}")
+            said = message("find_runs_backwards", what=what, start=_fy(start), end=_fy(end))
+            yield Finding((*path, "from"), said)
 
 
 @rule("year-outside-period", Severity.ERROR, "every fiscal year lies inside the roadmap period")
@@ -47,7 +63,7 @@ def year_outside_period(context: Context) -> Iterator[Finding]:
     if period is None:
         return
     low, high = period
-    label = f"FY{low}–FY{high}"
+    label = _fy_span(low, high)
 
     def outside(year: int | None) -> bool:
         return year is not None and not low <= year <= high
@@ -59,21 +75,28 @@ def year_outside_period(context: Context) -> Iterator[Finding]:
             if outside(year):
                 yield Finding(
                     (*path, key),
-                    f"{_what(holder, ident)}: FY{year} is outside the roadmap period {label}",
+                    message(
+                        "find_year_outside", what=_what(holder, ident), year=_fy(year), period=label
+                    ),
                 )
     for path, course in context.courses():
         target = int_at(course.get("target_fiscal_year"))
         if outside(target):
             yield Finding(
                 (*path, "target_fiscal_year"),
-                f"course {shown(course.get('id'))} targets FY{target}, outside the roadmap period {label}",
+                message(
+                    "find_target_outside",
+                    course=shown(course.get("id")),
+                    year=_fy(target),
+                    period=label,
+                ),
             )
     for path, group in context.entries("study_group"):
         group_year = int_at(group.get("fiscal_year"))
         if outside(group_year):
             yield Finding(
                 (*path, "fiscal_year"),
-                f"study group: FY{group_year} is outside the roadmap period {label}",
+                message("find_study_group_outside", year=_fy(group_year), period=label),
             )
 
 
@@ -94,14 +117,19 @@ def phase_coverage(context: Context) -> Iterator[Finding]:
             if year in owner:
                 yield Finding(
                     (*path, "fiscal_years"),
-                    f"phase {shown(ident)} overlaps phase {shown(owner[year])} in FY{year}",
+                    message(
+                        "find_phase_overlap",
+                        phase=shown(ident),
+                        other=shown(owner[year]),
+                        year=_fy(year),
+                    ),
                 )
                 break
             owner[year] = ident
     missing = [y for y in range(period[0], period[1] + 1) if y not in owner]
     if missing:
-        years = ", ".join(f"FY{a}" if a == b else f"FY{a}–FY{b}" for a, b in number_ranges(missing))
-        yield Finding(("phases",), f"no phase covers {years} of the roadmap period", at_key=True)
+        years = ", ".join(_fy(a) if a == b else _fy_span(a, b) for a, b in number_ranges(missing))
+        yield Finding(("phases",), message("find_phase_gap", years=years), at_key=True)
 
 
 @rule("record-year", Severity.ERROR, "a record's fiscal year lies in its task's span")
@@ -114,8 +142,9 @@ def record_year(context: Context) -> Iterator[Finding]:
                 continue
             rpath = (*path, "history", i, "fiscal_year")
             if not task.get("recurring"):
-                yield Finding(rpath, "fiscal_year on a record is only for recurring tasks")
+                yield Finding(rpath, message("find_record_year_not_recurring"))
             elif span and not span[0] <= year <= span[1]:
-                yield Finding(
-                    rpath, f"FY{year} is outside the task's years FY{span[0]}–FY{span[1]}"
+                said = message(
+                    "find_record_year_outside", year=_fy(year), span=_fy_span(span[0], span[1])
                 )
+                yield Finding(rpath, said)
