@@ -455,6 +455,16 @@ derive(
     "A roadmap period end with an extra digit (20255).",
     ("    to: 2025\n", "    to: 20255\n"),
 )
+derive(
+    "94-rule-bad-reading.yaml",
+    "A reading whose path names no value (a typo in the field name).",
+    (
+        "        - {ja: 方向性, en: Direction}",
+        "        - {ja: 方向性, en: Direction}\nreadings:\n  - id: r1\n    about: [item-a.ownrs]\n"
+        '    decision: {en: The owners come from the WG.}\n    seed_lines: ["240-254"]\n'
+        "    confidence: inferred",
+    ),
+)
 
 # ---- hostile input (cases 100-199, one block per area) -----------------------------------
 # The schema as code: $ref, recursion and the schema line (100-119).

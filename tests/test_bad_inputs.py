@@ -275,6 +275,9 @@ EXPECTED: dict[str, Expect] = {
     "93-huge-period-typo.yaml": Expect(
         1, "schema", at="    to: ‸20255", exact=False, max_output=2000,
     ),
+    "94-rule-bad-reading.yaml": Expect(
+        1, "bad-reading", at="about: [‸item-a.ownrs]", contains=("'item-a.ownrs'",)
+    ),
     # ---- the loader and numbers (160-179) ------------------------------------------------------
     "160-line-separator-in-comment.yaml": Expect(
         1, "line-separator", at="# checked‸\u2028", contains=("U+2028 (LINE SEPARATOR)",),

@@ -400,6 +400,30 @@ CASES: list[Case] = [
         at=((6, 29),),
     ),
     Case("hidden-character", HIDDEN, at=((2, 15), (2, 26), (3, 3), (5, 17))),
+    Case(
+        "bad-reading",
+        """
+        meta:
+          period: {from: 2023, to: 2026}
+        courses:
+          - id: c
+            items:
+              - id: i
+                owners: [o]
+                shaded: null
+        readings:
+          - id: r
+            about: [i.owners, i.shaded, meta.period, i.ownrs, nobody.number, "c.items[3]"]
+            seed_lines: ["240", "254-240"]
+        """,
+        at=((11, 46), (11, 55), (11, 70), (12, 25)),
+        says=(
+            (0, "the reading's path 'i.ownrs' names no value of the roadmap"),
+            (1, "'nobody.number'"),
+            (2, "'c.items[3]'"),
+            (3, "seed lines '254-240' run backwards"),
+        ),
+    ),
 ]
 
 

@@ -634,4 +634,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{year}は課題の年度 ({span}) の外です",
         "{year} is outside the task's years {span}",
     ),
+    # jtr/rules/readings.py
+    "find_reading_unresolved": (
+        "読み取りの対象 {path} は、ロードマップのどの値も指していません",
+        "the reading's path {path} names no value of the roadmap",
+    ),
+    "find_reading_backwards": (
+        "原典の行 {lines} は逆順です (小さい番号から書いてください)",
+        "seed lines {lines} run backwards (write the smaller line first)",
+    ),
 }
