@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from jtr.labels import message
+
 ENV_VAR = "JTR_ROADMAP"
 DEFAULT_RELATIVE = Path("data") / "roadmap.yaml"
 
@@ -43,8 +45,9 @@ def find_roadmap(
                 break
         else:
             raise RoadmapNotFound(
-                f"no roadmap found: no --file given, ${ENV_VAR} is not set, and there is no "
-                f"{DEFAULT_RELATIVE} in {start} or any folder above it"
+                message(
+                    "err_no_roadmap", setting=f"${ENV_VAR}", default=DEFAULT_RELATIVE, start=start
+                )
             )
     problem = broken_link(found, display_path(found)) or not_a_directory(found)
     if problem is not None:
@@ -57,7 +60,7 @@ def not_a_directory(path: Path) -> str | None:
     $JTR_ROADMAP or a data/roadmap.yaml folder), else None: no command reads a folder as a
     roadmap, and `history` and `diff` would otherwise ask git for a whole tree."""
     if os.path.isdir(path):
-        return f"{display_path(path)}: is a directory, not a file"
+        return message("err_is_directory", name=display_path(path))
     return None
 
 

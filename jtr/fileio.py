@@ -26,6 +26,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from jtr.labels import message
+
 MIB = 1 << 20
 DEFAULT_MAX_BYTES = 64 * MIB
 MAX_BYTES_ENV = "JTR_MAX_BYTES"
@@ -53,20 +55,21 @@ class ChangedOnDisk(Exception):
 
 
 def kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words; None for a regular file."""
+    """What a file that is not a regular file is, in words of this run's language (`a
+    directory`, `フォルダー`); None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return message("err_kind_directory")
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return message("err_kind_char_device")
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return message("err_kind_block_device")
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return message("err_kind_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return message("err_kind_socket")
+    return message("err_kind_other")
 
 
 def _is_loop(exc: OSError) -> bool:
@@ -77,16 +80,16 @@ def _is_loop(exc: OSError) -> bool:
 def _stat_problem(path: Path, name: str, exc: OSError) -> str:
     """Why `os.stat(path)` failed, for a person: names a symbolic link loop or dangling link."""
     if _is_loop(exc):
-        return f"{name}: a symbolic link loop (too many levels of symbolic links)"
+        return message("err_link_loop", name=name)
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         if os.path.islink(path):
             try:
                 target = os.readlink(path)
             except OSError:
                 target = "?"
-            return f"{name}: a dangling symbolic link (to {target}, which does not exist)"
-        return f"{name}: no such file"
-    return f"{name}: cannot read: {exc.strerror or exc}"
+            return message("err_dangling_link", name=name, target=target)
+        return message("err_no_such_file", name=name)
+    return message("err_cannot_read", name=name, reason=exc.strerror or exc)
 
 
 def broken_link(path: Path, name: str | None = None) -> str | None:
@@ -107,11 +110,12 @@ def broken_link(path: Path, name: str | None = None) -> str | None:
 
 
 def size_text(count: int) -> str:
+    """`1,234 bytes`, `64 MiB`, `1.5 MiB (1,572,864 bytes)`, in this run's language."""
     if count < MIB:
-        return f"{count:,} bytes"
+        return message("cli_bytes", count=f"{count:,}")
     if count % MIB == 0:
         return f"{count // MIB} MiB"
-    return f"{count / MIB:.1f} MiB ({count:,} bytes)"
+    return f"{count / MIB:.1f} MiB ({message('cli_bytes', count=f'{count:,}')})"
 
 
 @contextlib.contextmanager
@@ -134,26 +138,30 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
     if not value.isdigit() or int(value) < 1:
         raise ReadError(
-            f"${MAX_BYTES_ENV}={value[:40]!r}: write a whole number of bytes, e.g. 1000000"
+            message("err_max_bytes_setting", setting=f"${MAX_BYTES_ENV}={value[:40]!r}")
         )
     return int(value)
 
 
-def _too_big(name: str, size: str, limit: int) -> ReadError:
+def too_big(name: str, size: int | None, limit: int) -> ReadError:
+    """The refusal of a file (or a git blob) of `size` bytes over `limit`; None: one that grew
+    past the limit while being read."""
+    key, fields = "err_too_big_grew", {}
+    if size is not None:
+        key, fields = "err_too_big", {"size": size_text(size)}
     return ReadError(
-        f"{name}: is {size}; jtr reads roadmaps and schemas up to {size_text(limit)} "
-        f"(--max-bytes N or ${MAX_BYTES_ENV} to change)"
+        message(key, name=name, limit=size_text(limit), setting=f"${MAX_BYTES_ENV}", **fields)
     )
 
 
 def _check_input(info: os.stat_result, name: str, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(message("err_is_directory", name=name))
     what = kind(info.st_mode)
-    if what == "a directory":
-        raise ReadError(f"{name}: is a directory, not a file")
     if what is not None:
-        raise ReadError(f"{name}: not a regular file ({what})")
+        raise ReadError(message("err_not_regular_input", name=name, what=what))
     if info.st_size > limit:
-        raise _too_big(name, size_text(info.st_size), limit)
+        raise too_big(name, info.st_size, limit)
 
 
 def check_input(path: Path, name: str, limit: int | None = None) -> None:
@@ -192,9 +200,11 @@ def read_limited(path: Path, name: str, limit: int | None = None) -> tuple[bytes
             if len(data) > info.st_size:  # it grows (or reports no size, as /proc files do)
                 data += handle.read(limit + 1 - len(data))
         except OSError as exc:
-            raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
+            raise ReadError(
+                message("err_cannot_read", name=name, reason=exc.strerror or exc)
+            ) from None
     if len(data) > limit:
-        raise _too_big(name, f"more than {size_text(limit)} (it grew while being read)", limit)
+        raise too_big(name, None, limit)
     return data, info
 
 
@@ -212,8 +222,9 @@ def check_output(path: Path, protected: Iterable[tuple[Path, str]] = ()) -> None
         info = None  # a new file (or a link to one): fine if its folder exists
     except OSError as exc:
         if _is_loop(exc):
-            raise UnsafeTarget(f"{name}: a symbolic link loop; not writing there") from None
-        raise UnsafeTarget(f"cannot write {name}: {exc.strerror or exc}") from None
+            raise UnsafeTarget(message("err_output_link_loop", name=name)) from None
+        reason = exc.strerror or exc
+        raise UnsafeTarget(message("cli_cannot_write", file=name, reason=reason)) from None
     if info is not None and kind(info.st_mode) is not None:
         raise _not_regular(path, info)
     real = os.path.realpath(path)
@@ -225,17 +236,14 @@ def check_output(path: Path, protected: Iterable[tuple[Path, str]] = ()) -> None
         except OSError:
             same = False
         if same:
-            raise UnsafeTarget(f"-o {name} is {what}; not overwriting it: choose another file")
+            raise UnsafeTarget(message("err_output_protected", name=name, what=what))
 
 
 def _not_regular(path: Path, info: os.stat_result) -> UnsafeTarget:
     what = kind(info.st_mode)
     if os.path.islink(path):
-        what = f"a symbolic link to {os.path.realpath(path)}, {what}"
-    return UnsafeTarget(
-        f"{path}: is {what}, not a regular file; jtr writes only to a regular file or a new "
-        "path ('-o -' for standard output), and left it as it was"
-    )
+        what = message("err_kind_link_to", target=os.path.realpath(path), what=what)
+    return UnsafeTarget(message("err_output_not_regular", name=path, what=what))
 
 
 def _umask_mode() -> int:
@@ -249,12 +257,7 @@ class TargetInUse(PermissionError):
     cannot be replaced; it was left as it was."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            errno.EACCES,
-            "another program has the file open (an editor, Excel, a virus scanner?); close it "
-            "and run the command again",
-            str(path),
-        )
+        super().__init__(errno.EACCES, message("err_target_in_use"), str(path))
 
 
 # Windows refuses to rename over a file another program holds open (a reader that did not

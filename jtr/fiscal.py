@@ -46,13 +46,18 @@ def era_of(year: int) -> tuple[Era, int]:
     for era in ERAS:
         if year >= era.first_year:
             return era, year - era.first_year + 1
-    raise ValueError(f"FY{year} is before the Meiji era")
+    from jtr.labels import message
+
+    raise ValueError(message("err_before_meiji", year=year))
+
+
+FIRST = "元"  # an era's first year: 令和元年度
 
 
 def era_label(year: int) -> str:
     """`令和6年度`, `令和元年度`."""
     era, n = era_of(year)
-    return f"{era.kanji}{'元' if n == 1 else n}年度"
+    return f"{era.kanji}{FIRST if n == 1 else n}年度"
 
 
 def label(year: int, lang: str = "ja") -> str:
@@ -90,36 +95,49 @@ class FiscalYearError(ValueError):
 
 
 def parse_fiscal_year(text: str) -> int:
-    """Read `2024`, `FY2024`, `R6`, `令和6年度`, `令和元年度`, `H31` (full-width digits too)."""
+    """Read `2024`, `FY2024`, `R6`, `令和6年度`, `令和元年度`, `H31` (full-width digits too);
+    FiscalYearError says why not in this run's language."""
+    from jtr.labels import message
+
     cleaned = unicodedata.normalize("NFKC", text).strip()
     if match := _patterns()["label"].fullmatch(cleaned):
         year = parse_fiscal_year(match.group("era"))
         if year != int(match.group("year")):
             raise FiscalYearError(
-                f"{text!r}: {match.group('era')} is FY{year}, not {match.group('year')}"
+                message(
+                    "err_era_mismatch",
+                    text=repr(text),
+                    era=match.group("era"),
+                    year=year,
+                    given=match.group("year"),
+                )
             )
         return year
     if match := _patterns()["western"].fullmatch(cleaned):
         year = int(match.group(1))
         if year not in YEARS:
             raise FiscalYearError(
-                f"{text!r}: jtr knows fiscal years {YEARS.start}–{YEARS.stop - 1}"
+                message(
+                    "err_fiscal_year_range", text=repr(text), first=YEARS.start, last=YEARS.stop - 1
+                )
             )
         return year
     if match := _patterns()["era"].fullmatch(cleaned):
         name = match.group("era")
         era = next(e for e in ERAS if name in (e.kanji, e.letter, e.letter.lower()))
-        n = 1 if match.group("n") == "元" else int(match.group("n"))
+        n = 1 if match.group("n") == FIRST else int(match.group("n"))
         if n < 1:
-            raise FiscalYearError(f"{text!r}: an era year starts at 元 (1)")
+            raise FiscalYearError(message("err_era_first_year", text=repr(text), first=FIRST))
         year = era.first_year + n - 1
         newer = [e for e in ERAS if e.first_year > era.first_year]
         # Allow the overlap year (平成31年度 = 令和元年度) but not years past the next era.
         if newer and year > min(e.first_year for e in newer):
-            raise FiscalYearError(f"{text!r}: {era.kanji} ended before its year {n}")
+            raise FiscalYearError(message("err_era_ended", text=repr(text), era=era.kanji, n=n))
         return year
     raise FiscalYearError(
-        f"{text!r} is not a fiscal year: write 2024, FY2024, R6, 令和6年度 or 令和元年度"
+        message(
+            "err_not_a_fiscal_year", text=repr(text), example=era_label(2024), first=era_label(2019)
+        )
     )
 
 
