@@ -186,17 +186,26 @@ def names(kinds: Sequence[Kind], lang: str = "en") -> str:
 
 def not_found(model: Roadmap, ident: str, kinds: Sequence[Kind] | None = None) -> str:
     """Why `find` found nothing: `no item, task, … has the id 'x'`, with up to three close ids
-    as a hint (else where the ids are listed)."""
+    as a hint (else where the ids are listed), in this run's language."""
+    from jtr.labels import current_lang
+
+    lang = current_lang()
+    ids = [e for e, _ in all_ids(model, kinds)]
+    return no_such_id(ident, ids, names(shown(kinds), lang), "jtr list", lang)
+
+
+def no_such_id(ident: str, ids: Iterable[str], kinds: str, command: str, lang: str) -> str:
+    """`no KINDS has the id 'x'; did you mean 'y' or 'z'?` with up to three of `ids` close to
+    `ident`, else `…; `COMMAND` prints the ids`, in `lang`."""
     import difflib
 
-    ids = [e for e, _ in all_ids(model, kinds)]
-    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
-    hint = (
-        f"; did you mean {' or '.join(repr(c) for c in close)}?"
-        if close
-        else "; `jtr list` prints the ids"
-    )
-    return f"no {names(shown(kinds))} has the id {ident!r}{hint}"
+    from jtr.labels import label, message
+
+    close = difflib.get_close_matches(ident, list(ids), n=3, cutoff=0.5)
+    if not close:
+        return message("err_no_such_id_listed", lang, kinds=kinds, id=repr(ident), command=command)
+    joined = label("msg_or", lang).join(repr(c) for c in close)
+    return message("err_no_such_id_close", lang, kinds=kinds, id=repr(ident), close=joined)
 
 
 def raw_entries(data: Any, kind: Kind) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:

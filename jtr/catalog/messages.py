@@ -104,4 +104,155 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{text} は年度ではありません。2024、FY2024、R6、{example}、{first} のように指定してください",
         "{text} is not a fiscal year: write 2024, FY2024, R6, {example} or {first}",
     ),
+    # ids that name nothing (jtr.kinds.not_found, jtr.edit.lookup)
+    "err_no_such_id_close": (
+        "ID {id} の{kinds}はありません。もしかして {close} ですか",
+        "no {kinds} has the id {id}; did you mean {close}?",
+    ),
+    "err_no_such_id_listed": (
+        "ID {id} の{kinds}はありません。ID の一覧は `{command}` で表示できます",
+        "no {kinds} has the id {id}; `{command}` prints the ids",
+    ),
+    "err_item_not_task": (
+        "{id} は見直し項目で、課題ではありません。`jtr {command}` には課題の ID を指定してください"
+        " (この項目の課題: {tasks})",
+        "{id} is a review item, not a task; `jtr {command}` takes a task id (its tasks: {tasks})",
+    ),
+    "err_task_not_item": (
+        "{id} は課題で、見直し項目ではありません。`jtr {command}` には見直し項目の ID を指定して"
+        "ください。この課題が属する見直し項目 {item} のことですか",
+        "{id} is a task, not a review item; `jtr {command}` takes an item id: did you mean "
+        "its item {item}?",
+    ),
+    # the editing commands: refusals (jtr.edit)
+    "err_date_before_last": (
+        "{task}: {date} は最新の記録の日付 ({last}) より前です。日付を確認してください。"
+        "日付順に記録を挿入するには --force を指定してください",
+        "{task}: {date} is before its last record ({last}); check the date, or give --force "
+        "to insert the record in date order",
+    ),
+    "err_needs_date": ("`jtr {command}` には日付が必要です", "`jtr {command}` needs a date"),
+    "err_already_recorded": (
+        "{item}: {kind}はすでに記録されています ({date})。置き換えるには --force を、"
+        "取り消すには --clear を指定してください",
+        "{item}: a {kind} is already recorded ({date}); give --force to replace it, or "
+        "--clear to remove it",
+    ),
+    "err_invalid_as_it_stands": (
+        "{name} は現状のままで正しくありません (指摘のすべては `jtr validate` で確認できます)。"
+        "先に修正してください",
+        "{name} is not valid as it stands (`jtr validate` lists every finding); fix it first",
+    ),
+    "err_edit_makes_invalid": (
+        "この編集を行うと {name} が正しくなくなります (行番号は編集後のテキストのものです)",
+        "the edit would make {name} invalid (line numbers are those of the edited text)",
+    ),
+    "err_cannot_read_schema": (
+        "スキーマを読み取れません: {problem}",
+        "cannot read the schema: {problem}",
+    ),
+    "err_named_schema_broken": (
+        "{name}: 指定されているスキーマが壊れています: {findings}",
+        "{name}: the schema it names is broken: {findings}",
+    ),
+    "err_cannot_edit_in_place": (
+        "{name}: 前後の行を書き換えずにこの編集を行うことはできません (ruamel.yaml では書式が"
+        "変わってしまうため)。ファイルを直接編集してください",
+        "{name}: jtr cannot make this edit without rewriting lines around it (ruamel.yaml "
+        "formats them differently); edit the file by hand",
+    ),
+    "err_edit_read_back": (
+        "{name}: 内部エラー: 編集したテキストを読み直すと、意図した変更になっていません。何も"
+        "書き込んでいません (このファイルを添えて報告してください)",
+        "{name}: internal error: the edited text does not read back as the intended change; "
+        "nothing was written (please report this with the file)",
+    ),
+    "err_ruamel_cannot_read": (
+        "{name}: このファイルは jtr では編集できません: ruamel.yaml が読み取れません ({detail})。"
+        "直接編集してください",
+        "{name}: jtr cannot edit this file: ruamel.yaml cannot read it ({detail}); edit it by hand",
+    ),
+    # the editing commands: the lock and the write (jtr.edit.disk)
+    "err_lock_is_link": (
+        "{lock}: ロックファイルがシンボリックリンクです。jtr はリンクをたどりません (何も書き込んで"
+        "いません)。リンクを削除して、もう一度実行してください",
+        "{lock}: the lock file is a symbolic link; jtr does not follow it (nothing was "
+        "written): remove the link and try again",
+    ),
+    "err_lock_cannot_create": (
+        "{lock}: ロックファイルを作成できません ({reason})。フォルダーに書き込めるか確認して"
+        "ください",
+        "{lock}: cannot create the lock file ({reason}); is the folder writable?",
+    ),
+    "err_lock_not_regular": (
+        "{lock}: ロックファイルが通常のファイルではありません。削除して、もう一度実行してください",
+        "{lock}: the lock file is not a regular file; remove it and try again",
+    ),
+    "err_no_file_locking": (
+        "このシステムには jtr が使えるファイルロックの仕組み (fcntl、msvcrt) がありません。"
+        "何も書き込んでいません",
+        "this system offers no file locking jtr can use (neither fcntl nor msvcrt); nothing "
+        "was written",
+    ),
+    "err_cannot_lock": (
+        "{lock}: ロックできません ({reason})。何も書き込んでいません",
+        "{lock}: cannot lock ({reason}); nothing was written",
+    ),
+    "err_lock_held": (
+        "{name}: {seconds} 秒待ちましたが、別の編集がまだロック ({lock}) を保持しています。"
+        "何も書き込んでいません (もっと待つには --wait SECONDS を指定してください)",
+        "{name}: another edit still holds its lock ({lock}) after {seconds} s; nothing was "
+        "written (--wait SECONDS to wait longer)",
+    ),
+    "err_read_only": (
+        "{name}: ファイルが読み取り専用です (モード {mode})。何も書き込んでいません",
+        "{name}: the file is read-only (mode {mode}); nothing was written",
+    ),
+    "err_file_unchanged": (
+        "{problem}。ファイルは変更していません",
+        "{problem}; the file is unchanged",
+    ),
+    "err_cannot_write_unchanged": (
+        "{name}: 書き込めません: {reason}。ファイルは変更していません",
+        "{name}: cannot write: {reason}; the file is unchanged",
+    ),
+    "err_keeps_changing": (
+        "{name}: 書き込もうとしている間にファイルが何度も変更されました。何も書き込んでいません。"
+        "もう一度実行してください",
+        "{name}: the file keeps changing on disk; nothing was written, try again",
+    ),
+    # the editing commands: what was done (jtr.edit.planning)
+    "done_status": (
+        "{name}: {task}: {previous} → {status} ({date}) を記録しました",
+        "{name}: {task}: {previous} → {status} on {date}",
+    ),
+    "done_status_before": (
+        "{name}: {task}: {status} ({date}) を日付順に記録しました ({before} の記録の前。最新の"
+        "状態は {previous} のままです)",
+        "{name}: {task}: {status} on {date} recorded in date order, before the record of "
+        "{before} (latest status stays {previous})",
+    ),
+    "done_status_before_undated": (
+        "{name}: {task}: {status} ({date}) を日付順に、日付のない記録の前に記録しました (最新の"
+        "状態は {previous} のままです)",
+        "{name}: {task}: {status} on {date} recorded in date order, before the record of an "
+        "undated record (latest status stays {previous})",
+    ),
+    "done_decided": (
+        "{name}: {item}: {term} ({date}) を記録しました{replaced}",
+        "{name}: {item}: policy decided ({term}) on {date}{replaced}",
+    ),
+    "done_realised": (
+        "{name}: {item}: {term} ({date}) を記録しました{replaced}",
+        "{name}: {item}: realised ({term}) on {date}{replaced}",
+    ),
+    "done_replacing": (" ({date} の記録を置き換えました)", " (replacing {date})"),
+    "done_cleared": (
+        "{name}: {item}: {date} の{kind}の記録を取り消しました",
+        "{name}: {item}: {kind} of {date} cleared",
+    ),
+    "done_nothing_to_clear": (
+        "{name}: {item}: {kind}は記録されていないため、何も変更していません",
+        "{name}: {item}: no {kind} is recorded; nothing changed",
+    ),
 }

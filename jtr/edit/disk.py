@@ -27,6 +27,7 @@ from jtr.fileio import (
     check_input,
     read_limited,
 )
+from jtr.labels import message
 
 
 def lock_path(path: Path) -> Path:
@@ -67,16 +68,14 @@ def _open_lock(lock: Path) -> int:
     except OSError as exc:
         if _is_link(lock):
             raise EditError(_symlinked_lock(lock)) from None
-        raise EditError(
-            f"{lock}: cannot create the lock file ({exc.strerror}); is the folder writable?"
-        ) from None
+        raise EditError(message("err_lock_cannot_create", lock=lock, reason=exc.strerror)) from None
     info = os.fstat(fd)
     if not nofollow and not _names(lock, info):  # made a link between the check and the open
         os.close(fd)
         raise EditError(_symlinked_lock(lock))
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise EditError(f"{lock}: the lock file is not a regular file; remove it and try again")
+        raise EditError(message("err_lock_not_regular", lock=lock))
     return fd
 
 
@@ -89,10 +88,7 @@ def _names(lock: Path, opened: os.stat_result) -> bool:
 
 
 def _symlinked_lock(lock: Path) -> str:
-    return (
-        f"{lock}: the lock file is a symbolic link; jtr does not follow it (nothing was "
-        "written): remove the link and try again"
-    )
+    return message("err_lock_is_link", lock=lock)
 
 
 # The one place that knows how a system locks a file: flock where there is fcntl (Linux,
@@ -155,10 +151,7 @@ def _locker() -> _Locker:
             return kind(importlib.import_module(name))
         except ImportError:
             continue
-    raise EditError(
-        "this system offers no file locking jtr can use (neither fcntl nor msvcrt); "
-        "nothing was written"
-    )
+    raise EditError(message("err_no_file_locking"))
 
 
 @contextlib.contextmanager
@@ -180,15 +173,20 @@ def locked(
             try:
                 held = locker.try_lock(fd)
             except OSError as exc:
+                reason = exc.strerror or exc
                 raise EditError(
-                    f"{lock_path(path)}: cannot lock ({exc.strerror or exc}); nothing was written"
+                    message("err_cannot_lock", lock=lock_path(path), reason=reason)
                 ) from None
             if held:
                 break
             if time.monotonic() >= deadline:
                 raise EditError(
-                    f"{name or path}: another edit still holds its lock ({lock_path(path).name}) "
-                    f"after {wait:g} s; nothing was written (--wait SECONDS to wait longer)"
+                    message(
+                        "err_lock_held",
+                        name=name or path,
+                        lock=lock_path(path).name,
+                        seconds=f"{wait:g}",
+                    )
                 )
             if not waited and on_wait is not None:
                 on_wait()
@@ -213,10 +211,7 @@ def _check_writable(path: Path, info: os.stat_result, name: str) -> None:
     # Checked on the mode bits as well: root may write anything, but a file someone made
     # read-only is not meant to be edited.
     if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
-        raise EditError(
-            f"{name}: the file is read-only (mode {stat.filemode(info.st_mode)}); nothing was "
-            "written"
-        )
+        raise EditError(message("err_read_only", name=name, mode=stat.filemode(info.st_mode)))
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -263,10 +258,11 @@ def apply(
             except ChangedOnDisk:
                 continue  # saved by something else meanwhile (an editor): read it again
             except UnsafeTarget as exc:
-                raise EditError(f"{exc}; the file is unchanged") from None
+                raise EditError(message("err_file_unchanged", problem=exc)) from None
             except OSError as exc:
+                reason = exc.strerror or exc
                 raise EditError(
-                    f"{name}: cannot write: {exc.strerror or exc}; the file is unchanged"
+                    message("err_cannot_write_unchanged", name=name, reason=reason)
                 ) from None
             return outcome
-    raise EditError(f"{name}: the file keeps changing on disk; nothing was written, try again")
+    raise EditError(message("err_keeps_changing", name=name))

@@ -16,6 +16,7 @@ from jtr.diagnostics import LoadError
 from jtr.edit.errors import EditError
 from jtr.edit.lines import Line, newline_of
 from jtr.edit.rtyaml import dump_tree, load_tree, make_yaml, read_indentation
+from jtr.labels import message
 
 
 class Hunk(NamedTuple):
@@ -78,10 +79,7 @@ def _change(
         n_start, n_stop, added = _hunk(plain, edited)
         boundaries = _boundary_map(original, plain)
         if n_start not in boundaries or n_stop not in boundaries or (n_start != n_stop and added):
-            raise EditError(
-                f"{name}: jtr cannot make this edit without rewriting lines around it "
-                "(ruamel.yaml formats them differently); edit the file by hand"
-            )
+            raise EditError(message("err_cannot_edit_in_place", name=name))
         start, stop = boundaries[n_start], boundaries[n_stop]
     if added:  # insertion: above blank lines and outdented comments that introduce what follows
         first = next((t for t in added if t.strip()), "")
@@ -169,8 +167,5 @@ def edit_item(
         ),
     )
     if not reads_back(result):  # a bug, not the user's: say so rather than write a wrong file
-        raise EditError(
-            f"{name}: internal error: the edited text does not read back as the intended "
-            "change; nothing was written (please report this with the file)"
-        )
+        raise EditError(message("err_edit_read_back", name=name))
     return result

@@ -9,12 +9,13 @@ in the file's lists, which the round-trip tree is addressed by.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import TYPE_CHECKING, Any
 
 from jtr import access
 from jtr.edit.errors import EditError
 from jtr.fiscal import date_or_none
+from jtr.kinds import no_such_id
+from jtr.labels import current_lang, label, message
 
 if TYPE_CHECKING:
     from jtr.loader import Document
@@ -39,27 +40,25 @@ def find(doc: Document, ident: str, want_task: bool, command: str) -> tuple[Wher
         return tasks[ident].where, tasks[ident].entry
     if not want_task and ident in items:
         return items[ident].where, items[ident].entry
+    lang = current_lang()
     if want_task and ident in items:
         item = items[ident].entry
         own = [task.entry.get("id") for task in access.tasks(doc.data) if task.parent is item]
-        listed = ", ".join(str(t) for t in own) or "none"
+        from jtr.presenter import join
+
+        listed = join([str(t) for t in own], lang) or label("none", lang)
         raise EditError(
-            f"{ident!r} is a review item, not a task; `jtr {command}` takes a task id "
-            f"(its tasks: {listed})"
+            message("err_item_not_task", lang, id=repr(ident), command=command, tasks=listed)
         )
     if not want_task and ident in tasks:
+        parent = repr(tasks[ident].parent.get("id"))
         raise EditError(
-            f"{ident!r} is a task, not a review item; `jtr {command}` takes an item id: "
-            f"did you mean its item {tasks[ident].parent.get('id')!r}?"
+            message("err_task_not_item", lang, id=repr(ident), command=command, item=parent)
         )
-    kind = "task" if want_task else "review item"
-    close = difflib.get_close_matches(ident, list(tasks if want_task else items), n=3, cutoff=0.5)
-    hint = (
-        f"; did you mean {' or '.join(repr(c) for c in close)}?"
-        if close
-        else f"; `jtr list --kind {'tasks' if want_task else 'items'}` prints the ids"
-    )
-    raise EditError(f"no {kind} has the id {ident!r}{hint}")
+    kind = label("kind_task" if want_task else "item", lang)
+    command_listing = f"jtr list --kind {'tasks' if want_task else 'items'}"
+    known = tasks if want_task else items
+    raise EditError(no_such_id(ident, known, kind, command_listing, lang))
 
 
 def record_date(record: Any) -> dt.date | None:

@@ -20,13 +20,25 @@ from jtr.edit.hunks import edit_item
 from jtr.edit.lines import BOM, Line, decode_text, split_lines, unified_diff
 from jtr.edit.lookup import find, plain_item, record_date
 from jtr.edit.nodes import insert_milestone, insert_record
-from jtr.labels import label
+from jtr.labels import current_lang, label, label_or, message
 from jtr.model import STATUSES
 
 if TYPE_CHECKING:
     from jtr.loader import Document
 
-MILESTONES = {"decision": "policy decided (方針決定)", "realisation": "realised (実現)"}
+# Each milestone's word in the catalog (方針決定, 実現) and the confirmation that records it.
+MILESTONES = {"decision": "decided", "realisation": "realised"}
+_RECORDED = {"decision": "done_decided", "realisation": "done_realised"}
+
+
+def _status_word(status: object, lang: str) -> str:
+    """A status in a confirmation: as typed (`in_progress`) in English, in words in Japanese."""
+    return label_or(status, lang) if lang == "ja" else str(status)
+
+
+def _milestone_word(kind: str, lang: str) -> str:
+    """A milestone in a message: its key (`decision`) in English, in words (方針決定) in Japanese."""
+    return label(MILESTONES[kind], lang) if lang == "ja" else kind
 
 
 class SetStatus(NamedTuple):
@@ -83,10 +95,7 @@ def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outc
         bom, text = decode_text(raw, name)
         data = load_text(text, name)
     except LoadError as exc:
-        raise EditInvalid(
-            f"{name} is not valid as it stands (`jtr validate` lists every finding); fix it first",
-            exc.diagnostics,
-        ) from None
+        raise EditInvalid(message("err_invalid_as_it_stands", name=name), exc.diagnostics) from None
     lines = split_lines(text)
     planned = (
         plan_status(lines, text, data, edit, name)
@@ -171,8 +180,14 @@ def plan_status(
 ) -> tuple[list[Line] | None, str, Any]:
     """(new lines, or None when the record would repeat the last one; summary; expected data)
     of `jtr set`."""
+    lang = current_lang()
     if edit.status not in STATUSES:
-        raise EditError(f"status {edit.status!r}: one of {', '.join(STATUSES)}")
+        known = ", ".join(STATUSES)
+        raise EditError(
+            message(
+                "msg_no_such_choice", lang, option="status", value=repr(edit.status), known=known
+            )
+        )
     where, task = find(_document(name, text, data), edit.task_id, True, "set")
     history = task.get("history")
     records = history if isinstance(history, list) else []
@@ -180,8 +195,13 @@ def plan_status(
     if _same_as_last(records, edit, task.get("recurring") is True, month) is not None:
         return (
             None,
-            label("msg_same_record", "en").format(
-                name=name, task=edit.task_id, status=edit.status, date=edit.date
+            message(
+                "msg_same_record",
+                lang,
+                name=name,
+                task=edit.task_id,
+                status=edit.status,
+                date=edit.date,
             ),
             data,
         )
@@ -190,8 +210,13 @@ def plan_status(
     if dated and edit.date < dated[-1][1]:
         if not edit.force:
             raise EditError(
-                f"{edit.task_id}: {edit.date} is before its last record ({dated[-1][1]}); "
-                "check the date, or give --force to insert the record in date order"
+                message(
+                    "err_date_before_last",
+                    lang,
+                    task=edit.task_id,
+                    date=edit.date,
+                    last=dated[-1][1],
+                )
             )
         position = next(i for i, d in dated if d > edit.date)
     previous = records[-1].get("status") if records and isinstance(records[-1], dict) else None
@@ -206,15 +231,19 @@ def plan_status(
         insert_record(item["tasks"][where[2]], position, record, edit.date, text)
 
     new_lines = edit_item(lines, where, change, name, expected)
-    when = f"on {edit.date}"
+    status = _status_word(edit.status, lang)
+    fields: dict[str, object] = {"name": name, "task": edit.task_id, "status": status}
+    fields["date"] = edit.date
     if position < len(records):
-        summary = (
-            f"{name}: {edit.task_id}: {edit.status} {when} recorded in date order, before the "
-            f"record of {record_date(records[position]) or 'an undated record'} "
-            f"(latest status stays {previous})"
-        )
+        before = record_date(records[position])
+        key = "done_status_before" if before is not None else "done_status_before_undated"
+        if before is not None:
+            fields["before"] = before
+        summary = message(key, lang, previous=_status_word(previous, lang), **fields)
     else:
-        summary = f"{name}: {edit.task_id}: {previous or 'planned'} → {edit.status} {when}"
+        summary = message(
+            "done_status", lang, previous=_status_word(previous or "planned", lang), **fields
+        )
     return new_lines, summary, expected
 
 
@@ -223,7 +252,9 @@ def plan_milestone(
 ) -> tuple[list[Line] | None, str, Any]:
     """(new lines, or None if nothing changes; summary; expected data) of `jtr decide` and
     `jtr realise`."""
+    lang = current_lang()
     command = "decide" if edit.kind == "decision" else "realise"
+    kind = _milestone_word(edit.kind, lang)
     where, item = find(_document(name, text, data), edit.item_id, False, command)
     current = item.get(edit.kind)
     had = current is not None
@@ -232,20 +263,21 @@ def plan_milestone(
     plain_item(cleared, where).pop(edit.kind, None)
     if edit.clear:
         if not had:
-            return (
-                None,
-                f"{name}: {edit.item_id}: no {edit.kind} is recorded; nothing changed",
-                data,
+            nothing = message(
+                "done_nothing_to_clear", lang, name=name, item=edit.item_id, kind=kind
             )
+            return None, nothing, data
         new_lines = edit_item(lines, where, lambda node: node.pop(edit.kind), name, cleared)
-        return new_lines, f"{name}: {edit.item_id}: {edit.kind} of {old_date} cleared", cleared
+        cleared_it = message(
+            "done_cleared", lang, name=name, item=edit.item_id, kind=kind, date=old_date
+        )
+        return new_lines, cleared_it, cleared
     day = edit.date
     if day is None:
-        raise EditError(f"`jtr {command}` needs a date")
+        raise EditError(message("err_needs_date", lang, command=command))
     if had and not edit.force:
         raise EditError(
-            f"{edit.item_id}: a {edit.kind} is already recorded ({old_date}); give --force to "
-            f"replace it, or --clear to remove it"
+            message("err_already_recorded", lang, item=edit.item_id, kind=kind, date=old_date)
         )
     value: dict[str, Any] = {"date": day.isoformat()}
     if edit.note is not None:
@@ -265,8 +297,17 @@ def plan_milestone(
         insert_milestone(node, edit.kind, day, edit.note, text, replaced)
 
     new_lines = edit_item(lines, where, change, name, expected)
-    replaced = f" (replacing {old_date})" if had else ""
-    summary = f"{name}: {edit.item_id}: {MILESTONES[edit.kind]} on {day}{replaced}"
+    replaced = message("done_replacing", lang, date=old_date) if had else ""
+    term = label(MILESTONES[edit.kind], "ja")  # the seed's own word, in English too
+    summary = message(
+        _RECORDED[edit.kind],
+        lang,
+        name=name,
+        item=edit.item_id,
+        term=term,
+        date=day,
+        replaced=replaced,
+    )
     return new_lines, summary, expected
 
 
@@ -283,23 +324,16 @@ def _validate(path: Path, edited: Document, original: Document) -> tuple[Diagnos
             return ()
         before = validate_document(original, schema)
     except ReadError as exc:
-        raise EditError(f"cannot read the schema: {exc}") from None
+        raise EditError(message("err_cannot_read_schema", problem=exc)) from None
     except LoadError as exc:
+        findings = "; ".join(d.format() for d in exc.diagnostics)
         raise EditError(
-            f"{edited.file}: the schema it names is broken: "
-            + "; ".join(d.format() for d in exc.diagnostics)
+            message("err_named_schema_broken", name=edited.file, findings=findings)
         ) from None
     if any(d.severity is Severity.ERROR for d in found):
         if errors := [d for d in before if d.severity is Severity.ERROR]:
-            raise EditInvalid(
-                f"{edited.file} is not valid as it stands (`jtr validate` lists every finding); fix it first",
-                errors,
-            )
+            raise EditInvalid(message("err_invalid_as_it_stands", name=edited.file), errors)
         errors = [d for d in found if d.severity is Severity.ERROR]
-        raise EditInvalid(
-            f"the edit would make {edited.file} invalid (line numbers are those of the edited "
-            "text)",
-            errors,
-        )
+        raise EditInvalid(message("err_edit_makes_invalid", name=edited.file), errors)
     had = {(d.code, d.message) for d in before}
     return tuple(d for d in found if (d.code, d.message) not in had)

@@ -11,6 +11,7 @@ from typing import Any
 
 from jtr.edit.errors import EditError
 from jtr.edit.lines import BOM, decode_text, newline_of, split_lines
+from jtr.labels import message
 
 
 def read_indentation(text: str) -> tuple[int, int, int]:
@@ -103,10 +104,8 @@ def load_tree(yaml: Any, text: str, name: str) -> Any:
     try:
         return yaml.load(text)
     except YAMLError as exc:
-        raise EditError(
-            f"{name}: jtr cannot edit this file: ruamel.yaml cannot read it "
-            f"({str(exc).splitlines()[0]}); edit it by hand"
-        ) from None
+        detail = str(exc).splitlines()[0]
+        raise EditError(message("err_ruamel_cannot_read", name=name, detail=detail)) from None
 
 
 def dump_tree(yaml: Any, tree: Any) -> list[str]:
