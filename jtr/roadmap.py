@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.fileio import ReadError
+from jtr.labels import message
 from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
 from jtr.model import Roadmap, build
 
@@ -96,7 +97,5 @@ def _checked(path: Path, doc: Document) -> LoadedRoadmap:
     except (KeyError, TypeError, ValueError, AttributeError):
         # The schema and rules passed, yet the model could not be built: a gap between them
         # and the model. Refuse rather than guess, and say so plainly.
-        raise RoadmapInvalid(
-            [doc.diagnostic((), "model", "the roadmap could not be read; run `jtr validate`")]
-        ) from None
+        raise RoadmapInvalid([doc.diagnostic((), "model", message("err_model_unbuilt"))]) from None
     return LoadedRoadmap(path, doc, model)

@@ -255,4 +255,48 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: {item}: {kind}は記録されていないため、何も変更していません",
         "{name}: {item}: no {kind} is recorded; nothing changed",
     ),
+    # git (jtr.review)
+    "err_git_missing": (
+        "git がインストールされていません (または PATH にありません)",
+        "git is not installed (or not on PATH)",
+    ),
+    "err_git_failed": ("git {command} が失敗しました", "git {command} failed"),
+    "err_not_in_repository": (
+        "{path} は git リポジトリの中にありません",
+        "{path} is not inside a git repository",
+    ),
+    "err_outside_repository": (
+        "{path} はリポジトリ {top} の外にあります",
+        "{path} lies outside its repository {top}",
+    ),
+    "err_unknown_revision": ("リビジョン {rev} が見つかりません", "unknown revision {rev}"),
+    "err_unknown_revision_in": (
+        "{top} にリビジョン {rev} が見つかりません",
+        "unknown revision {rev} in {top}",
+    ),
+    "err_not_at_revision": (
+        "リビジョン {rev} に {file} はありません",
+        "{file} does not exist at revision {rev}",
+    ),
+    "err_no_common_ancestor": (
+        "{a} と {b} には共通の祖先がありません",
+        "{a} and {b} have no common ancestor",
+    ),
+    "err_git_object_missing": (
+        "git cat-file: オブジェクト {name} がありません",
+        "git cat-file: object {name} is missing",
+    ),
+    "err_cannot_read_attributes": (
+        "{file} を読み取れません: {reason}",
+        "cannot read {file}: {reason}",
+    ),
+    "warn_textconv_as_is": (
+        "jtr textconv: {problem} (ファイルをそのまま表示します)",
+        "jtr textconv: {problem} (showing the file as it is)",
+    ),
+    # the roadmap's last check (jtr.roadmap)
+    "err_model_unbuilt": (
+        "ロードマップを読み取れませんでした。`jtr validate` を実行してください",
+        "the roadmap could not be read; run `jtr validate`",
+    ),
 }

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from jtr.labels import message
+
 NULL_BLOB = "0" * 40
 
 
@@ -60,11 +62,12 @@ def run_git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=_env(), check=False
         )
     except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH)") from None
+        raise GitError(message("err_git_missing")) from None
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        first = next((m for m in message if m.startswith("fatal:")), message[0] if message else "")
-        raise GitError(first.removeprefix("fatal: ") or f"git {args[0]} failed")
+        # git's own words (in English: LC_ALL=C), else that it failed in the run's language
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        first = next((m for m in said if m.startswith("fatal:")), said[0] if said else "")
+        raise GitError(first.removeprefix("fatal: ") or message("err_git_failed", command=args[0]))
     return done.stdout
 
 
@@ -77,25 +80,25 @@ def locate(path: Path) -> RepoPath:
     try:
         top = run_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8").strip()
     except GitError:
-        raise GitError(f"{path} is not inside a git repository") from None
+        raise GitError(message("err_not_in_repository", path=path)) from None
     top_path = Path(top).resolve()
     try:
         rel = real.relative_to(top_path).as_posix()
     except ValueError:
-        raise GitError(f"{path} lies outside its repository {top_path}") from None
+        raise GitError(message("err_outside_repository", path=path, top=top_path)) from None
     return RepoPath(top_path, rel)
 
 
 def resolve_revision(repo: RepoPath, rev: str) -> str:
     """The commit a revision names, or GitError('unknown revision')."""
     if rev.startswith("-"):
-        raise GitError(f"unknown revision {rev!r}")
+        raise GitError(message("err_unknown_revision", rev=repr(rev)))
     try:
         out = run_git(
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo.top
         )
     except GitError:
-        raise GitError(f"unknown revision {rev!r} in {repo.top}") from None
+        raise GitError(message("err_unknown_revision_in", rev=repr(rev), top=repo.top)) from None
     return out.decode("ascii").strip()
 
 
@@ -111,9 +114,9 @@ def size_limit() -> int:
 
 def too_big(name: str, size: int, limit: int) -> str:
     """What jtr says of a blob over the limit: the files' own message."""
-    from jtr.fileio import _too_big, size_text
+    from jtr.fileio import too_big as files_too_big
 
-    return str(_too_big(name, size_text(size), limit))
+    return str(files_too_big(name, size, limit))
 
 
 def read_at_revision(path: Path, rev: str) -> bytes:
@@ -128,14 +131,14 @@ def read_at_revision(path: Path, rev: str) -> bytes:
     try:
         size = int(run_git(["cat-file", "-s", spec], repo.top))
     except (GitError, ValueError):
-        raise GitError(f"{repo.rel} does not exist at revision {rev!r}") from None
+        raise GitError(message("err_not_at_revision", file=repo.rel, rev=repr(rev))) from None
     limit = size_limit()
     if size > limit:
         raise GitError(too_big(f"{rev}:{repo.rel}", size, limit))
     try:
         return run_git(["show", "--no-textconv", spec], repo.top)
     except GitError:
-        raise GitError(f"{repo.rel} does not exist at revision {rev!r}") from None
+        raise GitError(message("err_not_at_revision", file=repo.rel, rev=repr(rev))) from None
 
 
 def merge_base(repo: RepoPath, a: str, b: str) -> str:
@@ -143,7 +146,7 @@ def merge_base(repo: RepoPath, a: str, b: str) -> str:
     try:
         out = run_git(["merge-base", "--end-of-options", a, b], repo.top)
     except GitError:
-        raise GitError(f"{a} and {b} have no common ancestor") from None
+        raise GitError(message("err_no_common_ancestor", a=a, b=b)) from None
     return out.decode("ascii").strip()
 
 
@@ -197,7 +200,7 @@ def blob_sizes(repo: RepoPath, blobs: Iterable[str]) -> dict[str, int]:
     for name, line in zip(wanted, out.splitlines(), strict=False):
         header = line.split()
         if len(header) != 3 or not header[2].isdigit():  # "<name> missing"
-            raise GitError(f"git cat-file: object {name} is missing")
+            raise GitError(message("err_git_object_missing", name=name))
         sizes[name] = int(header[2])
     return sizes
 
@@ -215,7 +218,7 @@ def read_blobs(repo: RepoPath, blobs: Iterable[str]) -> dict[str, bytes]:
         header = out[pos:end].decode("ascii", "replace").split()
         pos = end + 1
         if len(header) != 3:  # "<name> missing"
-            raise GitError(f"git cat-file: object {name} is missing")
+            raise GitError(message("err_git_object_missing", name=name))
         size = int(header[2])
         found[name] = out[pos : pos + size]
         pos += size + 1  # the content is followed by a newline

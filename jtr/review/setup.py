@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from jtr.labels import message
 from jtr.review.gitio import GitError, locate, run_git
 
 DRIVER = "jtr"
@@ -89,7 +90,7 @@ def plan(roadmap: Path, command: str | None = None) -> GitSetup:
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise GitError(f"cannot read {attributes}: {exc}") from None
+        raise GitError(message("err_cannot_read_attributes", file=attributes, reason=exc)) from None
     try:
         current: str | None = (
             run_git(["config", "--local", "--get", CONFIG_KEY], repo.top).decode("utf-8").strip()

@@ -146,7 +146,9 @@ def textconv_bytes(raw: bytes, name: str) -> tuple[bytes, str | None]:
         data = load_revision(raw, name)
     except LoadError as exc:
         first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
-        return as_it_is(raw), f"jtr textconv: {first} (showing the file as it is)"
+        from jtr.labels import message
+
+        return as_it_is(raw), message("warn_textconv_as_is", problem=first)
     # One fact per line, and only one: a key or value with a line break, an escape sequence or
     # a bidirectional override is shown visibly (`\\x1b`, `<U+202E>`), never passed to the pager.
     body = "".join(terminal(line) + "\n" for line in canonical_lines(data))
