@@ -184,3 +184,10 @@ def test_status_and_show_golden(lang: str) -> None:
     )
     golden(f"readings-status-{lang}-100.txt", status)
     golden(f"readings-show-{lang}-100.txt", shown)
+
+
+def test_readings_never_fail_strict_validation(runner: CliRunner) -> None:
+    """Readings are no warnings: a roadmap full of them is valid under --strict."""
+    code, out, err = run(runner, "validate", "--strict", str(FIXTURE))
+    assert code == 0, err
+    assert out.startswith(f"{FIXTURE}: valid") or ": valid" in out
