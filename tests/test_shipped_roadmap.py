@@ -290,6 +290,47 @@ def test_readings_are_marked_in_comments() -> None:
         assert any(marker in line for line in readings), marker
 
 
+def test_what_was_only_in_comments_is_data(roadmap: dict[str, Any]) -> None:
+    study = roadmap["further_study"]
+    assert study["numeral"] == "Ⅲ"
+    course2 = roadmap["courses"][1]
+    assert [n["ja"] for n in study["notes"]] == [n["ja"] for n in course2["notes"]]
+    assert roadmap["scope"]["title"]["ja"] == "本プロジェクトで取り組む事項"
+    assert roadmap["scope"]["caption"]["ja"] == "＜取組事項＞"
+    groups = {g["id"]: g for g in roadmap["working_groups"]}
+    subgroups = groups["wg-council-publicity"]["subgroups"]
+    assert [s["ja"] for s in subgroups] == ["★住民自治協議会のPR", "★転入者向け自治会加入について"]
+
+
+# English renderings that said more, less or other than the seed (the audit).
+MISRENDERED = {
+    r"\bshould be\b": "あり方 is 'the role and form of' or 'rethinking', not 'how X should be'",
+    r"\bcarr(y|ies|ied)\b(?! out)": "担う is 'take on' or 'handled by'",
+    r"slimmed down": "スリム化 of the activities residents need: streamlined to those",
+    r"livelihood": "生活支援コーディネーター: daily-life support coordinators",
+    r"public-hearing": "広聴: public-listening",
+    r"into a menu": "事務のメニュー化: offer requested work as a menu of options",
+    r"similar volunteers": "委員等: commissioners and similar posts",
+    r"\bcoordinators \(": "幹事: executive secretaries",
+    r"drifted": "乖離: diverges from",
+    r"Apply the improvements": "改善案の反映: reflect the proposed improvements",
+    r"self-assessment": "地区ドック is not explained by the seed",
+    r"by the councils": "住民自治（協議会）宣言 does not say who declares",
+    r"to the council chairs": "the ★ note does not say whom it concerns",
+    r"PDF|text layer": "meta.source prints only a date",
+}
+
+
+def test_english_renderings_say_what_the_seed_says(roadmap: dict[str, Any]) -> None:
+    rendered = {key: value for key, value in roadmap.items() if key != "readings"}
+    english = [text for key, text in _strings(rendered) if key == "en"]
+    wrong = [
+        (pattern, reason, text) for pattern, reason in MISRENDERED.items() for text in english
+        if re.search(pattern, text)
+    ]  # fmt: skip
+    assert not wrong
+
+
 def test_schema_documents_every_property_in_both_languages() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     missing: list[str] = []
