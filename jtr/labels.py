@@ -276,6 +276,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "※n: 原典の解釈による値 (jtr readings、jtr show で内容を確認できます)",
         "※n: a value that rests on a reading of the seed (see jtr readings, jtr show)",
     ),
+    "reading_legend_document": (
+        "※n: 原典の解釈による値 (内容は末尾の「読み取り (原典の解釈)」に記載)",
+        "※n: a value that rests on a reading of the seed (listed under Readings at the end)",
+    ),
+    "readings_sheet": ("原典の読み取り", "Readings"),
+    "reading_mark_col": ("印", "Mark"),
+    "reading_id_col": ("読み取りID", "Reading id"),
     # jtr setup-git
     "setup_git_added": (
         "{file}: {line} を追加しました (このファイルをコミットしてください)",

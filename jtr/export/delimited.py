@@ -5,6 +5,10 @@ a UTF-8 byte-order mark, so the text starts with U+FEFF and lines end in CRLF (R
 Japanese titles then open correctly on a Japanese Windows desktop. Text that a spreadsheet
 would run as a formula (starting with = + - @) is prefixed with an apostrophe; control, bidi
 and invisible characters are shown visibly (`jtr.escape.document`), line breaks stay.
+
+A roadmap with readings of the seed gets a last column, the marks (`※1,3`) of the readings
+that the row's values rest on: its item's number, title and owners, and the task's span or
+any other value of it (jtr.export.marks). Without readings there is no such column.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from jtr.escape import document
+from jtr.export import marks
 from jtr.labels import label
 from jtr.presenter import (
     TaskField,
@@ -70,23 +75,33 @@ def _field_column(field: TaskField) -> Column:
     return Column(field.label, value, wrap=field.wrap)
 
 
-def columns() -> tuple[Column, ...]:
+# The marks of the readings a row's values rest on; only for a roadmap with readings.
+READINGS_COLUMN = Column(
+    "reading_marks_col", lambda s, r, lang: marks.mark(marks.row_readings(s.roadmap, r))
+)
+
+
+def columns(state: RoadmapState | None = None) -> tuple[Column, ...]:
     """The columns of the task rows: COLUMNS, then one per task field the presenter lists
-    generically (jtr.presenter.TASK_FIELDS), empty for a task without it."""
-    return COLUMNS + tuple(_field_column(field) for field in listed_fields())
+    generically (jtr.presenter.TASK_FIELDS), empty for a task without it; then, when the
+    state's roadmap has readings of the seed, the readings' marks (READINGS_COLUMN)."""
+    found = COLUMNS + tuple(_field_column(field) for field in listed_fields())
+    if state is not None and state.roadmap.readings:
+        found += (READINGS_COLUMN,)
+    return found
 
 
-def header(lang: str) -> list[str]:
-    return [label(column.key, lang) for column in columns()]
+def header(lang: str, state: RoadmapState | None = None) -> list[str]:
+    return [label(column.key, lang) for column in columns(state)]
 
 
 def row_values(state: RoadmapState, row: TaskRow, lang: str) -> list[str | int]:
     """The cells of one task, one per column."""
-    return [column.value(state, row, lang) for column in columns()]
+    return [column.value(state, row, lang) for column in columns(state)]
 
 
 def rows(state: RoadmapState, lang: str) -> list[list[str | int]]:
-    shown = columns()
+    shown = columns(state)
     return [[column.value(state, row, lang) for column in shown] for row in task_rows(state)]
 
 
@@ -100,7 +115,7 @@ def _safe(value: str | int) -> str | int:
 def _export(state: RoadmapState, lang: str, delimiter: str) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header(lang))
+    writer.writerow(header(lang, state))
     for values in rows(state, lang):
         writer.writerow([_safe(v) for v in values])
     return BOM + buffer.getvalue()

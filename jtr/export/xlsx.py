@@ -6,6 +6,12 @@ display cells: a kanji is two), numbers as numbers, and a second sheet for the r
 Text is always stored as text, never as a formula, and every control, bidi and invisible
 character in it is shown visibly (`\\x1b`, `<U+202E>`: `jtr.escape.document`), as jtr shows it
 everywhere; line breaks stay. (XML cannot hold most control characters at all.)
+
+A roadmap with readings of the seed gets, on both sheets, a last column with the marks
+(`※1,3`) of the readings a row's values rest on, and a third sheet listing every reading:
+its mark, id, the values it decides and what the file holds there, the decision, the
+alternatives, the seed's page and lines, the words it cites and how sure it is. Without
+readings the workbook has neither.
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from jtr.escape import document
-from jtr.export import delimited
+from jtr.export import delimited, marks
 from jtr.labels import label
-from jtr.model import Text
+from jtr.model import Reading, Text
 from jtr.presenter import course_name, item_ref, owners_text, symbol_label, year_label
 from jtr.status import CourseState, ItemState, RoadmapState
 
@@ -63,24 +69,62 @@ ITEM_COLUMNS: tuple[ItemColumn, ...] = (
 )  # fmt: skip
 
 
+# The marks of the readings an item's values rest on; only for a roadmap with readings.
+ITEM_READINGS_COLUMN = ItemColumn(
+    "reading_marks_col",
+    lambda s, c, i, lang: marks.mark(marks.whole_item_readings(s.roadmap, i.item)),
+)
+
+
+def item_columns(state: RoadmapState) -> tuple[ItemColumn, ...]:
+    """The items sheet's columns: ITEM_COLUMNS, and the readings' marks when there are any."""
+    return ITEM_COLUMNS + ((ITEM_READINGS_COLUMN,) if state.roadmap.readings else ())
+
+
+# The readings sheet: one row per reading, (title's catalog key, cell, wrapped).
+READING_COLUMNS: tuple[tuple[str, Callable[[RoadmapState, Reading, str], Any], bool], ...] = (
+    ("reading_mark_col", lambda s, r, lang: marks.mark((r,)), False),
+    ("reading_id_col", lambda s, r, lang: r.id, False),
+    ("reading_path_col", lambda s, r, lang: "\n".join(r.about), True),
+    ("reading_value_col",
+     lambda s, r, lang: "\n".join(v for _, v in marks.values(s.roadmap, r)), True),
+    ("reading_decision", lambda s, r, lang: r.decision.get(lang), True),
+    ("reading_alternatives", lambda s, r, lang: marks.alternatives_text(r, lang, "\n"), True),
+    ("reading_seed", lambda s, r, lang: marks.seed_text(r, lang), False),
+    ("reading_cites", lambda s, r, lang: marks.cites_text(r, lang), True),
+    ("reading_confidence", lambda s, r, lang: marks.confidence_text(r, lang), False),
+)  # fmt: skip
+
+
 def export(state: RoadmapState, lang: str) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     tasks = book.worksheets[0]  # the sheet a new workbook starts with
     tasks.title = label("tasks_sheet", lang)
-    task_columns = delimited.columns()  # the CSV's columns
-    _fill(tasks, delimited.header(lang), delimited.rows(state, lang),
+    task_columns = delimited.columns(state)  # the CSV's columns
+    _fill(tasks, delimited.header(lang, state), delimited.rows(state, lang),
           wrap={i for i, column in enumerate(task_columns) if column.wrap})  # fmt: skip
 
     items = book.create_sheet(label("items_sheet", lang))
+    shown = item_columns(state)
     item_rows = [
-        [column.value(state, course, item, lang) for column in ITEM_COLUMNS]
+        [column.value(state, course, item, lang) for column in shown]
         for course in state.courses
         for item in course.items
     ]
-    _fill(items, [label(column.key, lang) for column in ITEM_COLUMNS], item_rows,
-          wrap={i for i, column in enumerate(ITEM_COLUMNS) if column.wrap})  # fmt: skip
+    _fill(items, [label(column.key, lang) for column in shown], item_rows,
+          wrap={i for i, column in enumerate(shown) if column.wrap})  # fmt: skip
+
+    if state.roadmap.readings:
+        sheet = book.create_sheet(label("readings_sheet", lang))
+        reading_rows = [
+            [cell(state, reading, lang) for _key, cell, _wrap in READING_COLUMNS]
+            for reading in state.roadmap.readings
+        ]
+        head = [_title(key, lang) for key, _cell, _wrap in READING_COLUMNS]
+        _fill(sheet, head, reading_rows,
+              wrap={i for i, (_k, _c, wrap) in enumerate(READING_COLUMNS) if wrap})  # fmt: skip
 
     props = book.properties
     props.title = document(f"{state.roadmap.title.get(lang)} ({state.as_of.isoformat()})")
@@ -129,6 +173,12 @@ def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) ->
     last = get_column_letter(len(head))
     sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
     sheet.sheet_view.zoomScale = 100
+
+
+def _title(key: str, lang: str) -> str:
+    """A column title from the catalog, capitalised (`decision` → `Decision`)."""
+    text = label(key, lang)
+    return text[:1].upper() + text[1:]
 
 
 def _text(value: Any) -> str:
