@@ -3,12 +3,17 @@
 For an issue, a wiki page or a pull request: the status summary of `jtr status --format
 markdown`, the timeline as a Mermaid gantt block (GitHub draws it), then per course a table of
 its review items and a table of its tasks. States carry a symbol and a text label.
+
+A value that rests on a reading of the seed carries the reading's mark (`Ⅱ-4※1`, `… ※2`):
+an item's number and owners, a task's span (and its title for a reading of another of its
+values); the readings follow at the end in a table (mark and id, the values decided, the
+decision, alternatives, seed lines, confidence), every text through jtr.escape.markdown.
 """
 
 from __future__ import annotations
 
 from jtr.escape import markdown
-from jtr.export import mermaid
+from jtr.export import marks, mermaid
 from jtr.labels import label
 from jtr.presenter import (
     LOOKS,
@@ -43,6 +48,9 @@ def export(state: RoadmapState, lang: str) -> str:
     lines += ["```", ""]
     legend = " · ".join(symbol_label(s, lang) for s in STATES)
     lines += [f"{label('legend', lang)}: {legend}", ""]
+    roadmap = state.roadmap
+    if roadmap.readings:
+        lines += [cell(label("reading_legend_document", lang)), ""]
 
     rows = task_rows(state)
     for course in state.courses:
@@ -63,9 +71,11 @@ def export(state: RoadmapState, lang: str) -> str:
         ]
         for item in course.items:
             worst = item.worst
+            number = marks.mark(marks.item_readings(roadmap, item.item, "number"))
+            owned = marks.suffix(marks.item_readings(roadmap, item.item, "owners"))
             lines.append(
-                f"| {cell(item_ref(c, item.item))} | {cell(item.item.title.get(lang))} "
-                f"| {cell(owners_text(state.roadmap, item.item, lang))} "
+                f"| {cell(item_ref(c, item.item) + number)} | {cell(item.item.title.get(lang))} "
+                f"| {cell(owners_text(state.roadmap, item.item, lang) + owned)} "
                 f"| {symbol_label(worst, lang) if worst else '—'} "
                 f"| {item.decision.date.isoformat() if item.decision else '—'} "
                 f"| {item.realisation.date.isoformat() if item.realisation else '—'} |"
@@ -83,14 +93,50 @@ def export(state: RoadmapState, lang: str) -> str:
         ]
         for row in mine:
             ts = row.task
-            title = ts.task.title.get(lang)
+            title = ts.task.title.get(lang) + marks.suffix(
+                marks.other_task_readings(roadmap, ts.task)
+            )
             if row.shared_into:
                 others = ", ".join(item_ref(c, i.item) for i in row.shared_into)
                 title += f" ({label('shared_with', lang)}: {others})"
+            number = marks.mark(marks.item_readings(roadmap, row.item.item, "number"))
+            span = span_label(ts.task.years, lang) + marks.suffix(
+                marks.span_readings(roadmap, ts.task)
+            )
             lines.append(
-                f"| {cell(row.ref)} | {cell(title)} | {span_label(ts.task.years, lang)} "
+                f"| {cell(row.ref + number)} | {cell(title)} | {cell(span)} "
                 f"| {LOOKS[ts.state].symbol} {cell(state_text(ts, lang))} "
                 f"| {cell(record_text(ts.last_record, lang)) or '—'} |"
             )
         lines.append("")
+    lines += _readings(state, lang)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _readings(state: RoadmapState, lang: str) -> list[str]:
+    """The readings section: every reading of the roadmap, one table row each."""
+    roadmap = state.roadmap
+    if not roadmap.readings:
+        return []
+    keys = ("reading_marks_col", "reading_about", "reading_decision", "reading_alternatives",
+            "reading_seed", "reading_confidence")  # fmt: skip
+    heads = [label(key, lang) for key in keys]
+    lines = [
+        f"## {cell(label('readings_heading', lang))}",
+        "",
+        cell(label("readings_intro", lang)),
+        "",
+        "| " + " | ".join(h[:1].upper() + h[1:] for h in heads) + " |",
+        "|" + "---|" * len(heads),
+    ]
+    for reading in roadmap.readings:
+        cells = [
+            f"{marks.mark((reading,))} {reading.id}",
+            "; ".join(marks.values_text(roadmap, reading)),
+            reading.decision.get(lang),
+            marks.alternatives_text(reading, lang),
+            marks.seed_text(reading, lang),
+            marks.confidence_text(reading, lang),
+        ]
+        lines.append("| " + " | ".join(cell(text) or "—" for text in cells) + " |")
+    return [*lines, ""]

@@ -14,6 +14,10 @@ keywords, so those characters are written in their full-width forms, a line brea
 control, bidi and invisible characters visibly (as everywhere in jtr), and no line starts with
 text from the roadmap: a task title starts with its item number, a phase with its fiscal
 years, a section with `section` and the course's numeral.
+
+A task whose span (or another value) rests on a reading of the seed has the reading's mark
+after its title (`… ※3 — ! 期限超過`): `※`, digits and commas, none of which Mermaid's lexer
+reads as anything but title text.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 
 from jtr.escape import terminal
+from jtr.export import marks
 from jtr.labels import label
 from jtr.model import Span
 from jtr.presenter import (
@@ -69,10 +74,11 @@ def ident(text: str) -> str:
     return _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", text)
 
 
-def task_line(row: TaskRow, lang: str, start_month: int) -> str:
+def task_line(row: TaskRow, lang: str, start_month: int, mark: str = "") -> str:
+    """A task's line; `mark`: the marks of the readings it rests on (` ※3`), after its title."""
     ts = row.task
     start, end = span_dates(ts.task.years, start_month)
-    title = f"{row.item.item.number} {ts.task.title.get(lang)}"
+    title = f"{row.item.item.number} {ts.task.title.get(lang)}{mark}"
     if ts.task.recurring:
         title += f" ({label('recurring', lang)})"
     title += f" — {LOOKS[ts.state].symbol} {task_state_label(ts, lang)}"
@@ -112,7 +118,8 @@ def export(state: RoadmapState, lang: str) -> str:
         lines.append(f"    section {escape(course_name(c, lang))}")
         for row in rows:
             if row.course.course.id == c.id:
-                lines.append(task_line(row, lang, start_month))
+                mark = marks.suffix(marks.task_readings(roadmap, row.task.task))
+                lines.append(task_line(row, lang, start_month, mark))
         _start, end = span_dates(Span(c.target_year, c.target_year), start_month)
         met = f"{len(course.goal_met)}/{len(course.items)}"
         target = f"{label('target_year_end', lang)} {year_label(c.target_year, lang)} — {label('goal', lang)} {met}"
