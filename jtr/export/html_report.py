@@ -15,6 +15,15 @@ The markup is the Jinja2 template jtr/export/templates/report.html.j2 (its style
 report.css.j2); this module gives it the state and the few things computed rather than
 written: the timeline's columns and spans, the as-of line's position. The template
 environment escapes every printed value (jtr.export.templates), so roadmap text is never markup.
+
+A value that rests on a reading of the seed carries the reading's mark, a link to its footnote
+(`<a class="reading-mark" href="#reading-3" title="the decision">※3</a>`): an item's number,
+title and owners in the attention table, the timeline and the cards; its working group,
+milestones and 現状 on its card, and its help marks and shading there too (facts the report
+shows only when a reading decides them); a task's span (and its title, for a reading of another
+of its values). The footnotes close the page, in print too: section "Readings", each reading
+with its mark, id, confidence, the values it decides, decision, alternatives, seed page and
+lines and the words it cites. Without readings, the page is what it was before readings existed.
 """
 
 from __future__ import annotations
@@ -22,15 +31,18 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from jtr import __version__
+from jtr.export import marks
 from jtr.labels import label
-from jtr.model import Milestone, Phase
+from jtr.model import Item, Milestone, Phase, Reading
 from jtr.presenter import (
     LOOKS,
+    READING_MARK,
     RECURRING_MARK,
     SHARED_MARK,
     field_text,
     goal_images,
     item_ref,
+    join,
     listed_fields,
     owners_text,
     record_text,
@@ -105,13 +117,32 @@ def export(state: RoadmapState, lang: str) -> str:
     roadmap = state.roadmap
     title, subtitle = header_lines(state, lang)
 
-    def facts(item_state: ItemState) -> list[tuple[str, str]]:
-        group = roadmap.working_group(item_state.item.working_group)
-        found = [(label("owners", lang), owners_text(roadmap, item_state.item, lang))]
+    def on(item: Item, key: str) -> tuple[Reading, ...]:
+        return marks.item_readings(roadmap, item, key)
+
+    def facts(item_state: ItemState) -> list[tuple[str, str, tuple[Reading, ...]]]:
+        """(name, value, the readings it rests on) of each fact on an item's card."""
+        item = item_state.item
+        group = roadmap.working_group(item.working_group)
+        found = [(label("owners", lang), owners_text(roadmap, item, lang), on(item, "owners"))]
         if group:
-            found.append((label("kind_working_group", lang), group.title.get(lang)))
-        found.append((label("decided", lang), _milestone(item_state.decision)))
-        found.append((label("realised", lang), _milestone(item_state.realisation)))
+            found.append(
+                (
+                    label("kind_working_group", lang),
+                    group.title.get(lang),
+                    on(item, "working_group"),
+                )
+            )
+        if item.help is not None and on(item, "help"):  # shown only when a reading decides it
+            found.append((label("help_marks", lang), _help(item, lang), on(item, "help")))
+        if on(item, "shaded"):
+            found.append((label("shaded", lang), _shaded(item, lang), on(item, "shaded")))
+        found.append(
+            (label("decided", lang), _milestone(item_state.decision), on(item, "decision"))
+        )
+        found.append(
+            (label("realised", lang), _milestone(item_state.realisation), on(item, "realisation"))
+        )
         return found
 
     def bar_title(ts: TaskState) -> str:
@@ -154,6 +185,18 @@ def export(state: RoadmapState, lang: str) -> str:
         task_fields=listed_fields(),
         field_text=lambda field, task: field_text(field, task, lang),
         goal_images=goal_images,
+        readings=roadmap.readings,
+        reading_sign=READING_MARK,
+        item_marks=on,
+        title_marks=lambda item: marks.item_title_readings(roadmap, item),
+        task_marks=lambda task: marks.task_readings(roadmap, task),
+        span_marks=lambda task: marks.span_readings(roadmap, task),
+        other_task_marks=lambda task: marks.other_task_readings(roadmap, task),
+        reading_tip=lambda reading: marks.tooltip(reading, lang),
+        reading_values=lambda reading: marks.values(roadmap, reading),
+        confidence_text=lambda reading: marks.confidence_text(reading, lang),
+        seed_text=lambda reading: marks.seed_text(reading, lang),
+        cites_text=lambda reading: marks.cites_text(reading, lang),
     )
 
 
@@ -216,6 +259,25 @@ def _task_cells(ts: TaskState, years: list[int]) -> list[Cell]:
         cells.append(Cell(width, year, ts.state))
         index += width
     return cells
+
+
+def _help(item: Item, lang: str) -> str:
+    """An item's help marks (●) in words, as `jtr show` writes them."""
+    help_ = item.help
+    if help_ is None:
+        return label("none", lang)
+    dots = "●" * (help_.dots or 0)
+    if help_.kinds:
+        kinds = [label(f"help_{kind}", lang) for kind in help_.kinds]
+        return f"{dots} ({join(kinds, lang)})".strip()
+    if help_.dots is None:
+        return label("none", lang)
+    return label("help_dots", lang).format(dots=dots, count=help_.dots)
+
+
+def _shaded(item: Item, lang: str) -> str:
+    key = {None: "shaded_unknown", True: "shaded_yes", False: "shaded_no"}[item.shaded]
+    return label(key, lang)
 
 
 def _milestone(milestone: Milestone | None) -> str:
