@@ -19,6 +19,10 @@ control character but HTAB in a value, and a calendar would show the others raw)
 - Summaries carry the state in words ("— ! 期限超過"), CATEGORIES the course and the state;
   cancelled tasks are STATUS:CANCELLED. Events are TRANSP:TRANSPARENT: a year-long task does
   not make anyone busy.
+- A task whose span (or another value) rests on a reading of the seed has the reading's mark
+  after its title in the summary (`… ※3 — ! 期限超過`); in the description the item's number
+  and owners and the task's span carry their marks too, and a line per mark says what it
+  stands for: the reading's id, how sure it is, its decision and the seed's lines.
 
 One thing is not left to the library: escaping a TEXT value. icalendar's `vText` first reads a
 literal `\\N` in the text as a line break (its escaping starts with `replace("\\\\N", "\\n")`), so
@@ -34,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from jtr import __version__
 from jtr.escape import document
+from jtr.export import marks
 from jtr.fiscal import fiscal_year_end, fiscal_year_start
 from jtr.labels import label
 from jtr.presenter import (
@@ -105,8 +110,9 @@ def export(state: RoadmapState, lang: str) -> str:
         ts = row.task
         task = ts.task
         course = course_name(row.course.course, lang)
+        mark = marks.suffix(marks.task_readings(roadmap, task))
         summary = (
-            f"{row.ref} {task.title.get(lang)} — {LOOKS[ts.state].symbol} "
+            f"{row.ref} {task.title.get(lang)}{mark} — {LOOKS[ts.state].symbol} "
             f"{task_state_label(ts, lang)}"
         )
         description = _description(state, row, lang)
@@ -125,7 +131,7 @@ def export(state: RoadmapState, lang: str) -> str:
             day = fiscal_year_start(occurrence.fiscal_year, start_month)
             look = occurrence.state
             year_summary = (
-                f"{row.ref} {task.title.get(lang)} ({year_label(occurrence.fiscal_year, lang)}) "
+                f"{row.ref} {task.title.get(lang)}{mark} ({year_label(occurrence.fiscal_year, lang)}) "
                 f"— {LOOKS[look].symbol} {label(look, lang)}"
             )
             instance = _event(uid, day, stamp, sequence, day, day + dt.timedelta(days=1))
@@ -176,16 +182,23 @@ def _texts(
 def _description(state: RoadmapState, row: TaskRow, lang: str) -> str:
     ts = row.task
     item = row.item.item
+    roadmap = state.roadmap
+    number = marks.item_readings(roadmap, item, "number")
+    owners = marks.item_readings(roadmap, item, "owners")
+    span = marks.span_readings(roadmap, ts.task)
     lines = [
-        f"{label('item_col', lang)}: {row.ref} {item.title.get(lang)}",
-        f"{label('owners_col', lang)}: {owners_text(state.roadmap, item, lang)}",
-        f"{label('years_col', lang)}: {span_label(ts.task.years, lang)}",
+        f"{label('item_col', lang)}: {row.ref}{marks.mark(number)} {item.title.get(lang)}",
+        f"{label('owners_col', lang)}: {owners_text(roadmap, item, lang)}{marks.suffix(owners)}",
+        f"{label('years_col', lang)}: {span_label(ts.task.years, lang)}{marks.suffix(span)}",
         f"{label('state_col', lang)}: {state_text(ts, lang)}",
         f"{label('last_record_col', lang)}: {record_text(ts.last_record, lang) or label('no_record', lang)}",
     ]
     note = note_text(row, lang)
     if note:
         lines.append(f"{label('note_col', lang)}: {note}")
+    for reading in marks.merged(number, owners, marks.task_readings(roadmap, ts.task)):
+        seed = f"{label('reading_seed', lang)}: {marks.seed_text(reading, lang)}"
+        lines.append(f"{marks.heading(reading, lang)}: {reading.decision.get(lang)} ({seed})")
     lines.append(f"{label('as_of', lang)}: {state.as_of.isoformat()} · {ts.task.id}")
     return "\n".join(lines)
 

@@ -6,7 +6,9 @@ over its fiscal years, a mark per year for recurring tasks, each course's target
 date as a dashed line, and a legend. Like the terminal timeline, a state is never told by
 colour alone: every bar carries the state's symbol and, where it fits, its label, and every
 state has its own fill pattern. Titles too long for the label column are cut with "…" and
-given whole in a <title> tooltip.
+given whole in a <title> tooltip. A task whose span (or another value) rests on a reading of
+the seed has the reading's mark after its title (`… ※3`, never cut), and its tooltip says
+what the mark stands for (the reading's decision and how sure it is).
 
 No text is measured here (nothing can be, without a font engine), so widths are estimated:
 a wide (Japanese) character is 1 em, any other 0.62 em, which is at least what Noto Sans CJK
@@ -25,9 +27,10 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from jtr.escape import document
+from jtr.export import marks
 from jtr.fiscal import fiscal_year_of
 from jtr.labels import label
-from jtr.model import Span
+from jtr.model import Reading, Span
 from jtr.presenter import (
     LOOKS,
     RECURRING_MARK,
@@ -241,7 +244,8 @@ def layout(state: RoadmapState, lang: str) -> Picture:
     needed = max(
         (
             TASK_INDENT
-            + text_width(ts.task.title.get(lang) + (SHARED_MARK + " " if ts.task.item_id != i.item.id else ""))
+            + text_width(ts.task.title.get(lang) + (SHARED_MARK + " " if ts.task.item_id != i.item.id else "")
+                         + marks.suffix(marks.task_readings(roadmap, ts.task)))
             for c in state.courses for i in c.items for ts in i.tasks
         ),
         default=LABEL_MIN,
@@ -339,7 +343,8 @@ def layout(state: RoadmapState, lang: str) -> Picture:
             for ts in item_state.tasks:
                 shared = ts.task.item_id != item.id
                 rows.append(_task_row(ts, shared, y, lang, label_w, chart_x, years, start_month,
-                                      y if zebra % 2 == 0 else None))  # fmt: skip
+                                      y if zebra % 2 == 0 else None,
+                                      marks.task_readings(roadmap, ts.task)))  # fmt: skip
                 zebra += 1
                 y += TASK_ROW
     chart_bottom = y + 6
@@ -421,21 +426,23 @@ def _task_row(
     years: list[int],
     start_month: int,
     zebra: float | None,
+    readings: tuple[Reading, ...] = (),
 ) -> TaskRow:
     task = ts.task
     title = task.title.get(lang)
     prefix = f"{SHARED_MARK} " if shared else ""
+    mark = marks.suffix(readings)  # kept whole after the title, however short it is cut
     first, last = span_dates(task.years, start_month)
-    room = label_w - TASK_INDENT - 8
-    text = Label(PAD + TASK_INDENT, y + 15, clip(prefix + title, room), cls="task-label")
+    room = label_w - TASK_INDENT - 8 - (text_width(mark) if mark else 0)
+    text = Label(PAD + TASK_INDENT, y + 15, clip(prefix + title, room) + mark, cls="task-label")
     h = TASK_ROW - 6
     occurrences = []
-    marks = {o.fiscal_year: o.state for o in ts.occurrences}
+    year_states = {o.fiscal_year: o.state for o in ts.occurrences}
     if task.recurring:
         for year in task.years.years():
             if year not in years:
                 continue
-            look = marks.get(year, ts.state)
+            look = year_states.get(year, ts.state)
             x = chart_x + (year - years[0]) * YEAR_W + YEAR_W * 0.2
             shape = bar(x, y + 3, YEAR_W * 0.6, h, look, f"{RECURRING_MARK} {label(look, lang)}",
                         f"{RECURRING_MARK}{LOOKS[look].symbol}")  # fmt: skip
@@ -448,9 +455,10 @@ def _task_row(
             x = chart_x + (start - years[0]) * YEAR_W + 3
             w = (end - start + 1) * YEAR_W - 6
             whole = bar(x, y + 3, w, h, ts.state, symbol_label(ts.state, lang))
+    tooltip = "".join(f"\n{marks.tooltip(r, lang)}" for r in readings)
     return TaskRow(
         task.id, ts.state, first.isoformat(), last.isoformat(), shared,
-        f"{prefix}{title} — {state_text(ts, lang)}", text, zebra, occurrences, whole,
+        f"{prefix}{title}{mark} — {state_text(ts, lang)}{tooltip}", text, zebra, occurrences, whole,
     )  # fmt: skip
 
 
