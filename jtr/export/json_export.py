@@ -17,6 +17,12 @@ sections no view reads into yet (resident_activities, principles, scope, bodies)
 carries as the validated file wrote them (`Roadmap.untyped`).
 
 Titles are bilingual ({ja, en}) as in the roadmap; `--lang` does not change the document.
+
+A roadmap with readings of the seed (`readings:`) has them in `roadmap.readings` as the file
+writes them, and again at the top, `readings`, as every JSON output of jtr writes them
+(jtr.presenter.reading_json), numbered: `number` is the mark ※n the documents put after a
+value. Each item's and task's `derived.readings` lists the numbers of the readings that decide
+a value of it (empty when none does). Without readings none of these keys is written.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from jtr.model import (
     Help,
     Item,
     Milestone,
+    Reading,
+    ReadingText,
     Roadmap,
     Span,
     Text,
@@ -43,6 +51,8 @@ from jtr.model import (
 )
 from jtr.presenter import (
     present,
+    reading_json,
+    readings_at,
     record_json,
     span_data,
     span_dates,
@@ -220,11 +230,27 @@ def _topic(topic: Topic) -> dict[str, Any]:
     return found
 
 
+def _reading_text(value: ReadingText) -> dict[str, str]:
+    return {"en": value.en} if value.ja is None else {"ja": value.ja, "en": value.en}
+
+
+def _reading(reading: Reading) -> dict[str, Any]:
+    """A reading as the file writes it (the export's top-level `readings` numbers them)."""
+    found: dict[str, Any] = {"id": reading.id, "about": list(reading.about),
+                             "decision": _reading_text(reading.decision)}  # fmt: skip
+    _maybe(found, "alternatives", [_reading_text(a) for a in reading.alternatives], _same)
+    found["seed_lines"] = list(reading.seed_lines)
+    _maybe(found, "cites", list(reading.cites), _same)
+    _maybe(found, "page", reading.page, _same)
+    found["confidence"] = reading.confidence
+    return found
+
+
 def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
     """The roadmap as its file writes it, from the model: keys in the schema's order, an
     optional key only when it has a value; `courses` as shown, with their derived states."""
     untyped = roadmap.untyped
-    return {
+    found = {
         "schema_version": roadmap.schema_version,
         "meta": _meta(roadmap),
         "purpose": text_data(roadmap.purpose) if roadmap.purpose else None,
@@ -250,6 +276,8 @@ def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
             "topics": [_topic(t) for t in roadmap.topics],
         },
     }
+    _maybe(found, "readings", [_reading(r) for r in roadmap.readings], _same)
+    return found
 
 
 def document(state: RoadmapState) -> dict[str, Any]:
@@ -274,8 +302,13 @@ def document(state: RoadmapState) -> dict[str, Any]:
                 {**task_data(ts.task), "derived": _task_derived(state, ts, listed[ts.task.id])}
                 for ts in own
             ]
+            item_derived = _item_derived(item_state)
+            if roadmap.readings:
+                for task in tasks:
+                    task["derived"]["readings"] = _numbers(roadmap, task["id"])
+                item_derived["readings"] = _numbers(roadmap, item_state.item.id)
             shown_tasks += len(tasks)
-            items.append(_item(item_state.item, tasks, _item_derived(item_state)))
+            items.append(_item(item_state.item, tasks, item_derived))
         shown_items += len(items)
         summary_of = course_summaries[course_state.course.id]
         courses.append(
@@ -284,7 +317,7 @@ def document(state: RoadmapState) -> dict[str, Any]:
     total_items = sum(len(c.items) for c in roadmap.courses)
     filtered = shown_tasks != sum(1 for _ in roadmap.tasks()) or shown_items != total_items
 
-    return {
+    found = {
         "$schema": JSON_SCHEMA_ID,
         "format": FORMAT,
         "version": VERSION,
@@ -299,6 +332,14 @@ def document(state: RoadmapState) -> dict[str, Any]:
         "check": summary["check"],
         "roadmap": _roadmap(roadmap, courses),
     }
+    if roadmap.readings:
+        found["readings"] = [reading_json(r) for r in roadmap.readings]
+    return found
+
+
+def _numbers(roadmap: Roadmap, path: str) -> list[int]:
+    """The numbers of the readings that decide a value at or under `path` (an item or a task)."""
+    return [r.number for r in readings_at(roadmap, path)]
 
 
 def export(state: RoadmapState, lang: str) -> str:
