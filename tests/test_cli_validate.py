@@ -136,8 +136,8 @@ def test_github_format_notes_a_valid_file_so_the_log_shows_it_ran(
 def test_strict_fails_on_warnings(runner: CliRunner, workspace: Path) -> None:
     roadmap = workspace / "data" / "roadmap.yaml"
     # An item left out of every goal is a warning, not an error.
-    break_roadmap(roadmap, "        items:  # (reading) as the state\n          - district-dock\n",
-                  "        items:  # (reading) as the state\n")  # fmt: skip
+    break_roadmap(roadmap, "        items:  # reading: course1-goal-links\n          - district-dock\n",
+                  "        items:  # reading: course1-goal-links\n")  # fmt: skip
     assert invoke(runner, "validate").exit_code == 0
     result = invoke(runner, "validate", "--strict")
     assert result.exit_code == 1

@@ -228,7 +228,9 @@ def test_a_kind_added_to_the_registry_appears_everywhere_without_other_edits(
     assert model.find(first.id) is first
 
     text = show.render_text(state, first, "en", width=100, color=False)
-    assert text == f"{first.title.get('en')}  [{first.id}]\n"
+    heading, _, rest = text.partition("\n")
+    assert heading == f"{first.title.get('en')}  [{first.id}]"
+    assert rest == "" or rest.startswith("Readings (interpretations of the seed)\n")
     data = json.loads(show.render_json(state, first))
     assert data == {
         "as_of": AS_OF,

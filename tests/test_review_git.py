@@ -29,8 +29,8 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 DECIDE_SPAN = """          - id: welfare-workers-decide
             title:
               ja: WGでの検討・方針決定（業務・雇用のあり方）
-              en: Study in the WG and decide the policy (how the work and employment should be)
-            fiscal_years:  # (reading) first bar, take-off year (l.462–464)
+              en: Study in the WG and decide the policy (rethinking the work and employment)
+            fiscal_years:  # reading: course1-bars-one-per-year
               from: 2024
               to: 2024
 """
@@ -76,8 +76,12 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     edit(
         roadmap,
-        "fiscal_years:  # (reading) second bar (l.466–468)\n              from: 2025\n              to: 2025",
-        "fiscal_years:\n              from: 2026\n              to: 2026",
+        "            title:\n              ja: 新方針による業務・雇用の移行準備\n"
+        "              en: Prepare the transition of work and employment under the new policy\n"
+        "            fiscal_years:  # reading: course1-bars-one-per-year\n              from: 2025\n              to: 2025",
+        "            title:\n              ja: 新方針による業務・雇用の移行準備\n"
+        "              en: Prepare the transition of work and employment under the new policy\n"
+        "            fiscal_years:\n              from: 2026\n              to: 2026",
     )
     git(
         root, "commit", "-q", "-am", "Shift the transition a year", date="2025-06-02T10:00:00+09:00"

@@ -5,6 +5,7 @@ command records the goal of an item whose tasks are all done."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,13 @@ PROGRESS = ROOT / "tests" / "fixtures" / "progress.yaml"
 
 
 def jtr(runner: CliRunner, *args: str, file: Path = ROADMAP, as_of: str = "2026-11-26") -> str:
+    """The output without the marks and the list of the seed's readings (tests/test_readings.py
+    tests those): what these tests look at is the rest."""
     code, out, err = run(runner, *args, "-f", str(file), "--as-of", as_of, "--width", "200")
     assert code == 0, err
-    return out
+    for heading in ("\n読み取り (原典の解釈)\n", "\nReadings (interpretations of the seed)\n"):
+        out = out.split(heading, 1)[0] + ("\n" if heading in out else "")
+    return re.sub(r" ※[0-9,]+", "", out)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +86,10 @@ def test_help_dots_and_shading_are_explained(
 
 def test_known_help_kinds_and_shading_read_as_words(runner: CliRunner, tmp_path: Path) -> None:
     text = ROADMAP.read_text(encoding="utf-8")
-    needle = "        help:\n          dots: 2  # (reading) 7th ● group (l.511)\n          kinds: []\n        shaded: null"
+    needle = (
+        "        help:\n          dots: 2  # reading: course1-numbers-owners-dots\n"
+        "          kinds: []\n        shaded: null  # reading: shading-lost"
+    )
     assert needle in text
     changed = text.replace(
         needle,

@@ -253,7 +253,7 @@ def test_show_wraps_between_words_under_its_field(lang: str) -> None:
     assert "    overdue (no record)\n" in text or "  overdue (no record)" in text
     assert "(c\n" not in text and "\nommunity" not in text
     lines = text.splitlines()
-    heading = lines.index(next(line for line in lines if line.startswith("Ⅰ-4 ")))
+    heading = lines.index(next(line for line in lines if re.match(r"Ⅰ-4(※[0-9,]+)? ", line)))
     assert lines[heading + 1].startswith("  ") and not lines[heading + 1].startswith("   ")
 
 
@@ -285,8 +285,15 @@ def test_list_wraps_titles_under_their_column(lang: str, kind: str) -> None:
         assert ids == [i for i, _ in entries]
 
 
+def plan(name: str) -> dict[str, Any]:
+    """A roadmap's data without its readings: the progress fixture has none, and a reading's
+    path (`simplified-city-support-in-review-areas`) is one word longer than the narrowest
+    width, which no wrapping can keep whole."""
+    return {k: v for k, v in data(name).items() if k != "readings"}
+
+
 def plan_diff() -> Any:
-    return diff_roadmaps(data("roadmap"), data("progress"))
+    return diff_roadmaps(plan("roadmap"), plan("progress"))
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -338,7 +345,7 @@ def history_output(lang: str, width: int, ascii_only: bool, datasets: tuple[Any,
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_history_wraps_and_fits(lang: str) -> None:
-    datasets = (data("roadmap"), data("progress"))
+    datasets = (plan("roadmap"), plan("progress"))
     wide = history_output(lang, 1000, False, datasets)
     for width in range(40, 161, 11):
         text = history_output(lang, width, False, datasets)
