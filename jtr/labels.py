@@ -283,6 +283,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "readings_sheet": ("原典の読み取り", "Readings"),
     "reading_mark_col": ("印", "Mark"),
     "reading_id_col": ("読み取りID", "Reading id"),
+    # districts (地区)
+    "districts_col": ("対象の地区", "Districts"),
+    "district_scope_all": ("全地区", "every district"),
+    "district_scope_hilly": ("地区全体が中山間地域の地区", "the wholly hilly districts"),
+    "district_scope_not_hilly": ("中山間地域の地区以外", "every district not wholly hilly"),
+    "kind_district": ("地区", "district"),
+    "districts_heading": ("地区ごとの進捗", "Progress by district"),
+    "districts_done_of": ("{state} {done}/{total} 地区", "{state} {done}/{total} districts"),
+    "districts_lagging": ("未完了の地区", "districts not done"),
+    "districts_hilly_group": ("地区全体が中山間地域", "wholly hilly"),
+    "districts_other_group": ("その他の地区", "other districts"),
+    "districts_block_unknown": ("ブロック未定", "block not known"),
+    "district_col": ("地区", "District"),
+    "districts_none": ("地区ごとの課題はありません", "No task is done per district"),
     # jtr setup-git
     "setup_git_added": (
         "{file}: {line} を追加しました (このファイルをコミットしてください)",

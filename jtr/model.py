@@ -66,6 +66,7 @@ class StatusRecord(NamedTuple):
     fiscal_year: int | None = None
     note: str | None = None
     by: str | None = None
+    district: str | None = None  # a district-scoped task's record for one district
 
     @classmethod
     def of(cls, value: dict[str, Any]) -> StatusRecord:
@@ -76,6 +77,7 @@ class StatusRecord(NamedTuple):
             maybe_whole(value.get("fiscal_year")),
             value.get("note"),
             value.get("by"),
+            value.get("district"),
         )
 
 
@@ -94,7 +96,16 @@ NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 # The keys of a task in the roadmap file that Task types; `build` reads any other key the
 # schema declares into `Task.extra` (tests/test_new_field.py checks both against the schema).
-TASK_KEYS = ("id", "title", "fiscal_years", "recurring", "shared_with", "history", "note")
+TASK_KEYS = (
+    "id",
+    "title",
+    "fiscal_years",
+    "recurring",
+    "shared_with",
+    "history",
+    "note",
+    "districts",
+)
 
 
 class Task(NamedTuple):
@@ -106,6 +117,10 @@ class Task(NamedTuple):
     shared_with: tuple[str, ...] = ()
     history: tuple[StatusRecord, ...] = ()
     note: Text | None = None
+    # A district-scoped task is done in each of these districts (ids of the registry, in its
+    # order); empty: the task is done once, for the whole city.
+    districts: tuple[str, ...] = ()
+    district_scope: str | tuple[str, ...] | None = None  # as the file says it: `all`, a list…
     # Properties the schema declares for a task that this class does not type (yet), as the
     # validated file wrote them: a field added to the schema reaches the presenter
     # (jtr.presenter.TASK_FIELDS) through here before, or without, a typed attribute.
@@ -250,6 +265,15 @@ class Reading(NamedTuple):
         return False
 
 
+class District(NamedTuple):
+    """One of the city's districts (地区), each with its own council (住民自治協議会)."""
+
+    id: str
+    name: Text
+    block: str | None = None  # its ブロック, when known
+    hilly: bool = False  # wholly hilly and mountainous (地区全体が中山間地域)
+
+
 class Roadmap(NamedTuple):
     id: str
     title: Text
@@ -276,6 +300,13 @@ class Roadmap(NamedTuple):
     # the validated file wrote them: the JSON export carries them whole.
     untyped: Mapping[str, Any] = NOTHING
     readings: tuple[Reading, ...] = ()
+    districts: tuple[District, ...] = ()
+    # How many districts, and wholly hilly ones, the roadmap says there are (None: unsaid).
+    districts_expected: int | None = None
+    hilly_expected: int | None = None
+
+    def district(self, district_id: str) -> District | None:
+        return next((d for d in self.districts if d.id == district_id), None)
 
     def readings_of(self, path: str) -> tuple[Reading, ...]:
         """The readings that decide the value at `path` (`welfare-workers.owners`,
@@ -325,6 +356,25 @@ def _extra(value: dict[str, Any], typed: tuple[str, ...]) -> Mapping[str, Any]:
     return MappingProxyType(found) if found else NOTHING
 
 
+def district_scope(scope: Any, data: dict[str, Any]) -> tuple[str, ...]:
+    """The district ids a task's `districts:` names: `all`, `hilly`, `not-hilly`, or a list of
+    ids, in the registry's order; nothing when the task is not district-scoped."""
+    if scope is None:
+        return ()
+    registry = [d for d in data.get("districts", {}).get("list", ()) if isinstance(d, dict)]
+    if scope == "all":
+        return tuple(d["id"] for d in registry)
+    if scope in ("hilly", "not-hilly"):
+        hilly = scope == "hilly"
+        return tuple(d["id"] for d in registry if bool(d.get("hilly")) is hilly)
+    named = set(scope)
+    return tuple(d["id"] for d in registry if d["id"] in named)
+
+
+def _scope(value: Any) -> str | tuple[str, ...] | None:
+    return value if value is None or isinstance(value, str) else tuple(value)
+
+
 def build(data: dict[str, Any]) -> Roadmap:
     """Turn validated data into the model (call only on data that passed `jtr validate`)."""
     meta = data["meta"]
@@ -342,6 +392,8 @@ def build(data: dict[str, Any]) -> Roadmap:
                     shared_with=tuple(t.get("shared_with", ())),
                     history=tuple(StatusRecord.of(r) for r in t.get("history", ())),
                     note=Text.maybe(t.get("note")),
+                    districts=district_scope(t.get("districts"), data),
+                    district_scope=_scope(t.get("districts")),
                     extra=_extra(t, TASK_KEYS),
                 )
                 for t in item.get("tasks", ())
@@ -459,4 +511,10 @@ def build(data: dict[str, Any]) -> Roadmap:
             )
             for number, r in enumerate(data.get("readings", ()), start=1)
         ),
+        districts=tuple(
+            District(d["id"], Text.of(d["name"]), d.get("block"), bool(d.get("hilly")))
+            for d in data.get("districts", {}).get("list", ())
+        ),
+        districts_expected=maybe_whole(data.get("districts", {}).get("expected", {}).get("total")),
+        hilly_expected=maybe_whole(data.get("districts", {}).get("expected", {}).get("hilly")),
     )

@@ -321,7 +321,19 @@ TASK_FIELDS: tuple[TaskField, ...] = (
     TaskField("history", "history", lambda t: t.history,
               lambda records: [record_data(r) for r in records]),
     TaskField("note", "note_col", lambda t: t.note, text_data),
+    TaskField("districts", "districts_col", lambda t: t.district_scope,
+              lambda scope: scope if isinstance(scope, str) else list(scope),
+              text=lambda scope, lang: district_scope_text(scope, lang)),
 )  # fmt: skip
+
+
+def district_scope_text(scope: str | tuple[str, ...], lang: str) -> str:
+    """`全地区` / `all districts`, `中山間地域の地区`, or the ids named."""
+    from jtr.labels import label
+
+    if isinstance(scope, str):
+        return label(f"district_scope_{scope.replace('-', '_')}", lang)
+    return join(list(scope), lang, "、")
 
 
 def listed_fields() -> tuple[TaskField, ...]:

@@ -36,6 +36,17 @@ class Occurrence(NamedTuple):
         return _state(self.status, self.timing)
 
 
+class DistrictState(NamedTuple):
+    """A district-scoped task in one district: judged as a task is, on the task's records for
+    the whole city and those for this district."""
+
+    district: str
+    status: str
+    timing: str
+    state: str
+    last_record: StatusRecord | None
+
+
 class TaskState(NamedTuple):
     task: Task
     status: str  # the recorded status as of the date ("planned" when nothing is recorded)
@@ -44,10 +55,26 @@ class TaskState(NamedTuple):
     recorded: bool  # whether any record counts as of the date
     last_record: StatusRecord | None
     occurrences: tuple[Occurrence, ...] = ()
+    districts: tuple[DistrictState, ...] = ()  # a district-scoped task: each district in scope
 
     @property
     def needs_attention(self) -> bool:
         return self.state in ("overdue", "due", "delayed", "on_hold")
+
+    @property
+    def district_counts(self) -> Counter[str]:
+        """How many districts stand in each state."""
+        return Counter(d.state for d in self.districts)
+
+    @property
+    def districts_done(self) -> int:
+        return sum(1 for d in self.districts if d.state in TERMINAL)
+
+    @property
+    def lagging(self) -> tuple[DistrictState, ...]:
+        """The districts not yet done or cancelled, most urgent first."""
+        open_ = [d for d in self.districts if d.state not in TERMINAL]
+        return tuple(sorted(open_, key=lambda d: STATES.index(d.state)))
 
 
 class ItemState(NamedTuple):
@@ -161,22 +188,57 @@ def _state(status: str, timing: str) -> str:
     return "due" if timing == "due" else "not_yet_due"
 
 
+def _timing(status: str, year: int, task: Task) -> str:
+    if status in TERMINAL:
+        return "closed"
+    if year > task.years.end:
+        return "overdue"
+    if year >= task.years.start:
+        return "due"
+    return "not_yet_due"
+
+
 def task_state(task: Task, as_of: dt.date, start_month: int = 4) -> TaskState:
     year = fiscal_year_of(as_of, start_month)
     records = records_as_of(task.history, as_of)
+    if task.districts:
+        return _district_task_state(task, records, year)
     if task.recurring:
         return _recurring_state(task, records, year, start_month)
     last = records[-1] if records else None
     status = last.status if last else "planned"
-    if status in TERMINAL:
-        timing = "closed"
-    elif year > task.years.end:
-        timing = "overdue"
-    elif year >= task.years.start:
-        timing = "due"
-    else:
-        timing = "not_yet_due"
+    timing = _timing(status, year, task)
     return TaskState(task, status, timing, _state(status, timing), bool(records), last)
+
+
+def _district_task_state(task: Task, records: list[StatusRecord], year: int) -> TaskState:
+    """A task done in each district: each district judged on the city-wide records and its
+    own; the task is done once every district is done or cancelled, else as its most urgent
+    district."""
+    by_district: dict[str, list[StatusRecord]] = {d: [] for d in task.districts}
+    for record in records:  # in date order: a city-wide record counts for every district
+        if record.district is None:
+            for mine in by_district.values():
+                mine.append(record)
+        elif record.district in by_district:
+            by_district[record.district].append(record)
+    districts = []
+    for district, mine in by_district.items():
+        last = mine[-1] if mine else None
+        status = last.status if last else "planned"
+        timing = _timing(status, year, task)
+        districts.append(DistrictState(district, status, timing, _state(status, timing), last))
+    last = records[-1] if records else None
+    if all(d.state in TERMINAL for d in districts):
+        status = "cancelled" if all(d.state == "cancelled" for d in districts) else "done"
+        timing = "closed"
+        state = status
+    else:
+        worst = min(
+            (d for d in districts if d.state not in TERMINAL), key=lambda d: STATES.index(d.state)
+        )
+        status, timing, state = worst.status, worst.timing, worst.state
+    return TaskState(task, status, timing, state, bool(records), last, (), tuple(districts))
 
 
 def _recurring_state(

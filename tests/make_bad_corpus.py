@@ -465,6 +465,27 @@ derive(
         "    confidence: inferred",
     ),
 )
+derive(
+    "95-rule-district-reference.yaml",
+    "A district record on a task that is not done per district.",
+    (
+        "owners:\n",
+        "districts:\n  list:\n    - {id: serita, name: {ja: 芹田地区, en: Serita}}\nowners:\n",
+    ),
+    (
+        '                date: "2024-05-01"\n          - id: task-a2\n',
+        '                date: "2024-05-01"\n                district: serita\n          - id: task-a2\n',
+    ),
+)
+derive(
+    "96-rule-district-count.yaml",
+    "A district registry shorter than the roadmap says (warning).",
+    (
+        "owners:\n",
+        "districts:\n  expected: {total: 32}\n  list:\n"
+        "    - {id: serita, name: {ja: 芹田地区, en: Serita}}\nowners:\n",
+    ),
+)
 
 # ---- hostile input (cases 100-199, one block per area) -----------------------------------
 # The schema as code: $ref, recursion and the schema line (100-119).

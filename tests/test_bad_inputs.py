@@ -278,6 +278,10 @@ EXPECTED: dict[str, Expect] = {
     "94-rule-bad-reading.yaml": Expect(
         1, "bad-reading", at="about: [‸item-a.ownrs]", contains=("'item-a.ownrs'",)
     ),
+    "95-rule-district-reference.yaml": Expect(
+        1, "district-reference", at="district: ‸serita", contains=("'serita'",)
+    ),
+    "96-rule-district-count.yaml": warning("district-count", "expected: {total: ‸32}"),
     # ---- the loader and numbers (160-179) ------------------------------------------------------
     "160-line-separator-in-comment.yaml": Expect(
         1, "line-separator", at="# checked‸\u2028", contains=("U+2028 (LINE SEPARATOR)",),

@@ -58,7 +58,8 @@ def test_a_new_key_goes_where_the_schema_orders_it(
     assert SPAN + record + NOTE in _set_on_task_b1(tmp_path)
     assert nodes.key_order("task").index("history") < nodes.key_order("task").index("note")
 
-    task_keys = ["id", "title", "fiscal_years", "recurring", "shared_with", "note", "history"]
+    task_keys = ["id", "title", "fiscal_years", "recurring", "shared_with", "note", "history",
+                 "districts"]  # fmt: skip
     schema = _reordered_schema(tmp_path, "task", task_keys)
     monkeypatch.setattr(jtr.schemaline, "packaged_schema_path", lambda: schema)
     nodes.key_order.cache_clear()

@@ -401,6 +401,54 @@ CASES: list[Case] = [
     ),
     Case("hidden-character", HIDDEN, at=((2, 15), (2, 26), (3, 3), (5, 17))),
     Case(
+        "district-reference",
+        """
+        districts:
+          list:
+            - {id: serita, name: {ja: 芹田地区, en: Serita}}
+            - {id: togakushi, name: {ja: 戸隠地区, en: Togakushi}, hilly: true}
+        courses:
+          - id: c
+            items:
+              - id: i
+                tasks:
+                  - id: city
+                    history:
+                      - {status: done, date: "2024-05-01", district: serita}
+                  - id: hills
+                    districts: hilly
+                    history:
+                      - {status: done, date: "2024-05-01", district: serita}
+                      - {status: done, date: "2024-05-01", district: togakushi}
+                  - id: named
+                    districts: [serita, nowhere]
+                    history:
+                      - {status: done, date: "2024-05-01", district: narnia}
+        """,
+        at=((12, 62), (16, 62), (19, 33), (21, 62)),
+        says=(
+            (0, "a record for district 'serita' on a task that is not done per district"),
+            (1, "district 'serita' is not one of this task's districts"),
+            (2, "unknown district 'nowhere'"),
+            (3, "unknown district 'narnia'"),
+        ),
+    ),
+    Case(
+        "district-count",
+        """
+        districts:
+          expected: {total: 32, hilly: 9}
+          list:
+            - {id: serita, name: {ja: 芹田地区, en: Serita}}
+            - {id: togakushi, name: {ja: 戸隠地区, en: Togakushi}, hilly: true}
+        """,
+        at=((2, 21), (2, 32)),
+        says=(
+            (0, "the districts list has 2 districts, but the roadmap says 32"),
+            (1, "the districts list has 1 wholly hilly districts, but the roadmap says 9"),
+        ),
+    ),
+    Case(
         "bad-reading",
         """
         meta:

@@ -643,4 +643,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "原典の行 {lines} は逆順です (小さい番号から書いてください)",
         "seed lines {lines} run backwards (write the smaller line first)",
     ),
+    # jtr/rules/districts.py
+    "find_unknown_district": (
+        "不明な地区 {district} です (地区の一覧 districts にありません)",
+        "unknown district {district} (not in the districts list)",
+    ),
+    "find_district_on_city_task": (
+        "地区 {district} の記録ですが、この課題は地区ごとの課題ではありません (districts がありません)",
+        "a record for district {district} on a task that is not done per district (it has no districts)",
+    ),
+    "find_district_out_of_scope": (
+        "地区 {district} はこの課題の対象の地区に含まれていません",
+        "district {district} is not one of this task's districts",
+    ),
+    "find_district_count": (
+        "地区の一覧には {found} 地区ありますが、ロードマップでは {expected} 地区です",
+        "the districts list has {found} districts, but the roadmap says {expected}",
+    ),
+    "find_hilly_count": (
+        "地区全体が中山間地域である地区が一覧では {found} 地区ですが、ロードマップでは {expected} 地区です",
+        "the districts list has {found} wholly hilly districts, but the roadmap says {expected}",
+    ),
 }

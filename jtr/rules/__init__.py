@@ -145,4 +145,13 @@ def run_rules(doc: Document, codes: set[str] | None = None) -> list[Diagnostic]:
 __all__ = ["REGISTRY", "Context", "Finding", "Rule", "rule", "run_rules", "shown"]
 
 # The rule modules register themselves on import; they need the names above, hence last.
-from jtr.rules import dates, ids, readings, references, structure, text, years  # noqa: E402, F401
+from jtr.rules import (  # noqa: E402, F401
+    dates,
+    districts,
+    ids,
+    readings,
+    references,
+    structure,
+    text,
+    years,
+)

@@ -1,0 +1,128 @@
+"""Progress across the districts: a task done in each district (tests/fixtures/districts.yaml),
+each district's derived state as of a date, the task's counts and its lagging districts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from jtr.model import build
+from jtr.roadmap import open_roadmap
+from jtr.status import TaskState, roadmap_state, task_state
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "districts.yaml"
+AS_OF = dt.date(2026, 11, 26)
+
+
+def dock(as_of: dt.date = AS_OF, ident: str = "district-dock-run") -> TaskState:
+    model = open_roadmap(FIXTURE).model
+    task = next(t for t in model.tasks() if t.id == ident)
+    return task_state(task, as_of, model.fiscal_year_start_month)
+
+
+# ---- the model ------------------------------------------------------------------------------
+
+
+def test_the_registry_and_the_scopes() -> None:
+    model = open_roadmap(FIXTURE).model
+    assert [d.id for d in model.districts] == [
+        "daiichi", "serita", "furumaki", "miwa", "togakushi", "kinasa",
+    ]  # fmt: skip
+    assert [d.id for d in model.districts if d.hilly] == ["togakushi", "kinasa"]
+    assert model.district("serita") is not None and model.district("serita").block == "central"  # type: ignore[union-attr]
+    assert model.district("daiichi").block is None  # type: ignore[union-attr]
+    assert (model.districts_expected, model.hilly_expected) == (6, 2)
+    tasks = {t.id: t for t in model.tasks()}
+    assert tasks["district-dock-run"].districts == tuple(d.id for d in model.districts)
+    assert tasks["district-dock-run"].district_scope == "all"
+    assert tasks["district-dock-reflect"].districts == ("togakushi", "kinasa")
+    assert tasks["labour-management-desk"].districts == ()
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        ("all", ("a", "b", "c")),
+        ("hilly", ("b",)),
+        ("not-hilly", ("a", "c")),
+        (["c", "a"], ("a", "c")),  # in the registry's order
+    ],
+)
+def test_a_scope_names_districts_in_the_registrys_order(
+    scope: object, expected: tuple[str, ...]
+) -> None:
+    from jtr.model import district_scope
+
+    data = {"districts": {"list": [{"id": "a"}, {"id": "b", "hilly": True}, {"id": "c"}]}}
+    assert district_scope(scope, data) == expected
+    assert district_scope(None, data) == ()
+
+
+# ---- each district's state --------------------------------------------------------------------
+
+
+def test_each_district_is_judged_on_its_own_and_the_city_wide_records() -> None:
+    states = {d.district: d.state for d in dock().districts}
+    assert states == {
+        "daiichi": "done",
+        "serita": "in_progress",  # done in 2024, reopened in 2025
+        "furumaki": "in_progress",  # its done record is dated after the as-of date
+        "miwa": "delayed",
+        "togakushi": "cancelled",
+        "kinasa": "in_progress",  # only the city-wide start
+    }
+
+
+def test_the_task_stands_as_its_most_urgent_district() -> None:
+    ts = dock()
+    assert ts.state == "delayed"
+    assert ts.districts_done == 2  # done or cancelled
+    assert [d.district for d in ts.lagging] == ["miwa", "serita", "furumaki", "kinasa"]
+    assert ts.district_counts == {"done": 1, "in_progress": 3, "delayed": 1, "cancelled": 1}
+
+
+def test_before_any_record_every_district_is_not_yet_due_or_due() -> None:
+    early = dock(dt.date(2024, 3, 1))  # FY2023: before the task's years
+    assert {d.state for d in early.districts} == {"not_yet_due"}
+    assert early.state == "not_yet_due" and not early.recorded
+    start = dock(dt.date(2024, 5, 1))  # FY2024, nothing recorded yet
+    assert {d.state for d in start.districts} == {"due"}
+
+
+def test_overdue_districts_after_the_last_year() -> None:
+    late = dock(dt.date(2027, 5, 1))  # FY2027: the span 2024–2026 is over
+    states = {d.district: d.state for d in late.districts}
+    assert states["miwa"] == "overdue" and states["kinasa"] == "overdue"
+    assert states["furumaki"] == "done" and states["daiichi"] == "done"
+    assert late.state == "overdue"
+
+
+def test_done_once_every_district_is_done_or_cancelled() -> None:
+    ts = dock(ident="district-dock-reflect")
+    assert ts.state == "done" and ts.timing == "closed"
+    assert [d.state for d in ts.districts] == ["done", "done"]
+
+
+def test_every_district_cancelled_is_a_cancelled_task() -> None:
+    model = open_roadmap(FIXTURE).model
+    data = model.raw
+    assert data is not None
+    import copy
+
+    changed = copy.deepcopy(data)
+    task = changed["courses"][0]["items"][1]["tasks"][1]
+    assert task["id"] == "district-dock-reflect"
+    task["history"] = [{"status": "cancelled", "date": "2025-01-01"}]  # city-wide
+    cancelled = next(t for t in build(changed).tasks() if t.id == "district-dock-reflect")
+    assert task_state(cancelled, AS_OF).state == "cancelled"
+
+
+def test_the_course_counts_the_district_task_once() -> None:
+    state = roadmap_state(open_roadmap(FIXTURE).model, AS_OF)
+    course = state.courses[0]
+    dock_item = next(i for i in course.items if i.item.id == "district-dock")
+    assert [t.state for t in dock_item.tasks] == ["delayed", "done"]
+    assert course.counts["delayed"] >= 1
