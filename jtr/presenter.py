@@ -98,6 +98,36 @@ def state_text(ts: TaskState, lang: str) -> str:
     return text
 
 
+def district_fraction(ts: TaskState) -> str:
+    """`18/32`: a district-scoped task's districts done, of those in its scope; else empty."""
+    if not ts.districts:
+        return ""
+    return f"{ts.district_counts['done']}/{len(ts.districts)}"
+
+
+def district_progress(ts: TaskState, lang: str) -> str:
+    """`完了 18/32 地区 · 実施中 6 · 期限超過 8`: a district-scoped task's districts by state;
+    empty for a task done once for the whole city."""
+    if not ts.districts:
+        return ""
+    from jtr.status import STATES
+
+    counts = ts.district_counts
+    parts = [
+        label("districts_done_of", lang).format(
+            state=label("done", lang), done=counts["done"], total=len(ts.districts)
+        )
+    ]
+    parts += [f"{label(s, lang)} {counts[s]}" for s in STATES if s != "done" and counts[s]]
+    return " · ".join(parts)
+
+
+def district_name(roadmap: Roadmap, district_id: str, lang: str) -> str:
+    """A district's name (its id when the registry does not know it)."""
+    district = roadmap.district(district_id)
+    return district.name.get(lang) if district else district_id
+
+
 # ---- fiscal years ----------------------------------------------------------------------------
 
 YearStyle = Literal["name", "label", "short"]
@@ -208,6 +238,9 @@ def record_text(
             text += f" “{record.note}”"
         return text
     text = f"{date or '????-??-??'} {status}"
+    district = getattr(record, "district", None)
+    if district:
+        text += f" [{district}]"
     if record.fiscal_year:
         text += f" ({year_label(record.fiscal_year, lang, 'label' if style == 'long' else 'name')})"
     if record.note:
@@ -225,6 +258,7 @@ def record_json(record: StatusRecord) -> dict[str, Any]:
         "fiscal_year": record.fiscal_year,
         "note": record.note,
         "by": record.by,
+        **({"district": record.district} if record.district else {}),
     }
 
 
@@ -241,7 +275,7 @@ def task_json(ts: TaskState, item_id: str) -> dict[str, Any]:
     the item `item_id`; `jtr show` and the JSON export start from it."""
     task = ts.task
     last = ts.last_record
-    return {
+    found = {
         "id": task.id,
         "title": text_json(task.title),
         "fiscal_years": {"from": task.years.start, "to": task.years.end},
@@ -257,6 +291,36 @@ def task_json(ts: TaskState, item_id: str) -> dict[str, Any]:
         "occurrences": [
             {"fiscal_year": o.fiscal_year, "status": o.status, "timing": o.timing}
             for o in ts.occurrences
+        ],
+    }
+    if ts.districts:  # a district-scoped task: each district's state
+        found["districts"] = districts_json(ts)
+    return found
+
+
+def districts_json(ts: TaskState) -> dict[str, Any]:
+    """A district-scoped task's districts as the JSON outputs carry them."""
+    from jtr.status import STATES
+
+    counts = ts.district_counts
+    return {
+        "done": counts["done"],
+        "total": len(ts.districts),
+        "by_state": {s: counts[s] for s in STATES if counts[s]},
+        "lagging": [d.district for d in ts.lagging],
+        "states": [
+            {
+                "district": d.district,
+                "state": d.state,
+                "status": d.status,
+                "timing": d.timing,
+                "last_record": None
+                if d.last_record is None
+                else {
+                    k: v for k, v in record_json(d.last_record).items() if k in STATUS_RECORD_KEYS
+                },
+            }
+            for d in ts.districts
         ],
     }
 

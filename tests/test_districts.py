@@ -126,3 +126,62 @@ def test_the_course_counts_the_district_task_once() -> None:
     dock_item = next(i for i in course.items if i.item.id == "district-dock")
     assert [t.state for t in dock_item.tasks] == ["delayed", "done"]
     assert course.counts["delayed"] >= 1
+
+
+# ---- the views --------------------------------------------------------------------------------
+
+
+def _run(*args: str) -> str:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    code, out, err = run(CliRunner(), "-f", str(FIXTURE), "--as-of", "2026-11-26", *args)
+    assert code == 0, err
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "progress", "first"),
+    [
+        ("ja", "地区ごとの進捗: 完了 1/6 地区 · 遅延 1 · 実施中 3 · 中止 1", "  三輪地区    遅延  2025-01-20  [miwa]"),
+        ("en", "Progress by district: done 1/6 districts · delayed 1 · in progress 3 · cancelled 1",
+         "  Miwa       delayed  2025-01-20  [miwa]"),
+    ],
+)  # fmt: skip
+def test_show_task_lists_each_district_lagging_first(lang: str, progress: str, first: str) -> None:
+    lines = _run("show", "district-dock-run", "--lang", lang, "--width", "120").splitlines()
+    at = lines.index(progress)
+    assert lines[at + 1] == first
+    assert lines[at + 6].endswith("[togakushi]")  # done and cancelled last
+    assert any(line.endswith("[daiichi]") and "2024-10-12" in line for line in lines)
+
+
+def test_show_item_and_status_give_the_fraction() -> None:
+    item = _run("show", "district-dock", "--lang", "en", "--width", "160")
+    assert "done 1/6 districts · delayed 1 · in progress 3 · cancelled 1" in item
+    assert "done  done 2/2 districts" in item
+    status = _run("status", "--lang", "ja", "--width", "200")
+    assert "次の課題: 地区ドックの実施 (令和6年度–令和8年度) · 完了 1/6 地区 · 遅延 1" in status
+
+
+def test_status_json_carries_each_district() -> None:
+    import json
+
+    data = json.loads(_run("status", "--format", "json"))
+    task = next(
+        t for c in data["courses"] for i in c["items"] for t in i["tasks"]
+        if t["id"] == "district-dock-run"
+    )  # fmt: skip
+    districts = task["districts"]
+    assert (districts["done"], districts["total"]) == (1, 6)
+    assert districts["lagging"] == ["miwa", "serita", "furumaki", "kinasa"]
+    assert districts["by_state"] == {"delayed": 1, "in_progress": 3, "done": 1, "cancelled": 1}
+    assert [s["district"] for s in districts["states"]][:2] == ["daiichi", "serita"]
+    assert districts["states"][0]["last_record"] == {
+        "status": "done", "date": "2024-10-12", "note": None,
+    }  # fmt: skip
+    city = next(
+        t for c in data["courses"] for i in c["items"] for t in i["tasks"]
+        if t["id"] == "labour-management-desk"
+    )  # fmt: skip
+    assert "districts" not in city

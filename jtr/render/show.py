@@ -24,6 +24,8 @@ from jtr.model import (
     WorkingGroup,
 )
 from jtr.presenter import (
+    district_name,
+    district_progress,
     field_text,
     item_ref,
     join,
@@ -171,9 +173,32 @@ class Page:
         start = len(line.plain)
         line.append(task_state_label(ts, lang), style=self.styles[ts.state])
         keep.append((start, len(line.plain)))
+        if ts.districts:  # 完了 2/6 地区: never split
+            line.append("  ")
+            start = len(line.plain)
+            line.append(district_progress(ts, lang), style="dim")
+            keep.append((start, len(line.plain)))
         line.append(f"  [{ts.task.id}]", style="dim")
         self.indented(line, indent, keep=tuple(keep))
         self.task_records(ts, indent + 4)
+
+    def district_rows(self, ts: TaskState) -> None:
+        """Each district of a district-scoped task: its name, state and last record, the
+        districts not yet done first."""
+        lang, R = self.lang, self.R
+        rows = [*ts.lagging, *(d for d in ts.districts if d not in ts.lagging)]
+        width = max(self.cells(district_name(self.roadmap, d.district, lang)) for d in rows)
+        for row in rows:
+            name = district_name(self.roadmap, row.district, lang)
+            line = R(name + " " * (width - self.cells(name)) + "  ")
+            start = len(line.plain)
+            line.append(state_label(row.state, lang, recorded=row.last_record is not None),
+                        style=self.styles[row.state])  # fmt: skip
+            keep = ((start, len(line.plain)),)
+            if row.last_record is not None and row.last_record.date is not None:
+                line.append(f"  {row.last_record.date.isoformat()}", style="dim")
+            line.append(f"  [{row.district}]", style="dim")
+            self.indented(line, 2, hang=width + 4, keep=keep)
 
     def task_records(self, ts: TaskState, indent: int, empty: bool = False) -> None:
         """A recurring task's state in each year, then its records (dimmed: dated after the
@@ -277,6 +302,9 @@ def _task_text(page: Page, task: Task) -> None:
         text = field_text(field, task, lang)
         if text:
             page.field(t(field.label, lang), text)
+    if ts.districts:
+        page.heading(f"{t('districts_heading', lang)}: {district_progress(ts, lang)}")
+        page.district_rows(ts)
     page.heading(t("history", lang))
     page.task_records(ts, 2, empty=True)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from jtr.labels import label
 from jtr.presenter import (
+    district_progress,
     item_ref,
     owners_text,
     reading_mark,
@@ -117,6 +118,8 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
                 f"{dot}{label('next', lang)}: {nxt.task.title.get(lang)} ({span_label(nxt.task.years, lang)})",
                 "dim",
             )
+            if nxt.districts:  # 完了 18/32 地区
+                detail.add(f"{dot}{district_progress(nxt, lang)}", "dim")
         lines.append(detail)
     shown = [line.fitted(width) for line in lines]
     unrecorded = state.goals_unrecorded  # wrapped, not cut: the command must read whole
