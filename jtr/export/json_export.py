@@ -19,7 +19,7 @@ carries as the validated file wrote them (`Roadmap.untyped`).
 Titles are bilingual ({ja, en}) as in the roadmap; `--lang` does not change the document.
 
 A roadmap with readings of the seed (`readings:`) has them in `roadmap.readings` as the file
-writes them, and again at the top, `readings`, as every JSON output of jtr writes them
+writes them, and again at the top, `readings`, as `jtr readings --format json` writes them
 (jtr.presenter.reading_json), numbered: `number` is the mark ※n the documents put after a
 value. Each item's and task's `derived.readings` lists the numbers of the readings that decide
 a value of it (empty when none does). Without readings none of these keys is written.
