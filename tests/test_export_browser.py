@@ -14,6 +14,7 @@ screenshots.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -271,6 +272,120 @@ def test_html_report_prints_on_a4_landscape(tmp_path: Path) -> None:
     for width, height in boxes:  # A4 landscape: 297 x 210 mm = 841.9 x 595.3 pt
         assert abs(float(width) - 841.9) < 2 and abs(float(height) - 595.3) < 2
     assert len(boxes) >= 3  # the summary, the timeline and the cards each start a sheet
+
+
+# ---- readings of the seed: marks and footnotes ---------------------------------------------------
+
+READINGS = ROOT / "tests" / "fixtures" / "readings.yaml"
+
+# Follows every mark to its footnote, then applies the style sheet's print rules on screen (after
+# the others, as printing does) and looks at the footnotes again; then clicks the first mark.
+READINGS_PROBE = """
+<script>
+window.addEventListener("load", () => {
+  const out = {};
+  out.marks = [...document.querySelectorAll("a.reading-mark")].map((a) => {
+    const target = document.querySelector(a.getAttribute("href"));
+    return {href: a.getAttribute("href"), text: a.textContent, title: a.title,
+            target: target ? `${target.tagName.toLowerCase()}#${target.id}` : null,
+            inReadings: !!(target && target.closest("section#readings")),
+            shown: a.getClientRects().length > 0};
+  });
+  const notes = () => [...document.querySelectorAll("section#readings li.reading")].map((li) => ({
+    id: li.id, shown: li.getClientRects().length > 0 && getComputedStyle(li).visibility !== "hidden",
+    height: li.getBoundingClientRect().height, text: li.innerText}));
+  out.screen = notes();
+  let printRules = 0;
+  for (const sheet of document.styleSheets) {
+    for (const rule of [...sheet.cssRules]) {
+      if (rule instanceof CSSMediaRule && rule.media.mediaText.includes("print")) {
+        for (const inner of [...rule.cssRules]) {
+          sheet.insertRule(inner.cssText, sheet.cssRules.length);
+          printRules += 1;
+        }
+      }
+    }
+  }
+  out.printRules = printRules;
+  out.navShown = document.querySelector("nav").getClientRects().length > 0;
+  out.print = notes();
+  out.printMarks = [...document.querySelectorAll("a.reading-mark")].filter(
+    (a) => a.getClientRects().length > 0).length;
+  document.querySelector("a.reading-mark").click();
+  setTimeout(() => {
+    const target = document.querySelector(":target");
+    out.hash = location.hash;
+    out.target = target ? target.id : null;
+    const pre = document.createElement("pre");
+    pre.id = "measured";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  }, 100);
+});
+</script>
+"""
+
+
+def export_without_readings(path: Path, lang: str = "ja") -> Path:
+    """The readings fixture's report with its readings removed."""
+    model = open_roadmap(READINGS).model._replace(readings=())
+    document = EXPORTERS["html"].export(roadmap_state(model, AS_OF), lang)
+    assert isinstance(document, str)
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html_reading_marks_lead_to_footnotes_that_print(tmp_path: Path, lang: str) -> None:
+    page = export("html", tmp_path / f"readings-{lang}.html", lang, READINGS)
+    run = chromium(tmp_path, page.as_uri(), "--dump-dom")
+    assert not console_messages(run.stderr), console_messages(run.stderr)
+    dom = dom_of(run.stdout)
+    ids = {a["id"] for _tag, a in dom.elements if "id" in a}
+    marks = dom.find("a", "reading-mark")
+    assert marks and all(a["href"].removeprefix("#") in ids for a in marks)
+    assert [a["id"] for a in dom.find("li", "reading")] == [f"reading-{n}" for n in range(1, 6)]
+    # In the browser: every mark is shown, and leads to its footnote in the readings section.
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)  # allow the probe
+    probe = tmp_path / "readings-probe.html"
+    probe.write_text(text.replace("</body>", READINGS_PROBE + "</body>"), encoding="utf-8")
+    run = chromium(tmp_path, probe.as_uri(), "--dump-dom", "--virtual-time-budget=5000")
+    found = re.search(r'<pre id="measured">(.*?)</pre>', run.stdout, re.S)
+    assert found, run.stdout[-2000:]
+    measured = json.loads(html.unescape(found.group(1)))
+    assert len(measured["marks"]) == len(marks)
+    for mark in measured["marks"]:
+        number = mark["href"].removeprefix("#reading-")
+        assert mark["text"] == f"※{number}" and mark["shown"], mark
+        assert mark["target"] == f"li#reading-{number}" and mark["inReadings"], mark
+        assert mark["title"], mark  # the decision, as a tooltip
+    first = measured["marks"][0]["href"]
+    assert (measured["hash"], f"#{measured['target']}") == (first, first)
+    # Printed: the footnotes are still there, whole (print hides the contents, not them).
+    assert measured["printRules"] > 5 and not measured["navShown"]
+    for when in ("screen", "print"):
+        notes = measured[when]
+        assert [n["id"] for n in notes] == [f"reading-{n}" for n in range(1, 6)], when
+        for note in notes:
+            assert note["shown"] and note["height"] > 20, (when, note)
+            assert note["id"].removeprefix("reading-") in note["text"], (when, note)
+    assert measured["printMarks"] == len(marks)
+    assert "Without 住自協, as for a city-only WG." in measured["print"][1]["text"]
+
+
+def test_html_readings_print_on_a_sheet_of_their_own(tmp_path: Path) -> None:
+    """The readings section starts a sheet when printed: one more page than without it."""
+    pages = {}
+    for name, page in (
+        ("with", export("html", tmp_path / "with.html", "ja", READINGS)),
+        ("without", export_without_readings(tmp_path / "without.html")),
+    ):
+        pdf = tmp_path / f"{name}.pdf"
+        run = chromium(tmp_path, page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+        assert not console_messages(run.stderr)
+        pages[name] = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    assert pages["without"] >= 3 and pages["with"] >= pages["without"] + 1, pages
 
 
 # ---- the SVG timeline ---------------------------------------------------------------------------
