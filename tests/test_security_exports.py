@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import markupsafe
 import pytest
 from helpers import invoke
 from typer.testing import CliRunner
@@ -307,6 +308,128 @@ def test_markdown_renders_no_tag_with_raw_html_enabled(runner: CliRunner, tmp_pa
         assert "<a " not in html, name  # `[l](javascript:…)` is text, not a link
         assert "&lt;script&gt;alert(1)&lt;/script&gt; | a \\ b" in html, name
         assert "&lt;U+202E&gt;RLO" in html, name
+
+
+# ---- readings of the seed: their text is data too ---------------------------------------------
+
+# A decision that would be a formula, an attribute breaking out of its quotes, and a tag.
+DECISION = '=HYPERLINK("x") " onmouseover="alert(1)" \' ' + HOSTILE
+
+
+def hostile_readings_yaml() -> str:
+    """The hostile roadmap with a reading whose decision, alternative and cite are hostile, on
+    values that every format marks: the number and owners of the item needing attention (its
+    title is hostile too) and the span of its next task."""
+    return hostile_yaml() + (
+        "readings:\n"
+        "  - id: hostile-reading\n"
+        "    about: [labour-management.number, labour-management.owners,"
+        " labour-management-desk.fiscal_years]\n"
+        f"    decision: {{en: {_q('D ' + DECISION)}, ja: {_q('J ' + DECISION)}}}\n"
+        f"    alternatives: [{{en: {_q('A ' + HOSTILE)}}}]\n"
+        '    seed_lines: ["1-2"]\n'
+        f"    cites: [{_q('Q ' + HOSTILE)}]\n"
+        "    page: 1\n"
+        "    confidence: uncertain\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_read(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hostile-readings") / "roadmap.yaml"
+    path.write_text(hostile_readings_yaml(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+def test_no_export_carries_a_raw_character_of_a_reading(
+    runner: CliRunner, hostile_read: Path, tmp_path: Path, fmt: str, lang: str
+) -> None:
+    data = _export(runner, hostile_read, tmp_path, fmt, lang)
+    text = xlsx_text(data) if fmt == "xlsx" else data.decode("utf-8")
+    assert_clean(fmt, text)
+    if fmt == "json":  # for tools: the reading and the numbers of what it decides
+        assert json.loads(text)["readings"][0]["id"] == "hostile-reading"
+    else:  # for people: the reading's mark
+        assert "※1" in text, fmt
+
+
+def test_html_and_svg_escape_a_readings_text(
+    runner: CliRunner, hostile_read: Path, tmp_path: Path
+) -> None:
+    from html.parser import HTMLParser
+
+    document = _export(runner, hostile_read, tmp_path, "html").decode("utf-8")
+    assert "<script>alert" not in document and "<img src=x" not in document
+
+    class Marks(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.titles: list[str] = []
+            self.handlers: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            self.handlers += [k for k in found if k.startswith("on")]
+            if "reading-mark" in (found.get("class") or ""):
+                self.titles.append(found.get("title") or "")
+
+    parser = Marks()
+    parser.feed(document)
+    assert not parser.handlers  # no attribute broke out of its quotes
+    shown = escape.document("D " + DECISION)
+    assert parser.titles and all(shown in title for title in parser.titles)
+    note = document.split('id="reading-1"', 1)[1].split("</li>\n</ol>", 1)[0]  # its footnote
+    for text in ("D " + DECISION, "A " + HOSTILE, "Q " + HOSTILE):
+        assert str(markupsafe.escape(escape.document(text))) in note, text  # as Jinja2 escapes
+    assert "&lt;U+202E&gt;RLO" in note and "\\x1b]52" in note
+    svg = _export(runner, hostile_read, tmp_path, "svg").decode("utf-8")
+    root = ET.fromstring(svg.encode("utf-8"))
+    tooltips = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert any(shown in t for t in tooltips)
+
+
+def test_xlsx_keeps_a_readings_text_as_text(
+    runner: CliRunner, hostile_read: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_export(runner, hostile_read, tmp_path, "xlsx")))
+    sheet = book["Readings"]
+    head = [c.value for c in sheet[1]]
+    row = {h: c for h, c in zip(head, sheet[2], strict=True)}
+    decision = row["Decision"]
+    assert decision.value == escape.document("D " + DECISION) and decision.data_type == "s"
+    assert row["Alternatives"].value == escape.document("A " + HOSTILE)
+    assert row["Cites"].value == "「" + escape.document("Q " + HOSTILE) + "」"
+
+
+def test_markdown_and_ics_escape_a_readings_text(
+    runner: CliRunner, hostile_read: Path, tmp_path: Path
+) -> None:
+    text = _export(runner, hostile_read, tmp_path, "markdown").decode("utf-8")
+    table = [line for line in text.split("## Readings", 1)[1].splitlines() if line.startswith("|")]
+    assert len({len(table_cells(line)) for line in table}) == 1 and len(table) == 3
+    assert escape.markdown("D " + DECISION) in table[2]
+    markdown_it = pytest.importorskip("markdown_it")
+    renderer = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    rendered = renderer.render(text)
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical(_export(runner, hostile_read, tmp_path, "ics"))
+    descriptions = [str(e.get("DESCRIPTION")) for e in calendar.walk("VEVENT")]
+    assert any(escape.document("D " + DECISION) in d for d in descriptions)
+
+
+def test_json_keeps_a_readings_text_exactly(
+    runner: CliRunner, hostile_read: Path, tmp_path: Path
+) -> None:
+    raw = _export(runner, hostile_read, tmp_path, "json").decode("utf-8")
+    document = json.loads(raw)
+    assert document["readings"][0]["decision"] == "D " + DECISION
+    assert document["roadmap"]["readings"][0]["decision"]["ja"] == "J " + DECISION
+    assert_clean("json", raw)
 
 
 def test_markdown_renderer_would_run_the_raw_title() -> None:
