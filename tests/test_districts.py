@@ -185,3 +185,85 @@ def test_status_json_carries_each_district() -> None:
         if t["id"] == "labour-management-desk"
     )  # fmt: skip
     assert "districts" not in city
+
+
+# ---- jtr set --district -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editable(tmp_path: Path) -> Path:
+    path = tmp_path / "roadmap.yaml"
+    text = FIXTURE.read_text(encoding="utf-8")
+    schema = ROOT / "data" / "schema.json"
+    path.write_text(text.replace("$schema=../../data/schema.json", f"$schema={schema}"), "utf-8")
+    return path
+
+
+def _set(path: Path, *args: str) -> tuple[int, str, str]:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    return run(CliRunner(), "-f", str(path), "--lang", "en", "set", "district-dock-run", *args)
+
+
+def test_set_records_each_district_in_one_write(editable: Path) -> None:
+    code, out, err = _set(editable, "-s", "done", "-d", "2026-12-02", "--district", "hilly",
+                          "--district", "miwa")  # fmt: skip
+    assert code == 0, err
+    assert out == (
+        f"{editable}: district-dock-run: done on 2026-12-02 recorded for 3 districts "
+        "(miwa, togakushi, kinasa)\n"
+    )
+    model = open_roadmap(editable).model
+    task = next(t for t in model.tasks() if t.id == "district-dock-run")
+    added = task.history[-3:]
+    assert [(r.status, r.district) for r in added] == [
+        ("done", "miwa"), ("done", "togakushi"), ("done", "kinasa"),
+    ]  # fmt: skip
+    states = {d.district: d.state for d in task_state(task, dt.date(2026, 12, 3)).districts}
+    assert states["miwa"] == states["kinasa"] == "done"
+    # the same again changes nothing
+    before = editable.read_bytes()
+    code, _, err = _set(editable, "-s", "done", "-d", "2026-12-02", "--district", "hilly",
+                        "--district", "miwa")  # fmt: skip
+    assert code == 0 and editable.read_bytes() == before
+    assert "nothing changed" in err
+
+
+def test_set_district_dry_run_shows_the_records(editable: Path) -> None:
+    before = editable.read_bytes()
+    code, out, _ = _set(editable, "-s", "done", "-d", "2026-12-02", "--district", "all",
+                        "--dry-run")  # fmt: skip
+    assert code == 0 and editable.read_bytes() == before
+    added = [line for line in out.splitlines() if line.startswith("+ ") or line.startswith("+  ")]
+    assert sum("district: " in line for line in added) == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--district", "hily"), "district 'hily' is not one of the districts of task "
+         "district-dock-run; did you mean 'hilly'?"),
+        (("--district", "nowhere"), "district 'nowhere' is not one of the districts"),
+    ],
+)  # fmt: skip
+def test_set_refuses_a_district_outside_the_task(
+    editable: Path, args: tuple[str, ...], says: str
+) -> None:
+    before = editable.read_bytes()
+    code, _, err = _set(editable, "-s", "done", "-d", "2026-12-02", *args)
+    assert code == 2 and says in err
+    assert editable.read_bytes() == before
+
+
+def test_set_refuses_district_on_a_city_wide_task(editable: Path) -> None:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    before = editable.read_bytes()
+    code, _, err = run(CliRunner(), "-f", str(editable), "--lang", "ja", "set",
+                       "labour-management-desk", "-s", "done", "-d", "2026-12-02",
+                       "--district", "all")  # fmt: skip
+    assert code == 2
+    assert "課題 labour-management-desk は地区ごとの課題ではないため" in err
+    assert editable.read_bytes() == before

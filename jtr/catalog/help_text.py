@@ -255,6 +255,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "毎年度の課題のとき: 記録の対象の年度 (2024, FY2024, R6, 令和6年度)。",
         "For a recurring task: the fiscal year the record is about (2024, FY2024, R6, 令和6年度).",
     ),
+    "opt_set_district": (
+        "地区ごとの課題のとき: この地区についての記録にします。地区の ID、all (課題の全地区)、"
+        "hilly (そのうち地区全体が中山間地域の地区)、not-hilly。繰り返し指定でき、一度の書き込みで"
+        "地区ごとに記録します。",
+        "For a task done per district: record it for this district: a district id, all (every "
+        "district of the task), hilly (its wholly hilly ones) or not-hilly; repeatable, one "
+        "record per district in one write.",
+    ),
     "opt_set_force": (
         "課題の最新の記録より前の日付も受け付けます (日付の順に挿入します)。",
         "Accept a date before the task's last record (inserted in date order).",

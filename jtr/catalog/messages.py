@@ -222,6 +222,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: the file keeps changing on disk; nothing was written, try again",
     ),
     # the editing commands: what was done (jtr.edit.planning)
+    "done_status_districts": (
+        "{name}: {task}: {status} ({date}) を {count} 地区に記録しました ({districts})",
+        "{name}: {task}: {status} on {date} recorded for {count} districts ({districts})",
+    ),
+    "err_task_not_per_district": (
+        "課題 {task} は地区ごとの課題ではないため、--district は指定できません",
+        "task {task} is not done per district: --district does not apply",
+    ),
+    "err_district_not_in_scope": (
+        "地区 {district} は課題 {task} の対象の地区ではありません{hint}",
+        "district {district} is not one of the districts of task {task}{hint}",
+    ),
     "done_status": (
         "{name}: {task}: {previous} → {status} ({date}) を記録しました",
         "{name}: {task}: {previous} → {status} on {date}",

@@ -132,6 +132,25 @@ def _run(
         typer.echo(outcome.summary)
 
 
+def complete_districts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--district`: all, hilly, not-hilly and the registry's ids, with their names."""
+    from jtr.cli.options import completion_lang, completion_model
+    from jtr.labels import label
+
+    lang = completion_lang(ctx)
+    words = [
+        (w, label(f"district_scope_{w.replace('-', '_')}", lang))
+        for w in ("all", "hilly", "not-hilly")
+    ]
+    try:
+        model = completion_model(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        model = None
+    if model is not None:
+        words += [(d.id, d.name.get(lang)) for d in model.districts]
+    return [(w, h) for w, h in words if w.startswith(incomplete)]
+
+
 def set_status(
     task: Annotated[
         str,
@@ -163,6 +182,10 @@ def set_status(
             "--force",
         ),
     ] = False,
+    district: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--district", metavar="DISTRICT", autocompletion=complete_districts),
+    ] = None,
     dry_run: DryRunOption = False,
     file: FileOption = None,
     wait: WaitOption = 60.0,
@@ -183,7 +206,7 @@ def set_status(
             year = parse_fiscal_year(fiscal_year)
         except FiscalYearError as exc:
             raise fail(f"--fiscal-year: {exc}") from None
-    edit = SetStatus(task, status.value, _date(date), note, by, year, force)
+    edit = SetStatus(task, status.value, _date(date), note, by, year, force, tuple(district or ()))
     _run(file, edit, dry_run, wait, date is not None)
 
 

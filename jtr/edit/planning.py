@@ -51,6 +51,9 @@ class SetStatus(NamedTuple):
     by: str | None = None
     fiscal_year: int | None = None
     force: bool = False  # accept a date before the last record (inserted in date order)
+    # A district-scoped task: a record for each of these districts (ids, or `all`, `hilly`,
+    # `not-hilly` within the task's own districts), in one write.
+    districts: tuple[str, ...] = ()
 
 
 class SetMilestone(NamedTuple):
@@ -192,6 +195,8 @@ def plan_status(
     history = task.get("history")
     records = history if isinstance(history, list) else []
     month = (period(data) or (0, 0, 4))[2]
+    if edit.districts:
+        return _plan_districts(lines, text, data, edit, name, where, task, records)
     if _same_as_last(records, edit, task.get("recurring") is True, month) is not None:
         return (
             None,
@@ -244,6 +249,117 @@ def plan_status(
         summary = message(
             "done_status", lang, previous=_status_word(previous or "planned", lang), **fields
         )
+    return new_lines, summary, expected
+
+
+def chosen_districts(edit: SetStatus, task: Any, data: Any) -> tuple[str, ...]:
+    """The district ids `--district` names for this task, in the registry's order: `all`,
+    `hilly` and `not-hilly` within the task's districts, or ids among them; EditError for a
+    task that is not district-scoped or a district outside its scope."""
+    from jtr.model import district_scope
+
+    lang = current_lang()
+    scope = task.get("districts")
+    if scope is None:
+        raise EditError(message("err_task_not_per_district", lang, task=edit.task_id))
+    mine = district_scope(scope, data)
+    wanted: set[str] = set()
+    registry = {
+        d.get("id"): d for d in data.get("districts", {}).get("list", ()) if isinstance(d, dict)
+    }
+    for word in edit.districts:
+        if word == "all":
+            wanted |= set(mine)
+        elif word in ("hilly", "not-hilly"):
+            hilly = word == "hilly"
+            wanted |= {d for d in mine if bool(registry.get(d, {}).get("hilly")) is hilly}
+        elif word in mine:
+            wanted.add(word)
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(word, [*mine, "all", "hilly", "not-hilly"], n=1)
+            hint = message("find_did_you_mean", lang, close=repr(close[0])) if close else ""
+            raise EditError(
+                message(
+                    "err_district_not_in_scope",
+                    lang,
+                    task=edit.task_id,
+                    district=repr(word),
+                    hint=hint,
+                )
+            )
+    return tuple(d for d in mine if d in wanted)
+
+
+def _plan_districts(
+    lines: list[Line],
+    text: str,
+    data: Any,
+    edit: SetStatus,
+    name: str,
+    where: Any,
+    task: Any,
+    records: list[Any],
+) -> tuple[list[Line] | None, str, Any]:
+    """`jtr set TASK --district …`: one record per district, appended after the task's
+    records in one write; a district whose last record already says the same is left out."""
+    lang = current_lang()
+    chosen = chosen_districts(edit, task, data)
+    dated = [d for r in records if (d := record_date(r)) is not None]
+    if dated and edit.date < dated[-1]:
+        raise EditError(
+            message("err_date_before_last", lang, task=edit.task_id, date=edit.date, last=dated[-1])
+        )
+    new_records = []
+    for district in chosen:
+        mine = [r for r in records if isinstance(r, dict) and r.get("district") == district]
+        last = mine[-1] if mine else None
+        if (
+            last is not None
+            and last.get("status") == edit.status
+            and record_date(last) == edit.date
+            and last.get("note") == edit.note
+        ):
+            continue
+        record = _record(edit)
+        record["district"] = district
+        new_records.append(record)
+    if not new_records:
+        return (
+            None,
+            message(
+                "msg_same_record",
+                lang,
+                name=name,
+                task=edit.task_id,
+                status=edit.status,
+                date=edit.date,
+            ),
+            data,
+        )
+    position = len(records)
+    expected = copy.deepcopy(data)
+    plain_task = plain_item(expected, where)["tasks"][where[2]]
+    if not isinstance(plain_task.get("history"), list):
+        plain_task["history"] = []
+    plain_task["history"][position:position] = new_records
+
+    def change(item: Any) -> None:
+        for offset, record in enumerate(new_records):
+            insert_record(item["tasks"][where[2]], position + offset, record, edit.date, text)
+
+    new_lines = edit_item(lines, where, change, name, expected)
+    summary = message(
+        "done_status_districts",
+        lang,
+        name=name,
+        task=edit.task_id,
+        status=_status_word(edit.status, lang),
+        date=edit.date,
+        count=len(new_records),
+        districts=", ".join(r["district"] for r in new_records),
+    )
     return new_lines, summary, expected
 
 
