@@ -91,6 +91,18 @@ def _owner_listed(model: Roadmap, owner: Any, lang: str) -> str:
     return f"{owner.short.get(lang)} — {owner.name.get(lang)}"
 
 
+def _district_title(district: Any) -> Text:
+    name: Text = district.name
+    return name
+
+
+def _district_listed(model: Roadmap, district: Any, lang: str) -> str:
+    from jtr.labels import label
+
+    hilly = f" ({label('hilly', lang)})" if district.hilly else ""
+    return f"{district.name.get(lang)}{hilly}"
+
+
 def _owner_title(owner: Any) -> Text:
     name: Text = owner.name
     return name
@@ -112,6 +124,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("owner", ("owners", EACH),
          lambda m: m.owners, "owners", title=_owner_title, listed=_owner_listed),
     Kind("phase", ("phases", EACH), lambda m: m.phases, "phases"),
+    Kind("district", ("districts", "list", EACH), lambda m: m.districts, "districts",
+         title=_district_title, listed=_district_listed),
     # Typed in the model (Course.goals, Topic.study_groups) but not offered by the views yet.
     Kind("goal", ("courses", EACH, "goals", EACH)),
     Kind("study_group",

@@ -292,10 +292,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "districts_heading": ("地区ごとの進捗", "Progress by district"),
     "districts_done_of": ("{state} {done}/{total} 地区", "{state} {done}/{total} districts"),
     "districts_lagging": ("未完了の地区", "districts not done"),
-    "districts_hilly_group": ("地区全体が中山間地域", "wholly hilly"),
     "districts_other_group": ("その他の地区", "other districts"),
     "districts_block_unknown": ("ブロック未定", "block not known"),
     "district_col": ("地区", "District"),
+    "block": ("ブロック", "block"),
+    "hilly": ("地区全体が中山間地域", "wholly hilly"),
+    "answer_yes": ("はい", "yes"),
+    "answer_no": ("いいえ", "no"),
     "districts_none": ("地区ごとの課題はありません", "No task is done per district"),
     # jtr setup-git
     "setup_git_added": (

@@ -108,6 +108,8 @@ def test_every_shown_kind_has_a_page_and_json_of_its_own() -> None:
 @pytest.mark.parametrize("path", [ROADMAP, PROGRESS], ids=lambda p: p.stem)
 def test_show_handles_every_kind(runner: CliRunner, kind: Kind, path: Path) -> None:
     model = open_roadmap(path).model
+    if not entities(model, kind):
+        pytest.skip(f"{path.name} has no {kind.name}")
     ident = entities(model, kind)[0].id
     common = ("-f", str(path), "--as-of", AS_OF)
     code, out, err = run(runner, "show", ident, *common, "--format", "json")
@@ -166,7 +168,7 @@ def test_the_not_found_message_names_every_shown_kind(runner: CliRunner) -> None
     assert code == 2
     for kind in SHOWN:
         assert kind.label_of("en") in err
-    assert "no course, item, task, working group, topic, owner or phase has the id" in err
+    assert "no course, item, task, working group, topic, owner, phase or district has the id" in err
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)

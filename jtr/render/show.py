@@ -10,6 +10,7 @@ from jtr.i18n import t
 from jtr.kinds import Kind, by_plural, kind_of
 from jtr.model import (
     Course,
+    District,
     Goal,
     GoalState,
     Item,
@@ -385,6 +386,45 @@ def _phase_text(page: Page, phase: Phase) -> None:
                     page.task_lines(ts)
 
 
+def district_tasks(state: RoadmapState, district_id: str) -> list[tuple[Any, TaskState, Any]]:
+    """(item state, task state, the district's state) of each district-scoped task whose
+    scope holds the district, in plan order."""
+    found = []
+    for course in state.courses:
+        for item_state in course.items:
+            for ts in item_state.tasks:
+                if ts.task.item_id != item_state.item.id:
+                    continue
+                mine = next((d for d in ts.districts if d.district == district_id), None)
+                if mine is not None:
+                    found.append((item_state, ts, mine))
+    return found
+
+
+def _district_text(page: Page, district: District) -> None:
+    lang, R = page.lang, page.R
+    page.title_heading(district.name, district.id)
+    page.field(t("block", lang), district.block or t("districts_block_unknown", lang))
+    page.field(t("hilly", lang), t("answer_yes" if district.hilly else "answer_no", lang))
+    page.heading(t("districts_heading", lang))
+    rows = district_tasks(page.state, district.id)
+    if not rows:
+        page.indented(R(t("districts_none", lang), style="dim"), 2)
+    for item_state, ts, mine in rows:
+        course = next(c for c in page.roadmap.courses if c.id == item_state.item.course_id)
+        line = R(f"{item_ref(course, item_state.item)} {ts.task.title.get(lang)}  ")
+        start = len(line.plain)
+        line.append(
+            state_label(mine.state, lang, recorded=mine.last_record is not None),
+            style=page.styles[mine.state],
+        )
+        keep = ((start, len(line.plain)),)
+        if mine.last_record is not None and mine.last_record.date is not None:
+            line.append(f"  {mine.last_record.date.isoformat()}", style="dim")
+        line.append(f"  [{ts.task.id}]", style="dim")
+        page.indented(line, 2, keep=keep)
+
+
 def _entity_text(page: Page, kind: Kind, entity: Any) -> None:
     """A kind without a page of its own: its title and id."""
     page.title_heading(kind.title(entity), entity.id)
@@ -399,6 +439,7 @@ TEXT: dict[str, Callable[[Page, Any], None]] = {
     "topic": _topic_text,
     "owner": _owner_text,
     "phase": _phase_text,
+    "district": _district_text,
 }
 
 
@@ -573,6 +614,26 @@ def _phase_data(state: RoadmapState, phase: Phase) -> dict[str, Any]:
     }
 
 
+def _district_data(state: RoadmapState, district: District) -> dict[str, Any]:
+    return {
+        "id": district.id,
+        "name": text_json(district.name),
+        "block": district.block,
+        "hilly": district.hilly,
+        "tasks": [
+            {
+                "id": ts.task.id,
+                "item": item_state.item.id,
+                "state": mine.state,
+                "status": mine.status,
+                "timing": mine.timing,
+                "last_record": None if mine.last_record is None else record_json(mine.last_record),
+            }
+            for item_state, ts, mine in district_tasks(state, district.id)
+        ],
+    }
+
+
 # kind name → its JSON; a kind of the registry without one gets its id and title
 DATA: dict[str, Callable[[RoadmapState, Any], dict[str, Any]]] = {
     "item": _item_data,
@@ -582,6 +643,7 @@ DATA: dict[str, Callable[[RoadmapState, Any], dict[str, Any]]] = {
     "topic": _topic_data,
     "owner": _owner_data,
     "phase": _phase_data,
+    "district": _district_data,
 }
 
 
