@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,19 +25,28 @@ SCHEMA = ROOT / "data" / "schema.json"
 SEED_NAME = "000_26e8ba62deba291c.txt"
 
 
-def find_seed() -> Path | None:
-    """The seed document: $JTR_SEED, else shared/seed/ beside the checkout or beside any
-    folder above it (a clone in a subfolder of the workspace finds it too)."""
-    if configured := os.environ.get("JTR_SEED"):
-        return Path(configured)
+def find_shared(*parts: str) -> Path | None:
+    """A file of the shared folder (shared/seed/…, shared/reference/…) beside the checkout
+    or beside any folder above it (a clone in a subfolder of the workspace finds it too)."""
     for folder in ROOT.parents:
-        candidate = folder / "shared" / "seed" / SEED_NAME
+        candidate = folder.joinpath("shared", *parts)
         if candidate.is_file():
             return candidate
     return None
 
 
+def find_seed() -> Path | None:
+    """The seed document: $JTR_SEED, else shared/seed/ (find_shared)."""
+    if configured := os.environ.get("JTR_SEED"):
+        return Path(configured)
+    return find_shared("seed", SEED_NAME)
+
+
 SEED = find_seed() or ROOT.parent / "shared" / "seed" / SEED_NAME
+# The city's districts, from outside the seed (data/roadmap.yaml's districts.source).
+DISTRICTS_REFERENCE = find_shared("reference", "nagano-districts.md") or (
+    ROOT.parent / "shared" / "reference" / "nagano-districts.md"
+)
 
 # Every review item of the seed with its 現状 lines and task titles, typed from the seed
 # (lines 296-493 and 634-678), independently of data/roadmap.yaml.
@@ -243,6 +253,8 @@ def test_no_progress_is_claimed(roadmap: dict[str, Any]) -> None:
         assert "decision" not in item and "realisation" not in item, item["id"]
         for task in item["tasks"]:
             assert not task.get("history"), task["id"]
+    # Nor for any district: no status record anywhere, so none names a district.
+    assert not [d for d in _dicts(roadmap) if "district" in d]
 
 
 def _strings(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
@@ -266,6 +278,14 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# Sections whose Japanese does not come from the seed, each for a stated reason.
+OUTSIDE_SEED = {
+    "districts": "the seed counts the districts (l.217, l.43) but names none: the names come "
+    "from the city's public listing, as districts.source says (tests below check them against "
+    "shared/reference/nagano-districts.md)",
+}
+
+
 @pytest.mark.skipif(
     not SEED.exists(),
     reason="the seed document was not found: set JTR_SEED to its path, or keep shared/seed/ "
@@ -273,11 +293,15 @@ def _squash(text: str) -> str:
 )
 def test_every_japanese_text_comes_from_the_seed(roadmap: dict[str, Any]) -> None:
     seed = _squash(SEED.read_text(encoding="utf-8"))
+    checked = {key: value for key, value in roadmap.items() if key not in OUTSIDE_SEED}
     strays = [
-        text for key, text in _strings(roadmap)
+        text for key, text in _strings(checked)
         if key == "ja" and text not in JOINED and _squash(text) not in seed
     ]  # fmt: skip
     assert not strays
+    # What the exception leaves unchecked is the district names and nothing else.
+    outside = [text for key, text in _strings(roadmap["districts"]) if key == "ja"]
+    assert outside == [d["name"]["ja"] for d in roadmap["districts"]["list"]]
 
 
 # ---- readings: the interpretations of the seed, as data ----------------------------------------
@@ -470,6 +494,98 @@ def test_what_was_only_in_comments_is_data(roadmap: dict[str, Any]) -> None:
     groups = {g["id"]: g for g in roadmap["working_groups"]}
     subgroups = groups["wg-council-publicity"]["subgroups"]
     assert [s["ja"] for s in subgroups] == ["★住民自治協議会のPR", "★転入者向け自治会加入について"]
+
+
+# ---- the 32 districts: a registry from outside the seed -----------------------------------------
+
+HILLY_DISTRICTS = [  # wholly hilly and mountainous, in registry order (the reference's list)
+    "otagiri",
+    "imoi",
+    "naniai",
+    "shinko",
+    "togakushi",
+    "kinasa",
+    "ooka",
+    "shinshushinmachi",
+    "nakajo",
+]
+REFERENCE_ROW = re.compile(r"^\| (\d+) \| (\S+地区) \| (\S+) \|$", re.M)
+
+
+def district_ids(roadmap: dict[str, Any]) -> list[str]:
+    return [d["id"] for d in roadmap["districts"]["list"]]
+
+
+def ascii_id(romaji: str) -> str:
+    """Chōyō → choyo: the romaji without macrons, in lower case."""
+    plain = unicodedata.normalize("NFKD", romaji)
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower().replace(" ", "-")
+
+
+def test_districts_are_32_with_unique_ids_nine_hilly_and_no_block(
+    roadmap: dict[str, Any],
+) -> None:
+    section = roadmap["districts"]
+    ids = district_ids(roadmap)
+    assert len(ids) == 32 and len(set(ids)) == 32
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", i) for i in ids), ids
+    assert section["expected"] == {"total": 32, "hilly": 9}
+    assert [d["id"] for d in section["list"] if d["hilly"] is True] == HILLY_DISTRICTS
+    assert all(d["hilly"] in (True, False) for d in section["list"])  # said for every one
+    assert not [d["id"] for d in section["list"] if "block" in d]  # the blocks are not known
+    # No district id is also the id of another entity: a path's head names one value.
+    others = {
+        e.get("id") for key, value in roadmap.items() if key not in ("districts", "readings")
+        for e in _dicts(value)
+    }  # fmt: skip
+    assert not set(ids) & others
+    source = section["source"]["en"]
+    assert "not from the seed" in source and "confirmed by the city" in source
+
+
+def _dicts(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        yield value
+        for sub in value.values():
+            yield from _dicts(sub)
+    elif isinstance(value, list):
+        for sub in value:
+            yield from _dicts(sub)
+
+
+@pytest.mark.skipif(
+    not DISTRICTS_REFERENCE.exists(),
+    reason="shared/reference/nagano-districts.md was not found: keep shared/ beside the checkout",
+)
+def test_districts_are_those_of_the_reference_in_its_order(roadmap: dict[str, Any]) -> None:
+    reference = DISTRICTS_REFERENCE.read_text(encoding="utf-8")
+    rows = REFERENCE_ROW.findall(reference)
+    assert [int(n) for n, _, _ in rows] == list(range(1, 33))
+    listed = roadmap["districts"]["list"]
+    assert [(d["name"]["ja"], d["name"]["en"]) for d in listed] == [(ja, en) for _, ja, en in rows]
+    assert district_ids(roadmap) == [ascii_id(en) for _, _, en in rows]
+    # The reference names the nine wholly hilly districts in one sentence.
+    (sentence,) = re.findall(r"The nine wholly hilly districts are[^(]*", reference, re.S)
+    named = re.findall(r"[\u3400-\u9fff]+", sentence)
+    assert len(named) == 9
+    hilly = [d["id"] for d in listed if d["name"]["ja"].removesuffix("地区") in named]
+    assert hilly == HILLY_DISTRICTS
+
+
+def test_district_readings(roadmap: dict[str, Any]) -> None:
+    registry = about(roadmap, "districts.list")
+    assert [r["confidence"] for r in registry] == ["uncertain"]
+    assert "217" in registry[0]["seed_lines"] and "32地区" in registry[0]["cites"]
+    counts = about(roadmap, "districts.expected")
+    assert [r["confidence"] for r in counts] == ["printed"]
+    assert {"32地区", "９地区"} <= set(counts[0]["cites"])
+    ids = district_ids(roadmap)
+    for district in HILLY_DISTRICTS:
+        path = f"districts.list[{ids.index(district)}].hilly"
+        found = about(roadmap, path)
+        assert [r["confidence"] for r in found] == ["uncertain"], district
+        assert any("９地区" in cite for cite in found[0]["cites"]), district
+    assert about(roadmap, "districts.list")[0]["alternatives"]
 
 
 # English renderings that said more, less or other than the seed (the issue's audit).
