@@ -509,6 +509,14 @@ HILLY_DISTRICTS = [  # wholly hilly and mountainous, in registry order (the refe
     "shinshushinmachi",
     "nakajo",
 ]
+# The tasks done once in each district (districts: all), with the reading that says so.
+DISTRICT_SCOPED = {
+    "district-dock-run-2024": "district-dock-per-district",
+    "district-dock-improve-2025": "district-dock-per-district",
+    "district-dock-run-2025": "district-dock-per-district",
+    "district-dock-improve-2026": "district-dock-per-district",
+    "council-publicity-membership": "membership-drive-per-district",
+}
 REFERENCE_ROW = re.compile(r"^\| (\d+) \| (\S+地区) \| (\S+) \|$", re.M)
 
 
@@ -586,6 +594,24 @@ def test_district_readings(roadmap: dict[str, Any]) -> None:
         assert [r["confidence"] for r in found] == ["uncertain"], district
         assert any("９地区" in cite for cite in found[0]["cites"]), district
     assert about(roadmap, "districts.list")[0]["alternatives"]
+
+
+def test_district_scoped_tasks_are_the_ones_done_in_each_district(
+    roadmap: dict[str, Any],
+) -> None:
+    scoped = {
+        task["id"]: task["districts"] for item in all_items(roadmap) for task in item["tasks"]
+        if "districts" in task
+    }  # fmt: skip
+    assert scoped == dict.fromkeys(DISTRICT_SCOPED, "all")
+    for task, ident in DISTRICT_SCOPED.items():
+        found = about(roadmap, f"{task}.districts")
+        assert [r["id"] for r in found] == [ident], task
+        assert found[0]["confidence"] == "inferred" and found[0]["alternatives"], task
+    # The dock rests on the problem that other districts' state is hard to see (l.308).
+    assert "他地区の状況が分かりにくい" in reading(roadmap, "district-dock-per-district")["cites"]
+    # The survey design is done once, for the whole city.
+    assert "district-dock-survey-design" not in scoped
 
 
 # English renderings that said more, less or other than the seed (the issue's audit).
