@@ -304,6 +304,9 @@ class Roadmap(NamedTuple):
     # How many districts, and wholly hilly ones, the roadmap says there are (None: unsaid).
     districts_expected: int | None = None
     hilly_expected: int | None = None
+    districts_source: ReadingText | None = None  # where the names come from (outside the seed)
+    further_study_numeral: str | None = None  # Ⅲ
+    further_study_notes: tuple[Text, ...] = ()
 
     def district(self, district_id: str) -> District | None:
         return next((d for d in self.districts if d.id == district_id), None)
@@ -517,4 +520,11 @@ def build(data: dict[str, Any]) -> Roadmap:
         ),
         districts_expected=maybe_whole(data.get("districts", {}).get("expected", {}).get("total")),
         hilly_expected=maybe_whole(data.get("districts", {}).get("expected", {}).get("hilly")),
+        districts_source=(
+            ReadingText.of(data["districts"]["source"])
+            if "source" in data.get("districts", {})
+            else None
+        ),
+        further_study_numeral=study.get("numeral"),
+        further_study_notes=_texts(study.get("notes")),
     )

@@ -267,3 +267,22 @@ def test_set_refuses_district_on_a_city_wide_task(editable: Path) -> None:
     assert code == 2
     assert "課題 labour-management-desk は地区ごとの課題ではないため" in err
     assert editable.read_bytes() == before
+
+
+def test_the_json_export_carries_the_registry_and_each_districts_state() -> None:
+    import json
+
+    import jsonschema
+
+    doc = json.loads(_run("export", "--format", "json"))
+    schema = json.loads((ROOT / "jtr" / "export" / "roadmap-export.schema.json").read_text("utf-8"))
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+    registry = doc["roadmap"]["districts"]
+    assert [d["id"] for d in registry["list"]][:2] == ["daiichi", "serita"]
+    assert registry["expected"] == {"total": 6, "hilly": 2}
+    task = doc["roadmap"]["courses"][0]["items"][1]["tasks"][0]
+    assert task["districts"] == "all"
+    assert task["history"][1] == {"status": "done", "date": "2024-10-12", "district": "daiichi"}
+    derived = task["derived"]["districts"]
+    assert (derived["done"], derived["total"]) == (1, 6)
+    assert derived["lagging"] == ["miwa", "serita", "furumaki", "kinasa"]

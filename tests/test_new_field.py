@@ -263,6 +263,8 @@ def _key_orders(value: Any, schema: dict[str, Any], name: str) -> Iterator[tuple
         yield name, [k for k in value if k != "derived"]
     properties = defs.get(name, schema if name == "" else {}).get("properties", {})
     for key, sub in value.items() if isinstance(value, dict) else ():
+        if key == "derived":  # jtr's conclusions, not the file's: the export schema's order
+            continue
         spec = properties.get(key, {})
         ref = spec.get("$ref") or spec.get("items", {}).get("$ref", "")
         child = ref.rsplit("/", 1)[-1]

@@ -71,7 +71,7 @@ def _task_derived(state: RoadmapState, ts: TaskState, listed_under: list[str]) -
     data = task_json(ts, ts.task.item_id)
     first, last = span_dates(ts.task.years, state.roadmap.fiscal_year_start_month)
     record = ts.last_record
-    return {
+    found = {
         "state": data["state"],
         "status": data["status"],
         "timing": data["timing"],
@@ -85,6 +85,9 @@ def _task_derived(state: RoadmapState, ts: TaskState, listed_under: list[str]) -
         ],
         "listed_under": listed_under,
     }
+    if "districts" in data:  # a district-scoped task: each district's state
+        found["districts"] = data["districts"]
+    return found
 
 
 def _item_derived(item: ItemState) -> dict[str, Any]:
@@ -246,6 +249,39 @@ def _reading(reading: Reading) -> dict[str, Any]:
     return found
 
 
+def _further_study(roadmap: Roadmap) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    _maybe(found, "numeral", roadmap.further_study_numeral, _same)
+    found["title"] = text_data(roadmap.further_study_title)
+    _maybe(found, "notes", _texts(roadmap.further_study_notes), _same)
+    found["topics"] = [_topic(t) for t in roadmap.topics]
+    return found
+
+
+def _districts(roadmap: Roadmap) -> dict[str, Any] | None:
+    """The districts section as the file writes it (None when the roadmap has none)."""
+    if not roadmap.districts and roadmap.districts_source is None:
+        return None
+    found: dict[str, Any] = {}
+    if roadmap.districts_source is not None:
+        source = roadmap.districts_source
+        found["source"] = {**({"ja": source.ja} if source.ja else {}), "en": source.en}
+    expected: dict[str, Any] = {}
+    _maybe(expected, "total", roadmap.districts_expected, _same)
+    _maybe(expected, "hilly", roadmap.hilly_expected, _same)
+    _maybe(found, "expected", expected, _same)
+    found["list"] = [
+        {
+            "id": d.id,
+            "name": text_data(d.name),
+            **({"block": d.block} if d.block is not None else {}),
+            "hilly": d.hilly,
+        }
+        for d in roadmap.districts
+    ]
+    return found
+
+
 def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
     """The roadmap as its file writes it, from the model: keys in the schema's order, an
     optional key only when it has a value; `courses` as shown, with their derived states."""
@@ -266,16 +302,16 @@ def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
             {"id": o.id, "short": text_data(o.short), "name": text_data(o.name)}
             for o in roadmap.owners
         ],
+        "districts": _districts(roadmap),
         "phases": [
             {"id": p.id, "title": text_data(p.title), "fiscal_years": span_data(p.years)}
             for p in roadmap.phases
         ],
         "courses": courses,
-        "further_study": {
-            "title": text_data(roadmap.further_study_title),
-            "topics": [_topic(t) for t in roadmap.topics],
-        },
+        "further_study": _further_study(roadmap),
     }
+    if found["districts"] is None:
+        del found["districts"]
     _maybe(found, "readings", [_reading(r) for r in roadmap.readings], _same)
     return found
 
