@@ -299,6 +299,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "hilly": ("地区全体が中山間地域", "wholly hilly"),
     "answer_yes": ("はい", "yes"),
     "answer_no": ("いいえ", "no"),
+    "districts_not_in_scope": ("対象外", "not in scope"),
+    "district_id_col": ("地区ID", "District id"),
+    "block_col": ("ブロック", "Block"),
+    "hilly_col": ("中山間地域", "Wholly hilly"),
+    "last_record_date_col": ("最新の記録の日付", "Last record date"),
+    "last_record_note_col": ("最新の記録の備考", "Last record note"),
     "districts_none": ("地区ごとの課題はありません", "No task is done per district"),
     # jtr setup-git
     "setup_git_added": (

@@ -294,7 +294,7 @@ def task_json(ts: TaskState, item_id: str) -> dict[str, Any]:
         ],
     }
     if ts.districts:  # a district-scoped task: each district's state
-        found["districts"] = districts_json(ts)
+        found["district_progress"] = districts_json(ts)
     return found
 
 

@@ -161,7 +161,9 @@ def test_show_item_and_status_give_the_fraction() -> None:
     assert "done 1/6 districts · delayed 1 · in progress 3 · cancelled 1" in item
     assert "done  done 2/2 districts" in item
     status = _run("status", "--lang", "ja", "--width", "200")
-    assert "次の課題: 地区ドックの実施 (令和6年度–令和8年度) · 完了 1/6 地区 · 遅延 1" in status
+    assert (
+        "      地区ドックの実施: 完了 1/6 地区 · 遅延 1 · 実施中 3 · 中止 1" in status.splitlines()
+    )
 
 
 def test_status_json_carries_each_district() -> None:
@@ -172,7 +174,7 @@ def test_status_json_carries_each_district() -> None:
         t for c in data["courses"] for i in c["items"] for t in i["tasks"]
         if t["id"] == "district-dock-run"
     )  # fmt: skip
-    districts = task["districts"]
+    districts = task["district_progress"]
     assert (districts["done"], districts["total"]) == (1, 6)
     assert districts["lagging"] == ["miwa", "serita", "furumaki", "kinasa"]
     assert districts["by_state"] == {"delayed": 1, "in_progress": 3, "done": 1, "cancelled": 1}
@@ -184,7 +186,7 @@ def test_status_json_carries_each_district() -> None:
         t for c in data["courses"] for i in c["items"] for t in i["tasks"]
         if t["id"] == "labour-management-desk"
     )  # fmt: skip
-    assert "districts" not in city
+    assert "district_progress" not in city
 
 
 # ---- jtr set --district -------------------------------------------------------------------------
@@ -283,6 +285,150 @@ def test_the_json_export_carries_the_registry_and_each_districts_state() -> None
     task = doc["roadmap"]["courses"][0]["items"][1]["tasks"][0]
     assert task["districts"] == "all"
     assert task["history"][1] == {"status": "done", "date": "2024-10-12", "district": "daiichi"}
-    derived = task["derived"]["districts"]
+    derived = task["derived"]["district_progress"]
     assert (derived["done"], derived["total"]) == (1, 6)
     assert derived["lagging"] == ["miwa", "serita", "furumaki", "kinasa"]
+
+
+# ---- jtr districts ------------------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_districts_golden(lang: str, width: int) -> None:
+    import os
+
+    from jtr.render.districts import render_text
+
+    state = roadmap_state(open_roadmap(FIXTURE).model, AS_OF)
+    text = render_text(state, lang, width=width, color=False)
+    path = GOLDEN / f"districts-{lang}-{width}-plain.txt"
+    if os.environ.get("JTR_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} changed"
+    from jtr.render.lines import cell_len
+
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    ascii_text = render_text(state, lang, width=width, color=False, ascii_only=True)
+    assert not set("█▓▒░") & set(ascii_text)
+
+
+def test_districts_rows_are_grouped_and_cells_are_fills() -> None:
+    lines = _run("districts", "--lang", "en", "--width", "80").splitlines()
+    assert lines.index("central") < lines.index("block not known")  # a known block first
+    assert next(line for line in lines if line.startswith("  Miwa")).split()[1] == "»»»"
+    assert next(line for line in lines if line.startswith("  Daiichi")).split()[1:] == ["███", "·"]
+    assert next(line for line in lines if line.startswith("done")).split()[1:] == ["1/6", "2/2"]
+
+
+def test_districts_of_a_task_an_item_and_a_district() -> None:
+    import json
+
+    one = json.loads(_run("districts", "district-dock-reflect", "--format", "json"))
+    assert [t["id"] for t in one["tasks"]] == ["district-dock-reflect"]
+    item = json.loads(_run("districts", "district-dock", "--format", "json"))
+    assert [t["id"] for t in item["tasks"]] == ["district-dock-run", "district-dock-reflect"]
+    district = json.loads(_run("districts", "togakushi", "--format", "json"))
+    assert district["kind"] == "district" and district["hilly"] is True
+    assert [(t["id"], t["state"]) for t in district["tasks"]] == [
+        ("district-dock-run", "cancelled"), ("district-dock-reflect", "done"),
+    ]  # fmt: skip
+    text = _run("districts", "togakushi", "--lang", "ja")
+    assert text.startswith("戸隠地区  [togakushi]\n")
+
+
+def test_districts_refuses_an_id_of_another_kind() -> None:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    code, _, err = run(CliRunner(), "-f", str(FIXTURE), "--lang", "en", "districts", "jijikyo")
+    assert code == 2 and "'jijikyo' is neither a task, an item nor a district" in err
+    code, _, err = run(CliRunner(), "-f", str(FIXTURE), "districts", "nope-nothing")
+    assert code == 2 and "has the id 'nope-nothing'" in err
+
+
+def test_districts_markdown_and_csv() -> None:
+    import csv
+    import io
+
+    markdown = _run("districts", "--format", "markdown", "--lang", "en")
+    assert "| District | 1 | 2 |" in markdown
+    assert "| Miwa | » delayed | · |" in markdown
+    text = _run("districts", "--format", "csv", "--lang", "en")
+    assert text.startswith("\ufeff")
+    table = list(csv.reader(io.StringIO(text[1:])))
+    assert table[0][:3] == ["District", "District id", "Block"]
+    assert len(table) == 1 + 6 + 2  # a row per district and task in scope
+    miwa = next(r for r in table if r[1] == "miwa")
+    assert miwa[4:7] == ["district-dock-run", "Carry out the District Dock", "delayed"]
+
+
+def test_a_district_without_any_district_task_says_so() -> None:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    progress = ROOT / "tests" / "fixtures" / "progress.yaml"
+    code, out, _ = run(CliRunner(), "-f", str(progress), "--lang", "en", "districts")
+    assert code == 0 and "No task is done per district" in out
+
+
+# ---- 18 of the 32 districts, on the shipped roadmap --------------------------------------------
+
+
+def test_eighteen_of_thirty_two_districts_done(tmp_path: Path) -> None:
+    """Record the District Dock of FY2024 done in 18 districts; status, show, districts and the
+    districts CSV all say 18/32 and name the 14 others."""
+    import csv
+    import io
+    import json
+    import shutil
+
+    from helpers import run
+    from typer.testing import CliRunner
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "roadmap.yaml", data / "roadmap.yaml")
+    shutil.copy(ROOT / "data" / "schema.json", data / "schema.json")
+    roadmap = data / "roadmap.yaml"
+    model = open_roadmap(roadmap).model
+    ids = [d.id for d in model.districts]
+    assert len(ids) == 32
+    done, others = ids[:18], ids[18:]
+    runner = CliRunner()
+    args = [a for d in done for a in ("--district", d)]
+    code, out, err = run(runner, "-f", str(roadmap), "set", "district-dock-run-2024", "-s", "done",
+                         "-d", "2025-02-20", *args)  # fmt: skip
+    assert code == 0, err
+    assert "18 districts" in out
+
+    def cli(*more: str) -> str:
+        code, out, err = run(runner, "-f", str(roadmap), "--as-of", "2025-03-31", *more)
+        assert code == 0, err
+        return out
+
+    shown = json.loads(cli("show", "district-dock-run-2024", "--format", "json"))
+    assert shown["districts"] == "all"
+    districts = shown["district_progress"]
+    assert (districts["done"], districts["total"]) == (18, 32)
+    assert sorted(districts["lagging"]) == sorted(others)
+    status = json.loads(cli("status", "--format", "json"))
+    task = next(
+        t for c in status["courses"] for i in c["items"] for t in i["tasks"]
+        if t["id"] == "district-dock-run-2024"
+    )  # fmt: skip
+    assert (task["district_progress"]["done"], task["district_progress"]["total"]) == (18, 32)
+    assert "完了 18/32 地区" in cli("status", "--lang", "ja", "--width", "250")
+    matrix = json.loads(cli("districts", "district-dock-run-2024", "--format", "json"))
+    (column,) = matrix["tasks"]
+    assert (column["done"], column["total"]) == (18, 32)
+    assert sorted(column["lagging"]) == sorted(others)
+    table = list(csv.reader(io.StringIO(cli("districts", "district-dock-run-2024", "--format",
+                                            "csv", "--lang", "en")[1:])))  # fmt: skip
+    states = {row[1]: row[6] for row in table[1:]}
+    assert sum(s == "done" for s in states.values()) == 18
+    assert sorted(d for d, s in states.items() if s != "done") == sorted(others)
+    text = cli("show", "district-dock-run-2024", "--lang", "en", "--width", "200")
+    assert "Progress by district: done 18/32 districts · due this FY 14" in text

@@ -216,6 +216,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "table for people; json: a list of objects, one per value; markdown for documents "
         "(default: table).",
     ),
+    # jtr districts
+    "help_districts": (
+        "地区ごとの課題の進捗を、地区 × 課題の表で表示します: 行は地区 (ブロックごと、ブロックが不明なら"
+        "地区全体が中山間地域の地区とその他)、列は地区ごとの課題、各欄はその地区の状態 (色だけでなく塗りでも区別)。"
+        "課題か見直し項目の ID を指定するとその課題だけを、地区の ID を指定するとその地区から見た計画全体を表示します。",
+        "The district × task matrix of the tasks done per district: rows the districts (by block, or "
+        "the wholly hilly ones and the others while blocks are unknown), columns the district-scoped "
+        "tasks, each cell the district's state as a fill, not colour alone. With a task or item id, "
+        "its tasks only; with a district id, that district's view of the whole plan.",
+    ),
+    "arg_districts_ident": (
+        "課題、見直し項目、または地区の ID (既定: 地区ごとの課題のすべて)。",
+        "A task, item or district id (default: every district-scoped task).",
+    ),
+    "opt_districts_output_format": (
+        "table: 人が読む表、json: ツール向け、markdown: 文書向け、csv: 地区 × 課題ごとに1行 (既定: table)。",
+        "table for people, json for tools, markdown for documents, csv: one row per district and "
+        "task (default: table).",
+    ),
+    "opt_districts_ascii_only": (
+        "ASCII 文字だけで描きます (地区名やタイトルは書かれたまま)。",
+        "ASCII characters only (names and titles stay as written).",
+    ),
     # jtr set, decide, realise
     "help_set": (
         "課題の進捗を記録します: 状態・日付・備考の記録を、課題の進捗の記録 (history) に追加します。"

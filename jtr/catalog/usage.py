@@ -113,4 +113,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{file} のどの版にも、ID {id} のコース・見直し項目・課題はありません",
         "no course, item or task has the id {id} in any version of {file}",
     ),
+    "cli_districts_of_what": (
+        "{id} は課題・見直し項目・地区のいずれでもありません (jtr districts に指定できるのはこの三つです)",
+        "{id} is neither a task, an item nor a district (what jtr districts takes)",
+    ),
 }

@@ -3,7 +3,7 @@ asks the core for its state as of a date, and hands it to a renderer of jtr.rend
 
 import enum
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -222,9 +222,85 @@ def readings(
         )
 
 
+class DistrictsFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def districts(
+    ident: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[ID]", autocompletion=complete_ids, show_default=False),
+    ] = None,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        DistrictsFormat,
+        typer.Option("--format", click_type=choices(DistrictsFormat)),
+    ] = DistrictsFormat.table,
+    lang: LangOption = None,
+    width: WidthOption = None,
+    ascii_only: Annotated[bool, typer.Option("--ascii")] = False,
+    rev: RevOption = None,
+) -> None:
+    """The district × task matrix of the district-scoped tasks; with a task or item id, its
+    tasks only; with a district id, that district's view of the whole plan."""
+    loaded = open_roadmap(file, rev)
+    full, _shown = select(loaded, as_of, lang=lang)
+    chosen = chosen_lang(lang)
+    only = None
+    if ident is not None:
+        found = entity_kinds.find(loaded.model, ident)
+        if found is None:
+            raise fail(entity_kinds.not_found(loaded.model, ident))
+        kind, entity = found
+        if kind.name == "district":
+            from jtr.render import show as render_show
+
+            if output_format is DistrictsFormat.json:
+                sys.stdout.write(render_show.render_json(full, entity, kind))
+            else:
+                sys.stdout.write(
+                    render_show.render_text(
+                        full, entity, chosen, width=term_width(width), color=use_color(), kind=kind
+                    )
+                )
+            return
+        if kind.name == "task":
+            only = {entity.id}
+        elif kind.name == "item":
+            only = {t.id for t in entity.tasks}
+        else:
+            from jtr.labels import message
+
+            raise fail(message("cli_districts_of_what", id=repr(ident)))
+    from jtr.render import districts as render
+
+    if output_format is DistrictsFormat.json:
+        sys.stdout.write(render.render_json(full, only))
+    elif output_format is DistrictsFormat.markdown:
+        sys.stdout.write(render.render_markdown(full, chosen, only))
+    elif output_format is DistrictsFormat.csv:
+        sys.stdout.write(render.render_csv(full, chosen, only))
+    else:
+        sys.stdout.write(
+            render.render_text(
+                full,
+                chosen,
+                width=term_width(width),
+                color=use_color(ascii_only),
+                ascii_only=ascii_only,
+                only=only,
+            )
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.command()(status)
     app.command()(timeline)
     app.command()(show)
     app.command("list")(list_ids)
     app.command()(readings)
+    app.command()(districts)

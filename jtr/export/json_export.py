@@ -85,8 +85,8 @@ def _task_derived(state: RoadmapState, ts: TaskState, listed_under: list[str]) -
         ],
         "listed_under": listed_under,
     }
-    if "districts" in data:  # a district-scoped task: each district's state
-        found["districts"] = data["districts"]
+    if "district_progress" in data:  # a district-scoped task: each district's state
+        found["district_progress"] = data["district_progress"]
     return found
 
 

@@ -18,7 +18,7 @@ from jtr.presenter import (
     text_json,
     year_label,
 )
-from jtr.status import STATES, CourseState, ItemState, RoadmapState
+from jtr.status import STATES, TERMINAL, CourseState, ItemState, RoadmapState
 
 JSON_VERSION = 1
 
@@ -118,9 +118,11 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
                 f"{dot}{label('next', lang)}: {nxt.task.title.get(lang)} ({span_label(nxt.task.years, lang)})",
                 "dim",
             )
-            if nxt.districts:  # 完了 18/32 地区
-                detail.add(f"{dot}{district_progress(nxt, lang)}", "dim")
         lines.append(detail)
+        for ts in item.tasks:  # 完了 18/32 地区 · 期限超過 14: a line per open district task
+            if ts.districts and ts.task.item_id == item.item.id and ts.state not in TERMINAL:
+                text = f"      {ts.task.title.get(lang)}: {district_progress(ts, lang)}"
+                lines.append(Line((text, "dim")))
     shown = [line.fitted(width) for line in lines]
     unrecorded = state.goals_unrecorded  # wrapped, not cut: the command must read whole
     if unrecorded:
