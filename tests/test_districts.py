@@ -432,3 +432,9 @@ def test_eighteen_of_thirty_two_districts_done(tmp_path: Path) -> None:
     assert sorted(d for d, s in states.items() if s != "done") == sorted(others)
     text = cli("show", "district-dock-run-2024", "--lang", "en", "--width", "200")
     assert "Progress by district: done 18/32 districts · due this FY 14" in text
+
+
+def test_timeline_carries_the_fraction_with_the_title() -> None:
+    out = _run("timeline", "--lang", "ja", "--width", "100")
+    assert any(line.strip().startswith("地区ドックの実施 1/6 ") for line in out.splitlines())
+    assert any(line.strip().startswith("改善案の反映 2/2 ") for line in out.splitlines())

@@ -21,6 +21,7 @@ from jtr.escape import terminal
 from jtr.labels import LABELS, label
 from jtr.presenter import (
     LOOKS,
+    district_fraction,
     item_ref,
     join,
     owner_names,
@@ -194,6 +195,8 @@ def render_timeline(
             for task_state in item_state.tasks:
                 shared = task_state.task.item_id != item_state.item.id
                 mark = reading_mark(readings_at(state.roadmap, task_state.task.id), drawn_ascii)
+                if task_state.districts:  # 18/32: the districts done, kept with the title
+                    mark = f" {district_fraction(task_state)}{mark}"
                 lines.append(
                     _task_row(task_state, shared, geo, glyphs, lang, drawn_ascii, mark=mark)
                 )
