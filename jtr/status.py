@@ -229,6 +229,12 @@ def _district_task_state(task: Task, records: list[StatusRecord], year: int) -> 
         timing = _timing(status, year, task)
         districts.append(DistrictState(district, status, timing, _state(status, timing), last))
     last = records[-1] if records else None
+    return _of_districts(TaskState(task, "", "", "", bool(records), last), tuple(districts))
+
+
+def _of_districts(ts: TaskState, districts: tuple[DistrictState, ...]) -> TaskState:
+    """The task judged on these districts: done once each is done or cancelled, else as its
+    most urgent one."""
     if all(d.state in TERMINAL for d in districts):
         status = "cancelled" if all(d.state == "cancelled" for d in districts) else "done"
         timing = "closed"
@@ -238,7 +244,29 @@ def _district_task_state(task: Task, records: list[StatusRecord], year: int) -> 
             (d for d in districts if d.state not in TERMINAL), key=lambda d: STATES.index(d.state)
         )
         status, timing, state = worst.status, worst.timing, worst.state
-    return TaskState(task, status, timing, state, bool(records), last, (), tuple(districts))
+    return ts._replace(status=status, timing=timing, state=state, districts=districts)
+
+
+def restrict_districts(state: RoadmapState, districts: Collection[str]) -> RoadmapState:
+    """The state as seen from these districts (`--district`, `--hilly`): a district-scoped
+    task keeps only these of its districts, judged on them alone, and is left out when none of
+    them is in its scope; a task done once for the whole city stays as it is."""
+    wanted = set(districts)
+    kept = []
+    for course in state.courses:
+        items = []
+        for item in course.items:
+            tasks = []
+            for ts in item.tasks:
+                if not ts.districts:
+                    tasks.append(ts)
+                    continue
+                mine = tuple(d for d in ts.districts if d.district in wanted)
+                if mine:
+                    tasks.append(_of_districts(ts, mine))
+            items.append(item._replace(tasks=tuple(tasks)))
+        kept.append(course._replace(items=tuple(items)))
+    return state._replace(courses=tuple(kept))
 
 
 def _recurring_state(
@@ -421,6 +449,8 @@ def select_state(
     courses: Collection[str] | None = None,
     owners: Collection[str] | None = None,
     states: Collection[str] | None = None,
+    districts: Collection[str] | None = None,
+    hilly: bool | None = None,
     lang: str = "en",
 ) -> RoadmapState:
     """`filter_state` after checking each value (`--course`, `--owner`, `--state` of the views
@@ -458,6 +488,20 @@ def select_state(
                 )
                 + did_you_mean(value, known_states, lang)
             )
+    known_districts = [d.id for d in roadmap.districts]
+    for value in districts or ():
+        if value not in known_districts:
+            from jtr.labels import message
+
+            raise UnknownFilter(
+                message("err_no_such_district", lang, value=repr(value))
+                + did_you_mean(value, known_districts, lang)
+            )
+    if districts or hilly is not None:
+        chosen = set(districts) if districts else set(known_districts)
+        if hilly is not None:
+            chosen &= {d.id for d in roadmap.districts if d.hilly is hilly}
+        state = restrict_districts(state, chosen)
     return filter_state(
         state,
         courses=chosen_courses or None,

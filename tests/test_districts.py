@@ -438,3 +438,56 @@ def test_timeline_carries_the_fraction_with_the_title() -> None:
     out = _run("timeline", "--lang", "ja", "--width", "100")
     assert any(line.strip().startswith("地区ドックの実施 1/6 ") for line in out.splitlines())
     assert any(line.strip().startswith("改善案の反映 2/2 ") for line in out.splitlines())
+
+
+# ---- --district, --hilly --------------------------------------------------------------------------
+
+
+def test_status_of_one_district_judges_the_tasks_on_it_alone() -> None:
+    import json
+
+    data = json.loads(_run("status", "--format", "json", "--district", "togakushi"))
+    tasks = {t["id"]: t for c in data["courses"] for i in c["items"] for t in i["tasks"]}
+    assert tasks["district-dock-run"]["state"] == "cancelled"
+    assert tasks["district-dock-run"]["district_progress"]["total"] == 1
+    assert "labour-management-desk" in tasks  # a city-wide task stays
+    serita = json.loads(_run("status", "--format", "json", "--district", "serita"))
+    ids = {t["id"] for c in serita["courses"] for i in c["items"] for t in i["tasks"]}
+    assert "district-dock-reflect" not in ids  # the hilly ones' task is not serita's
+
+
+@pytest.mark.parametrize(("flag", "total", "state"), [("--hilly", 2, "in_progress"),
+                                                      ("--not-hilly", 4, "delayed")])  # fmt: skip
+def test_hilly_and_not_hilly(flag: str, total: int, state: str) -> None:
+    import json
+
+    data = json.loads(_run("status", "--format", "json", flag))
+    task = next(
+        t for c in data["courses"] for i in c["items"] for t in i["tasks"]
+        if t["id"] == "district-dock-run"
+    )  # fmt: skip
+    assert (task["district_progress"]["total"], task["state"]) == (total, state)
+
+
+def test_district_filter_on_timeline_show_and_export() -> None:
+    import json
+
+    timeline = _run("timeline", "--district", "togakushi", "--width", "100", "--lang", "en")
+    assert any(
+        line.strip().startswith("Carry out the District Dock 0/1") for line in timeline.splitlines()
+    )
+    shown = _run("show", "district-dock", "--hilly", "--lang", "en", "--width", "200")
+    assert "done 0/2 districts · in progress 1 · cancelled 1" in shown
+    exported = json.loads(_run("export", "--format", "json", "--district", "miwa"))
+    task = exported["roadmap"]["courses"][0]["items"][1]["tasks"][0]
+    assert task["derived"]["district_progress"]["lagging"] == ["miwa"]
+
+
+def test_an_unknown_district_filter_is_refused_with_a_suggestion() -> None:
+    from helpers import run
+    from typer.testing import CliRunner
+
+    code, _, err = run(
+        CliRunner(), "-f", str(FIXTURE), "--lang", "en", "status", "--district", "mwa"
+    )
+    assert code == 2 and "--district 'mwa': no such district" in err and "'miwa'" in err

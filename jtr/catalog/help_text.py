@@ -75,6 +75,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Only tasks in this state: overdue, delayed, on_hold, due, in_progress, not_yet_due, "
         "done, cancelled, planned, closed; repeatable.",
     ),
+    "opt_district": (
+        "この地区から見た計画: 地区ごとの課題はこの地区 (繰り返し指定すればそれらの地区) の状態だけで"
+        "判断し、対象外の課題は除きます。全市で一度行う課題はそのまま残ります。",
+        "The plan as seen from this district (repeatable): a district-scoped task is judged on "
+        "these districts alone, and left out when none of them is in its scope; a task done once "
+        "for the whole city stays.",
+    ),
+    "opt_hilly": (
+        "--hilly: 地区全体が中山間地域の地区だけ、--not-hilly: それ以外の地区だけで、地区ごとの課題を判断します。",
+        "--hilly: judge district-scoped tasks on the wholly hilly districts only; --not-hilly: on "
+        "the others only.",
+    ),
     "opt_dry_run": (
         "書き込む代わりに、変更内容を unified diff で表示します。ファイルは変更しません。",
         "Print the unified diff the edit would make; change nothing.",

@@ -226,6 +226,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: {task}: {status} ({date}) を {count} 地区に記録しました ({districts})",
         "{name}: {task}: {status} on {date} recorded for {count} districts ({districts})",
     ),
+    "err_no_such_district": (
+        "--district {value}: そのような地区はありません (jtr list --kind districts で一覧)",
+        "--district {value}: no such district (jtr list --kind districts lists them)",
+    ),
     "err_task_not_per_district": (
         "課題 {task} は地区ごとの課題ではないため、--district は指定できません",
         "task {task} is not done per district: --district does not apply",

@@ -27,7 +27,9 @@ import typer
 from jtr.cli.options import (
     AsOfOption,
     CourseFilter,
+    DistrictFilter,
     FileOption,
+    HillyFilter,
     LangOption,
     OwnerFilter,
     StateFilter,
@@ -67,6 +69,8 @@ def export(
     course: CourseFilter = None,
     owner: OwnerFilter = None,
     state: StateFilter = None,
+    district: DistrictFilter = None,
+    hilly: HillyFilter = None,
 ) -> None:
     """Export the roadmap as of a date, for people who never open a terminal.
 
@@ -97,7 +101,7 @@ def export(
             assert output is not None
             check_output(output)  # a device, FIFO, socket or folder: refused before any work
         loaded = open_roadmap(file)
-        _full, shown = select(loaded, as_of, course, owner, state)
+        _full, shown = select(loaded, as_of, course, owner, state, None, district, hilly)
         if not to_stdout:
             assert output is not None
             check_output(output, _protected(loaded.path, loaded.document.head))

@@ -192,6 +192,24 @@ def _complete_states(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return [(w, label_or(w, lang)) for w in state_words() if w.startswith(incomplete)]
 
 
+def _complete_districts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--district`: the registry's district ids, with their names."""
+    try:
+        model = completion_model(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    lang = completion_lang(ctx)
+    return [(d.id, d.name.get(lang)) for d in model.districts if d.id.startswith(incomplete)]
+
+
+DistrictFilter = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--district", metavar="DISTRICT", autocompletion=_complete_districts),
+]
+HillyFilter = Annotated[
+    Optional[bool],  # noqa: UP045
+    typer.Option("--hilly/--not-hilly", show_default=False),
+]
 CourseFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
@@ -324,6 +342,8 @@ def select(
     owner: list[str] | None = None,
     state: list[str] | None = None,
     lang: "Lang | None" = None,
+    district: list[str] | None = None,
+    hilly: bool | None = None,
 ) -> "tuple[RoadmapState, RoadmapState]":
     """(the whole roadmap's state as of `--as-of`, the part the filters keep); a filter value
     the roadmap does not know ends the command (exit 2)."""
@@ -338,7 +358,13 @@ def select(
     full = roadmap_state(model, day)
     try:
         return full, select_state(
-            full, courses=course, owners=owner, states=state, lang=chosen_lang(lang)
+            full,
+            courses=course,
+            owners=owner,
+            states=state,
+            districts=district,
+            hilly=hilly,
+            lang=chosen_lang(lang),
         )
     except UnknownFilter as exc:
         raise fail(str(exc)) from None

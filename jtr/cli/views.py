@@ -12,7 +12,9 @@ from jtr.cli.options import (
     EXIT_FINDINGS,
     AsOfOption,
     CourseFilter,
+    DistrictFilter,
     FileOption,
+    HillyFilter,
     LangOption,
     OwnerFilter,
     RevOption,
@@ -62,6 +64,8 @@ def status(
     course: CourseFilter = None,
     owner: OwnerFilter = None,
     state: StateFilter = None,
+    district: DistrictFilter = None,
+    hilly: HillyFilter = None,
     rev: RevOption = None,
     check: Annotated[
         bool,
@@ -77,7 +81,9 @@ def status(
     Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
     something, or the roadmap is invalid; 2 jtr could not run.
     """
-    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, state, lang)
+    _full, shown = select(
+        open_roadmap(file, rev), as_of, course, owner, state, lang, district, hilly
+    )
     chosen = chosen_lang(lang)
     from jtr.render import status as render
 
@@ -106,12 +112,16 @@ def timeline(
             "--ascii",
         ),
     ] = False,
+    district: DistrictFilter = None,
+    hilly: HillyFilter = None,
     rev: RevOption = None,
 ) -> None:
     """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
     bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
     """
-    _full, shown = select(open_roadmap(file, rev), as_of, course, owner, lang=lang)
+    _full, shown = select(
+        open_roadmap(file, rev), as_of, course, owner, lang=lang, district=district, hilly=hilly
+    )
     from jtr.render.timeline import render_timeline
 
     sys.stdout.write(
@@ -143,6 +153,8 @@ def show(
     ] = ShowFormat.text,
     lang: LangOption = None,
     width: WidthOption = None,
+    district: DistrictFilter = None,
+    hilly: HillyFilter = None,
     rev: RevOption = None,
 ) -> None:
     """Everything about one review item (or task, course, working group, topic, owner, phase):
@@ -150,7 +162,9 @@ def show(
     images, decision and realisation dates.
     """
     loaded = open_roadmap(file, rev)
-    full, _shown = select(loaded, as_of, lang=lang)
+    full, shown = select(loaded, as_of, lang=lang, district=district, hilly=hilly)
+    if district or hilly is not None:  # the tasks as seen from those districts
+        full = shown
     from jtr.render import show as render
 
     found = entity_kinds.find(loaded.model, ident)
