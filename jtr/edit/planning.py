@@ -178,6 +178,43 @@ def _record(edit: SetStatus) -> dict[str, Any]:
     return record
 
 
+def _insert_records(
+    lines: list[Line],
+    text: str,
+    data: Any,
+    where: Any,
+    position: int,
+    records: list[dict[str, Any]],
+    day: dt.date,
+    name: str,
+) -> tuple[list[Line], Any]:
+    """(the new lines, the data they must read back as) with `records` inserted at `position`
+    of the task's history at `where`, each through the round trip of its item's lines."""
+    expected = copy.deepcopy(data)
+    plain_task = plain_item(expected, where)["tasks"][where[2]]
+    if not isinstance(plain_task.get("history"), list):
+        plain_task["history"] = []
+    plain_task["history"][position:position] = records
+
+    def change(item: Any) -> None:
+        for offset, record in enumerate(records):
+            insert_record(item["tasks"][where[2]], position + offset, record, day, text)
+
+    return edit_item(lines, where, change, name, expected), expected
+
+
+def _same_record(edit: SetStatus, name: str) -> str:
+    """`jtr set` of what the last record already says: the no-op's message."""
+    return message(
+        "msg_same_record",
+        current_lang(),
+        name=name,
+        task=edit.task_id,
+        status=edit.status,
+        date=edit.date,
+    )
+
+
 def plan_status(
     lines: list[Line], text: str, data: Any, edit: SetStatus, name: str
 ) -> tuple[list[Line] | None, str, Any]:
@@ -198,18 +235,7 @@ def plan_status(
     if edit.districts:
         return _plan_districts(lines, text, data, edit, name, where, task, records)
     if _same_as_last(records, edit, task.get("recurring") is True, month) is not None:
-        return (
-            None,
-            message(
-                "msg_same_record",
-                lang,
-                name=name,
-                task=edit.task_id,
-                status=edit.status,
-                date=edit.date,
-            ),
-            data,
-        )
+        return None, _same_record(edit, name), data
     dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
     position = len(records)
     if dated and edit.date < dated[-1][1]:
@@ -225,17 +251,9 @@ def plan_status(
             )
         position = next(i for i, d in dated if d > edit.date)
     previous = records[-1].get("status") if records and isinstance(records[-1], dict) else None
-    record = _record(edit)
-    expected = copy.deepcopy(data)
-    plain_task = plain_item(expected, where)["tasks"][where[2]]
-    if not isinstance(plain_task.get("history"), list):
-        plain_task["history"] = []
-    plain_task["history"].insert(position, record)
-
-    def change(item: Any) -> None:
-        insert_record(item["tasks"][where[2]], position, record, edit.date, text)
-
-    new_lines = edit_item(lines, where, change, name, expected)
+    new_lines, expected = _insert_records(
+        lines, text, data, where, position, [_record(edit)], edit.date, name
+    )
     status = _status_word(edit.status, lang)
     fields: dict[str, object] = {"name": name, "task": edit.task_id, "status": status}
     fields["date"] = edit.date
@@ -326,30 +344,10 @@ def _plan_districts(
         record["district"] = district
         new_records.append(record)
     if not new_records:
-        return (
-            None,
-            message(
-                "msg_same_record",
-                lang,
-                name=name,
-                task=edit.task_id,
-                status=edit.status,
-                date=edit.date,
-            ),
-            data,
-        )
-    position = len(records)
-    expected = copy.deepcopy(data)
-    plain_task = plain_item(expected, where)["tasks"][where[2]]
-    if not isinstance(plain_task.get("history"), list):
-        plain_task["history"] = []
-    plain_task["history"][position:position] = new_records
-
-    def change(item: Any) -> None:
-        for offset, record in enumerate(new_records):
-            insert_record(item["tasks"][where[2]], position + offset, record, edit.date, text)
-
-    new_lines = edit_item(lines, where, change, name, expected)
+        return None, _same_record(edit, name), data
+    new_lines, expected = _insert_records(
+        lines, text, data, where, len(records), new_records, edit.date, name
+    )
     summary = message(
         "done_status_districts",
         lang,
