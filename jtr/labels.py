@@ -306,6 +306,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "last_record_date_col": ("最新の記録の日付", "Last record date"),
     "last_record_note_col": ("最新の記録の備考", "Last record note"),
     "districts_none": ("地区ごとの課題はありません", "No task is done per district"),
+    "districts_sheet": ("地区", "Districts"),
+    "districts_done_col": ("完了した地区", "Districts done"),
+    "districts_matrix_caption": ("地区ごとの各課題の状態", "Each district's state in each task"),
     # jtr setup-git
     "setup_git_added": (
         "{file}: {line} を追加しました (このファイルをコミットしてください)",

@@ -422,8 +422,11 @@ def test_xlsx_keeps_text_that_looks_like_a_formula() -> None:
 def test_xlsx_shipped_roadmap_has_every_task() -> None:
     book = _workbook(shipped(), "en")
     assert [r[3].value for r in book.worksheets[0].iter_rows(min_row=2)] == all_task_ids(shipped())
-    # A third sheet lists the readings of the seed, if the roadmap records any.
-    assert book.sheetnames == ["Tasks", "Items"] + (["Readings"] if shipped().readings else [])
+    # Then a sheet of the districts, if it has district-scoped tasks, and one listing the
+    # readings of the seed, if the roadmap records any.
+    districts = ["Districts"] if any(t.districts for t in shipped().tasks()) else []
+    readings = ["Readings"] if shipped().readings else []
+    assert book.sheetnames == ["Tasks", "Items", *districts, *readings]
 
 
 # ---- HTML -------------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ and invisible characters are shown visibly (`jtr.escape.document`), line breaks 
 A roadmap with readings of the seed gets a last column, the marks (`※1,3`) of the readings
 that the row's values rest on: its item's number, title and owners, and the task's span or
 any other value of it (jtr.export.marks). Without readings there is no such column.
+
+A roadmap with district-scoped tasks gets a column (before the marks) with each such task's
+districts done of those in its scope (`18/32`), empty for a task done once for the whole
+city; without such tasks there is no such column. The rows per district × task are `jtr
+districts --format csv` (a CSV is one sheet) and the workbook's district sheet.
 """
 
 from __future__ import annotations
@@ -20,11 +25,13 @@ from typing import NamedTuple
 
 from jtr.escape import document
 from jtr.export import marks
+from jtr.export.districts import scoped
 from jtr.labels import label
 from jtr.presenter import (
     TaskField,
     TaskRow,
     course_name,
+    district_fraction,
     field_text,
     listed_fields,
     note_text,
@@ -81,11 +88,18 @@ READINGS_COLUMN = Column(
 )
 
 
+# The districts done of a district-scoped task (`18/32`); only for a roadmap with such tasks.
+DISTRICTS_COLUMN = Column("districts_done_col", lambda s, r, lang: district_fraction(r.task))
+
+
 def columns(state: RoadmapState | None = None) -> tuple[Column, ...]:
     """The columns of the task rows: COLUMNS, then one per task field the presenter lists
     generically (jtr.presenter.TASK_FIELDS), empty for a task without it; then, when the
-    state's roadmap has readings of the seed, the readings' marks (READINGS_COLUMN)."""
+    state's roadmap has district-scoped tasks, their districts done (DISTRICTS_COLUMN); then,
+    when it has readings of the seed, the readings' marks (READINGS_COLUMN)."""
     found = COLUMNS + tuple(_field_column(field) for field in listed_fields())
+    if state is not None and scoped(state.roadmap):
+        found += (DISTRICTS_COLUMN,)
     if state is not None and state.roadmap.readings:
         found += (READINGS_COLUMN,)
     return found

@@ -12,6 +12,11 @@ A roadmap with readings of the seed gets, on both sheets, a last column with the
 its mark, id, the values it decides and what the file holds there, the decision, the
 alternatives, the seed's page and lines, the words it cites and how sure it is. Without
 readings the workbook has neither.
+
+A roadmap with district-scoped tasks gets a sheet 地区 / Districts after the items: one row per
+district × task in scope, the rows of `jtr districts --format csv` (jtr.render.districts), and
+the tasks sheet a column with each such task's districts done (`18/32`, jtr.export.delimited).
+Without such tasks the workbook has neither.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any, NamedTuple
 
 from jtr.escape import document
 from jtr.export import delimited, marks
+from jtr.export.districts import scoped
 from jtr.labels import label
 from jtr.model import Reading, Text
 from jtr.presenter import course_name, item_ref, owners_text, symbol_label, year_label
@@ -115,6 +121,14 @@ def export(state: RoadmapState, lang: str) -> bytes:
     ]
     _fill(items, [label(column.key, lang) for column in shown], item_rows,
           wrap={i for i, column in enumerate(shown) if column.wrap})  # fmt: skip
+
+    if scoped(state.roadmap):
+        from jtr.render.districts import CSV_COLUMNS, csv_rows
+
+        sheet = book.create_sheet(label("districts_sheet", lang))
+        head, *district_rows = csv_rows(state, lang)
+        wrapped = {CSV_COLUMNS.index("task_col"), CSV_COLUMNS.index("last_record_note_col")}
+        _fill(sheet, head, [list(r) for r in district_rows], wrap=wrapped)
 
     if state.roadmap.readings:
         sheet = book.create_sheet(label("readings_sheet", lang))
