@@ -88,6 +88,11 @@ def cell_text(cell: MatrixCell, lang: str) -> str:
     return "·" if cell.state is None else symbol_label(cell.state, lang)
 
 
+def separator(lang: str) -> str:
+    """Between two districts' names (`三輪地区、芹田地区`, `Miwa, Serita`), as `jtr districts`."""
+    return "、" if lang == "ja" else ", "
+
+
 def names(lagging: list[tuple[str, str]], lang: str) -> str:
-    """The lagging districts' names as one text (`三輪地区、芹田地区`, `Miwa, Serita`)."""
-    return ("、" if lang == "ja" else ", ").join(name for _id, name in lagging)
+    """The lagging districts' names as one text."""
+    return separator(lang).join(name for _id, name in lagging)

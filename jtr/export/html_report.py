@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from jtr import __version__
-from jtr.export import marks
+from jtr.export import districts, marks
 from jtr.labels import label
 from jtr.model import Item, Milestone, Phase, Reading
 from jtr.presenter import (
@@ -39,6 +39,8 @@ from jtr.presenter import (
     READING_MARK,
     RECURRING_MARK,
     SHARED_MARK,
+    district_fraction,
+    district_progress,
     field_text,
     goal_images,
     item_ref,
@@ -151,6 +153,7 @@ def export(state: RoadmapState, lang: str) -> str:
         return f"{detail} · {label('last_record_col', lang)}: {record}" if record else detail
 
     chart = _chart(state)
+    matrix = districts.matrix(state, lang) if districts.scoped(roadmap) else None
     return render(
         "report.html.j2",
         state=state,
@@ -197,6 +200,11 @@ def export(state: RoadmapState, lang: str) -> str:
         confidence_text=lambda reading: marks.confidence_text(reading, lang),
         seed_text=lambda reading: marks.seed_text(reading, lang),
         cites_text=lambda reading: marks.cites_text(reading, lang),
+        district_matrix=matrix,
+        district_cell=lambda cell: districts.cell_text(cell, lang),
+        district_separator=districts.separator(lang),
+        district_fraction=district_fraction,
+        district_progress=lambda ts: district_progress(ts, lang),
     )
 
 
