@@ -8,12 +8,17 @@ A value that rests on a reading of the seed carries the reading's mark (`Ⅱ-4�
 an item's number and owners, a task's span (and its title for a reading of another of its
 values); the readings follow at the end in a table (mark and id, the values decided, the
 decision, alternatives, seed lines, confidence), every text through jtr.escape.markdown.
+
+A roadmap with district-scoped tasks gets a section "地区ごとの進捗 / Progress by district"
+after the courses: the district × task matrix of the HTML report as a table (a bold row per
+group of districts, each cell the state's symbol and words, `·` out of scope, the districts
+done in the last row), then per task its progress and its lagging districts by name.
 """
 
 from __future__ import annotations
 
 from jtr.escape import markdown
-from jtr.export import marks, mermaid
+from jtr.export import districts, marks, mermaid
 from jtr.labels import label
 from jtr.presenter import (
     LOOKS,
@@ -109,8 +114,38 @@ def export(state: RoadmapState, lang: str) -> str:
                 f"| {cell(record_text(ts.last_record, lang)) or '—'} |"
             )
         lines.append("")
+    if districts.scoped(roadmap):
+        lines += _districts(state, lang)
     lines += _readings(state, lang)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _districts(state: RoadmapState, lang: str) -> list[str]:
+    """The districts section: the district × task matrix, then each task's progress."""
+    matrix = districts.matrix(state, lang)
+    lines = [f"## {cell(label('districts_heading', lang))}", ""]
+    if not matrix.columns:
+        return [*lines, cell(label("districts_none", lang)), ""]
+    head = [label("district_col", lang)] + [str(line.column.number) for line in matrix.tasks]
+    lines += ["| " + " | ".join(cell(h) for h in head) + " |", "|---|" + ":-:|" * len(matrix.tasks)]
+    for group in matrix.groups:
+        lines.append(f"| **{cell(group.heading)}** |" + " |" * len(matrix.tasks))
+        for row in group.rows:
+            cells = [cell(row.name)] + [cell(districts.cell_text(c, lang)) for c in row.cells]
+            lines.append("| " + " | ".join(cells) + " |")
+    done = [f"**{cell(label('done', lang))}**"] + [line.fraction for line in matrix.tasks]
+    lines += ["| " + " | ".join(done) + " |", ""]
+    for line in matrix.tasks:
+        task, item = line.column.task.task, line.column.item.item
+        ref = item_ref(next(c.course for c in state.courses if c.course.id == item.course_id), item)
+        lines.append(
+            f"{line.column.number}. {cell(ref)} {cell(line.title)} "
+            f"({cell(span_label(task.years, lang))}): {cell(line.progress)}"
+        )
+        if line.lagging:
+            names = cell(districts.names(line.lagging, lang))
+            lines.append(f"   - {cell(label('districts_lagging', lang))}: {names}")
+    return [*lines, ""]
 
 
 def _readings(state: RoadmapState, lang: str) -> list[str]:

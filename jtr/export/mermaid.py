@@ -17,7 +17,8 @@ years, a section with `section` and the course's numeral.
 
 A task whose span (or another value) rests on a reading of the seed has the reading's mark
 after its title (`… ※3 — ! 期限超過`): `※`, digits and commas, none of which Mermaid's lexer
-reads as anything but title text.
+reads as anything but title text. A district-scoped task has its districts done before the
+marks (`地区ドックの実施 18/32 — » 遅延`): digits and `/`, plain title text too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from jtr.presenter import (
     LOOKS,
     TaskRow,
     course_name,
+    district_fraction,
     span_dates,
     span_label,
     task_rows,
@@ -119,6 +121,8 @@ def export(state: RoadmapState, lang: str) -> str:
         for row in rows:
             if row.course.course.id == c.id:
                 mark = marks.suffix(marks.task_readings(roadmap, row.task.task))
+                if row.task.districts:  # 18/32: the districts done, as the timeline has it
+                    mark = f" {district_fraction(row.task)}{mark}"
                 lines.append(task_line(row, lang, start_month, mark))
         _start, end = span_dates(Span(c.target_year, c.target_year), start_month)
         met = f"{len(course.goal_met)}/{len(course.items)}"

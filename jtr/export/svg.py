@@ -8,7 +8,8 @@ colour alone: every bar carries the state's symbol and, where it fits, its label
 state has its own fill pattern. Titles too long for the label column are cut with "…" and
 given whole in a <title> tooltip. A task whose span (or another value) rests on a reading of
 the seed has the reading's mark after its title (`… ※3`, never cut), and its tooltip says
-what the mark stands for (the reading's decision and how sure it is).
+what the mark stands for (the reading's decision and how sure it is). A district-scoped task
+has its districts done after its title, before any mark (`… 18/32`, never cut either).
 
 No text is measured here (nothing can be, without a font engine), so widths are estimated:
 a wide (Japanese) character is 1 em, any other 0.62 em, which is at least what Noto Sans CJK
@@ -36,6 +37,7 @@ from jtr.presenter import (
     RECURRING_MARK,
     SHARED_MARK,
     course_name,
+    district_fraction,
     owners_text,
     span_dates,
     state_text,
@@ -245,7 +247,7 @@ def layout(state: RoadmapState, lang: str) -> Picture:
         (
             TASK_INDENT
             + text_width(ts.task.title.get(lang) + (SHARED_MARK + " " if ts.task.item_id != i.item.id else "")
-                         + marks.suffix(marks.task_readings(roadmap, ts.task)))
+                         + _kept(ts, marks.task_readings(roadmap, ts.task)))
             for c in state.courses for i in c.items for ts in i.tasks
         ),
         default=LABEL_MIN,
@@ -431,7 +433,7 @@ def _task_row(
     task = ts.task
     title = task.title.get(lang)
     prefix = f"{SHARED_MARK} " if shared else ""
-    mark = marks.suffix(readings)  # kept whole after the title, however short it is cut
+    mark = _kept(ts, readings)  # kept whole after the title, however short it is cut
     first, last = span_dates(task.years, start_month)
     room = label_w - TASK_INDENT - 8 - (text_width(mark) if mark else 0)
     text = Label(PAD + TASK_INDENT, y + 15, clip(prefix + title, room) + mark, cls="task-label")
@@ -460,6 +462,13 @@ def _task_row(
         task.id, ts.state, first.isoformat(), last.isoformat(), shared,
         f"{prefix}{title}{mark} — {state_text(ts, lang)}{tooltip}", text, zebra, occurrences, whole,
     )  # fmt: skip
+
+
+def _kept(ts: TaskState, readings: tuple[Reading, ...]) -> str:
+    """What follows a task's title whole: its districts done (` 18/32`, a district-scoped
+    task's), then the marks of the readings it rests on (` ※3`)."""
+    fraction = f" {district_fraction(ts)}" if ts.districts else ""
+    return fraction + marks.suffix(readings)
 
 
 def _summary(state: RoadmapState, lang: str) -> str:
