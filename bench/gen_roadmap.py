@@ -6,6 +6,12 @@ The shipped file's sections are copied verbatim except `working_groups` and `cou
 courses keep their headers and get N generated items (spread like the shipped 8 + 4) and goals,
 and every item has its own generated working group. Texts are drawn from the shipped file.
 The YAML is written line by line in the shipped block style; the same seed gives the same file.
+
+With --districts SHARE (default 0: off), that share of the tasks (every 1/SHARE-th one) is done
+in each district (`districts: all`, the shipped 32-district registry) and gets
+--district-records records per district, merged into its history in date order; the
+`readings` section, whose paths name the shipped items, is left out so that the file
+validates. Everything else is the same as without the option (same seed, same lines).
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ GENERATED = ("working_groups", "courses")
 STATUS_RUNS = (("planned",), ("planned", "in_progress"), ("planned", "in_progress", "done"),
                ("in_progress", "delayed"), ("planned", "on_hold"), ("in_progress", "done"))  # fmt: skip
 HELP_KINDS = ("public", "mutual", "self")
+DISTRICT_RUNS = (("planned", "in_progress", "done"), ("planned", "in_progress", "delayed"),
+                 ("in_progress", "delayed", "in_progress"), ("planned", "in_progress", "on_hold"),
+                 ("in_progress", "on_hold", "in_progress"), ("planned", "in_progress", "cancelled"))  # fmt: skip
 _RESERVED = re.compile(r"(?i)y|n|yes|no|on|off|true|false|null|~")
 _BAD_START = set("-?:,[]{}#&*!|>'\"%@` +.0123456789")
 
@@ -64,8 +73,14 @@ def sections(text: str) -> dict[str, str]:
 
 
 class Writer:
-    def __init__(self, shipped: dict[str, Any], seed: int) -> None:
+    def __init__(
+        self, shipped: dict[str, Any], seed: int, share: float = 0.0, per_district: int = 3
+    ) -> None:
         self.rng = random.Random(seed)
+        # District-scoped tasks draw from their own generator, so the rest stays as without.
+        self.district_rng = random.Random(seed + 32)
+        self.share, self.per_district, self.task_count = share, per_district, 0
+        self.district_ids = [d["id"] for d in shipped.get("districts", {}).get("list", [])]
         self.out: list[str] = []
         self.owners = [o["id"] for o in shipped["owners"]]
         self.period = (shipped["meta"]["period"]["from"], shipped["meta"]["period"]["to"])
@@ -160,19 +175,36 @@ class Writer:
         line(12, "fiscal_years:")
         line(14, f"from: {start}")
         line(14, f"to: {end}")
-        recurring = start < end and rng.random() < 0.1
+        n, self.task_count = self.task_count, self.task_count + 1
+        scoped = int((n + 1) * self.share) > int(n * self.share)
+        recurring = start < end and rng.random() < 0.1 and not scoped
         if recurring:
             line(12, "recurring: true")
         if previous and rng.random() < 0.05:
             self.ids(12, "shared_with", [previous])
+        if scoped:
+            line(12, "districts: all")
+        low, high = dt.date(start, 4, 1), dt.date(end + 1, 3, 31)
+        records: list[tuple[dt.date, str, str | None]] = []
         if rng.random() < 0.3:
             statuses = rng.choice(STATUS_RUNS)
-            low, high = dt.date(start, 4, 1), dt.date(end + 1, 3, 31)
             dates = sorted(self.date(low, high) for _ in statuses)
+            records += [(when, status, None) for status, when in zip(statuses, dates, strict=True)]
+        if scoped:
+            drng = self.district_rng
+            for district in self.district_ids:
+                statuses = drng.choice(DISTRICT_RUNS)[: self.per_district]
+                days = sorted(drng.randint(0, (high - low).days) for _ in statuses)
+                records += [(low + dt.timedelta(days=d), s, district)
+                            for s, d in zip(statuses, days, strict=True)]  # fmt: skip
+            records.sort(key=lambda r: r[0])  # stable: the city-wide records keep their order
+        if records:
             line(12, "history:")
-            for status, when in zip(statuses, dates, strict=True):
+            for when, status, district in records:
                 line(14, f"- status: {status}")
                 line(16, f'date: "{when}"')
+                if district:
+                    line(16, f"district: {district}")
                 if recurring:
                     line(16, f"fiscal_year: {min(max(when.year - (when.month < 4), start), end)}")
                 if status != "planned":
@@ -196,10 +228,10 @@ class Writer:
             self.ids(8, "items", chunk)
 
 
-def generate(count: int, seed: int = 2023) -> str:
+def generate(count: int, seed: int = 2023, districts: float = 0.0, per_district: int = 3) -> str:
     text = SHIPPED.read_text(encoding="utf-8")
     shipped = yaml.load(text, Loader=yaml.CSafeLoader)
-    w = Writer(shipped, seed)
+    w = Writer(shipped, seed, districts, per_district)
     courses = shipped["courses"]
     if count < len(courses):
         raise SystemExit(f"--items must be at least {len(courses)} (one per course)")
@@ -245,6 +277,8 @@ def generate(count: int, seed: int = 2023) -> str:
                     previous = item_id
                 w.goals([item_id for item_id, _ in items])
             w.line(0, "")
+        elif key == "readings" and districts:
+            continue  # its paths name the shipped items, which the generated file has not
         else:
             w.out.extend((block.rstrip("\n"), ""))
     return "\n".join(w.out).rstrip("\n") + "\n"
@@ -255,9 +289,16 @@ def main() -> None:
     parser.add_argument("--items", type=int, required=True, help="number of review items")
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--districts", type=float, default=0.0, metavar="SHARE",
+                        help="share of tasks done in each district (default 0: none)")  # fmt: skip
+    parser.add_argument("--district-records", type=int, default=3, metavar="N",
+                        help="records per district of each such task (default 3)")  # fmt: skip
     args = parser.parse_args()
+    if not 0.0 <= args.districts <= 1.0 or not 1 <= args.district_records <= 3:
+        parser.error("--districts takes 0 to 1, --district-records 1 to 3")
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(generate(args.items, args.seed), encoding="utf-8")
+    text = generate(args.items, args.seed, args.districts, args.district_records)
+    args.output.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
