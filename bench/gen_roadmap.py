@@ -9,9 +9,10 @@ The YAML is written line by line in the shipped block style; the same seed gives
 
 With --districts SHARE (default 0: off), that share of the tasks (every 1/SHARE-th one) is done
 in each district (`districts: all`, the shipped 32-district registry) and gets
---district-records records per district, merged into its history in date order; the
-`readings` section, whose paths name the shipped items, is left out so that the file
-validates. Everything else is the same as without the option (same seed, same lines).
+--district-records records per district, merged into its history in date order.
+Everything else is the same as without the option (same seed, same lines). The shipped
+`readings` section is never copied: its paths name the shipped items, which a generated file
+has not, so it would not validate.
 """
 
 from __future__ import annotations
@@ -277,7 +278,7 @@ def generate(count: int, seed: int = 2023, districts: float = 0.0, per_district:
                     previous = item_id
                 w.goals([item_id for item_id, _ in items])
             w.line(0, "")
-        elif key == "readings" and districts:
+        elif key == "readings":
             continue  # its paths name the shipped items, which the generated file has not
         else:
             w.out.extend((block.rstrip("\n"), ""))
