@@ -9,6 +9,8 @@ parses with its real parser, and the hidden characters show visibly (`\\x1b`, `<
 Markdown has one escaper (`jtr.escape.markdown`): the same title comes out the same in the
 status summary, the Markdown export and the diff, and markdown-it with raw HTML enabled makes
 no tag of it. Mermaid's own parser reads hostile titles in tests/test_export_mermaid_node.py.
+A hostile district name and block (a registry and a district-scoped task added to the hostile
+roadmap) are exported in every format the same way.
 """
 
 from __future__ import annotations
@@ -437,3 +439,107 @@ def test_markdown_renderer_would_run_the_raw_title() -> None:
     markdown_it = pytest.importorskip("markdown_it")
     html = markdown_it.MarkdownIt("commonmark", {"html": True}).render(f"x {IMG_TITLE}\n")
     assert "<img" in html
+
+
+# ---- districts: a district's name and block are data too --------------------------------------
+
+# A name that would be a formula, break out of an attribute, and carry every hidden character.
+DISTRICT_NAME = '=HYPERLINK("x") " onmouseover="alert(1)" ' + HOSTILE
+
+
+def hostile_districts_yaml() -> str:
+    """The hostile roadmap with a district registry whose names and block are hostile, and a
+    district-scoped task (district-dock-run, every district) with a record in one of them."""
+    text = hostile_yaml()
+    old = "            fiscal_years: {from: 2024, to: 2024}\n            history:\n"
+    old += '              - {status: done, date: "2025-03-01", by: 地域活動支援課}\n'
+    assert old in text
+    new = old.replace(
+        "            history:\n", "            districts: all\n            history:\n"
+    )
+    new += '              - {status: delayed, date: "2025-04-01", district: evil}\n'
+    text = text.replace(old, new, 1)
+    return text + (
+        "districts:\n"
+        "  list:\n"
+        f"    - {{id: evil, name: {{ja: {_q('J ' + DISTRICT_NAME)}, en: {_q('E ' + DISTRICT_NAME)}}},"
+        f" block: {_q('B ' + HOSTILE)}}}\n"
+        "    - {id: plain, name: {ja: 平穏地区, en: Plain}, hilly: true}\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_districts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hostile-districts") / "roadmap.yaml"
+    path.write_text(hostile_districts_yaml(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+def test_no_export_carries_a_raw_character_of_a_district(
+    runner: CliRunner, hostile_districts: Path, tmp_path: Path, fmt: str, lang: str
+) -> None:
+    data = _export(runner, hostile_districts, tmp_path, fmt, lang)
+    text = xlsx_text(data) if fmt == "xlsx" else data.decode("utf-8")
+    assert_clean(fmt, text)
+    if fmt in ("html", "markdown", "json", "xlsx"):  # the formats that name the districts
+        assert "HYPERLINK" in text, fmt
+    if fmt == "html":
+        assert 'onmouseover="alert' not in text and "<script>alert" not in text
+
+
+def test_html_and_markdown_escape_a_districts_name(
+    runner: CliRunner, hostile_districts: Path, tmp_path: Path
+) -> None:
+    from html.parser import HTMLParser
+
+    page = _export(runner, hostile_districts, tmp_path, "html").decode("utf-8")
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[str] = []
+            self.attrs: list[str] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append(tag)
+            self.attrs += [name for name, _value in attrs]
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    parser = Collect()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert "onmouseover" not in parser.attrs and "onerror" not in parser.attrs
+    shown = "".join(parser.text)
+    assert escape.document("E " + DISTRICT_NAME) in shown  # the matrix's row, the lagging list
+    assert escape.document("B " + HOSTILE) in shown  # the group's heading
+
+    markdown_it = pytest.importorskip("markdown_it")
+    document = _export(runner, hostile_districts, tmp_path, "markdown").decode("utf-8")
+    assert escape.markdown("E " + DISTRICT_NAME) in document
+    rendered = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    html = rendered.render(document)
+    assert "<script" not in html and "<img" not in html
+    assert 'onmouseover="' not in html  # the quote is text (&quot;), no attribute
+    section = document.split("## Progress by district\n\n", 1)[1].split("\n\n", 1)[0]
+    rows = section.splitlines()
+    assert len(rows) == 2 + 2 + 2 + 1  # head, rule; two groups of one district; done
+    for line in rows:  # every row keeps its two columns
+        assert len(table_cells(line)) == 2, line
+
+
+def test_xlsx_keeps_a_districts_name_as_text(
+    runner: CliRunner, hostile_districts: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_export(runner, hostile_districts, tmp_path, "xlsx")))
+    sheet = book["Districts"]
+    names = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert names[0].value == escape.document("E " + DISTRICT_NAME)
+    assert names[0].data_type == "s"  # text, never a formula
+    assert sheet.cell(row=2, column=3).value == escape.document("B " + HOSTILE)
