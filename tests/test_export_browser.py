@@ -14,6 +14,7 @@ screenshots.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -448,3 +449,130 @@ def test_svg_text_fits_with_the_real_font(tmp_path: Path, lang: str) -> None:
         measured = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
         assert measured["labels"] > 50
         assert not measured["problems"], measured["problems"][:5]
+
+
+# ---- districts: the district × task matrix -------------------------------------------------------
+
+DISTRICTS = ROOT / "tests" / "fixtures" / "districts.yaml"
+DISTRICTS_AS_OF = dt.date(2026, 11, 26)
+# Each district's state in district-dock-run and district-dock-reflect (None: not in scope).
+DISTRICT_STATES = {
+    "serita": ("in_progress", None),  # the only district with a block: its group comes first
+    "daiichi": ("done", None),
+    "furumaki": ("in_progress", None),
+    "miwa": ("delayed", None),
+    "togakushi": ("cancelled", "done"),
+    "kinasa": ("in_progress", "done"),
+}
+
+# Reads the matrix as the browser lays it out: each row's cells with their text as shown (the
+# screen reader's too), the chip's colour, whether it is visible; then the same in print.
+DISTRICTS_PROBE = """
+<script>
+window.addEventListener("load", () => {
+  const read = () => {
+    const table = document.querySelector("table.district-matrix");
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => ({
+      group: tr.classList.contains("group") ? tr.innerText.trim() : null,
+      district: tr.dataset.district || null,
+      name: tr.querySelector("th").innerText.trim(),
+      cells: [...tr.querySelectorAll("td")].map((td) => {
+        const chip = td.querySelector(".state");
+        const style = chip ? getComputedStyle(chip) : null;
+        return {task: td.dataset.task, state: td.dataset.state || null,
+                shown: td.innerText.trim(), text: td.textContent.trim(),
+                chipText: chip ? chip.innerText.trim() : null,
+                background: style ? style.backgroundColor : null,
+                color: style ? style.color : null,
+                visible: td.getClientRects().length > 0 && td.getBoundingClientRect().width > 8};
+      }),
+    }));
+    const box = table.getBoundingClientRect();
+    return {rows, right: box.right, width: document.documentElement.clientWidth,
+            heads: [...table.querySelectorAll("thead th")].map((th) => th.innerText.trim()),
+            lagging: [...document.querySelectorAll("li[data-task='district-dock-run'] p.lagging span")]
+              .map((s) => s.innerText)};
+  };
+  const out = {screen: read()};
+  for (const sheet of document.styleSheets) {
+    for (const rule of [...sheet.cssRules]) {
+      if (rule instanceof CSSMediaRule && rule.media.mediaText.includes("print")) {
+        for (const inner of [...rule.cssRules]) sheet.insertRule(inner.cssText, sheet.cssRules.length);
+      }
+    }
+  }
+  out.print = read();
+  const pre = document.createElement("pre");
+  pre.id = "measured";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def export_districts(path: Path, lang: str) -> Path:
+    state = roadmap_state(open_roadmap(DISTRICTS).model, DISTRICTS_AS_OF)
+    document = EXPORTERS["html"].export(state, lang)
+    assert isinstance(document, str)
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html_district_matrix_in_the_browser(tmp_path: Path, lang: str) -> None:
+    from jtr.labels import label
+    from jtr.presenter import symbol_label
+
+    page = export_districts(tmp_path / f"districts-{lang}.html", lang)
+    run = chromium(tmp_path, page.as_uri(), "--dump-dom")
+    assert not console_messages(run.stderr), console_messages(run.stderr)
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)  # allow the probe
+    probe = tmp_path / f"districts-probe-{lang}.html"
+    probe.write_text(text.replace("</body>", DISTRICTS_PROBE + "</body>"), encoding="utf-8")
+    run = chromium(tmp_path, probe.as_uri(), "--dump-dom", "--virtual-time-budget=5000")
+    found = re.search(r'<pre id="measured">(.*?)</pre>', run.stdout, re.S)
+    assert found, run.stdout[-2000:]
+    measured = json.loads(html.unescape(found.group(1)))
+    not_in_scope = label("districts_not_in_scope", lang)
+    for when in ("screen", "print"):
+        shown = measured[when]
+        assert shown["right"] <= shown["width"] + 1, (when, "the matrix is wider than the page")
+        assert len(shown["heads"]) == 3 and all(shown["heads"]), shown["heads"]
+        rows = shown["rows"]
+        groups = [r["group"] for r in rows if r["group"] is not None]
+        unknown = label("districts_block_unknown", lang)
+        assert groups == ["central", unknown], (when, groups)
+        districts = [r["district"] for r in rows if r["district"]]
+        assert districts == list(DISTRICT_STATES), when
+        for row in rows:
+            if row["district"] is None:
+                continue
+            assert row["name"], row
+            cells = row["cells"]
+            assert [c["state"] for c in cells] == list(DISTRICT_STATES[row["district"]]), row
+            for cell in cells:
+                # Every cell has text (never colour alone), and is laid out.
+                assert cell["shown"] and cell["visible"], (when, row["district"], cell)
+                if cell["state"] is None:
+                    assert cell["shown"].startswith("·") and not_in_scope in cell["text"], cell
+                    assert cell["background"] is None
+                else:
+                    assert cell["chipText"] == symbol_label(cell["state"], lang), cell
+                    assert cell["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), cell
+                    assert cell["color"] != cell["background"], cell
+        expected = {"ja": ["三輪地区", "芹田地区", "古牧地区", "鬼無里地区"],
+                    "en": ["Miwa", "Serita", "Furumaki", "Kinasa"]}[lang]  # fmt: skip
+        assert shown["lagging"] == expected, when
+
+
+def test_html_district_section_prints_on_a4_landscape(tmp_path: Path) -> None:
+    page = export_districts(tmp_path / "districts.html", "ja")
+    pdf = tmp_path / "districts.pdf"
+    run = chromium(tmp_path, page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert not console_messages(run.stderr)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert len(boxes) >= 4  # summary, timeline, districts, cards: each starts a sheet
+    for width, height in boxes:
+        assert abs(float(width) - 841.9) < 2 and abs(float(height) - 595.3) < 2
