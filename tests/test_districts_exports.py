@@ -304,3 +304,14 @@ def test_a_roadmap_without_district_tasks_gets_none_of_it(
     assert 'id="districts"' not in page and "district-matrix" not in page
     assert "district-fraction" not in page
     assert label("districts_heading", lang) not in text(runner, tmp_path, "markdown", lang, PLAIN)
+
+
+def test_district_filter_keeps_the_districts_judged(runner: CliRunner) -> None:
+    """`--district miwa`: the matrix has Miwa's row alone, and the fraction is of Miwa."""
+    args = ("-f", str(FIXTURE), "--as-of", AS_OF, "--lang", "en", "export", "--format", "html")
+    result = invoke(runner, *args, "--district", "miwa")
+    assert result.exit_code == 0, result.output
+    table = tree(result.stdout).one("table", cls="district-matrix")
+    rows = [tr.attrs["data-district"] for tr in table.find("tr") if "data-district" in tr.attrs]
+    assert rows == ["miwa"]
+    assert [td.text() for td in table.one("tfoot").find("td")] == ["0/1"]

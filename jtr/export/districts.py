@@ -57,7 +57,7 @@ def scoped(roadmap: Roadmap) -> bool:
 
 def matrix(state: RoadmapState, lang: str) -> Matrix:
     """The district × task matrix of the (filtered) state, rows grouped as `jtr districts`
-    groups them."""
+    groups them; a district in no shown task's scope (`--district` left it out) has no row."""
     roadmap = state.roadmap
     cols = columns(state)
     found = []
@@ -68,8 +68,10 @@ def matrix(state: RoadmapState, lang: str) -> Matrix:
             for col in cols:
                 mine = col.state_of(district.id)
                 cells.append(MatrixCell(col.task.task.id, None if mine is None else mine.state))
-            rows.append(MatrixRow(district.id, district.name.get(lang), cells))
-        found.append(MatrixGroup(heading, rows))
+            if any(cell.state is not None for cell in cells):  # else in no task's scope
+                rows.append(MatrixRow(district.id, district.name.get(lang), cells))
+        if rows:
+            found.append(MatrixGroup(heading, rows))
     tasks = [
         TaskLine(
             col,
