@@ -156,6 +156,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff_position": ("位置", "position"),
     "diff_changes": ("件の変更", "changes"),
     "diff_no_changes": ("変更はありません", "no changes"),
+    "diff_districts_count": ("{count} 地区", "{count} districts"),
     # jtr history
     "history_no_commits": ("この記録を変更したコミットはありません", "no commit changed it"),
     "history_created": ("ロードマップを作成", "roadmap created"),

@@ -339,7 +339,7 @@ def test_json_shape(base: dict[str, Any], new: dict[str, Any]) -> None:
     assert payload["changes"][0] == {
         "kind": "status", "entity": "record", "path": f"{TASK}/history/0", "old": "planned",
         "new": {"status": "done", "date": "2025-02-10"}, "course": "course-2024",
-        "item": "welfare-workers", "task": "welfare-workers-decide",
+        "item": "welfare-workers", "task": "welfare-workers-decide", "district": None,
     }  # fmt: skip
     assert payload["titles"]["welfare-workers"]["label"] == "Ⅰ-1"
 

@@ -20,7 +20,7 @@ from jtr.presenter import RecordFields, span_label
 from jtr.presenter import record_text as _record_text
 from jtr.review.semantic import Change, Diff
 
-Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim"
+Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim", "name"
 
 WORD_DIFF_MIN = 30  # characters: shorter texts show as old → new
 # The catalog key of each kind of change (jtr.labels) and of the entity kinds it names.
@@ -39,7 +39,9 @@ _KEYS = {
     "task": "kind_task",
     "item": "kind_item",
     "course": "kind_course",
+    "district": "kind_district",
 }
+_ENTITIES = ("item", "task", "course", "district")  # the entity kinds a change names in words
 
 
 def lab(key: str, lang: str) -> str:
@@ -180,15 +182,49 @@ def relative(change: Change) -> str:
     return path
 
 
-def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> list[Seg]:
-    """One change as role-tagged segments (no group headings: the caller prints those)."""
+def district_label(ident: str, names: dict[str, dict[str, str]] | None, lang: str) -> str:
+    """A district's name in the revision's registry (`芹田地区`, `Serita`), else its id."""
+    entry = (names or {}).get(ident, {})
+    return entry.get(lang) or entry.get("ja") or ident
+
+
+def _task_title(change: Change, titles: dict[str, dict[str, str]], lang: str) -> str:
+    entry = titles.get(change.task or "", {})
+    return entry.get(lang) or entry.get("ja") or str(change.task or "")
+
+
+def describe(
+    change: Change,
+    lang: str,
+    titles: dict[str, dict[str, str]],
+    districts: dict[str, dict[str, str]] | None = None,
+) -> list[Seg]:
+    """One change as role-tagged segments (no group headings: the caller prints those).
+
+    A status record of one district reads as that district's change: `地区ドックの実施 ·
+    芹田地区: 予定 → 完了 (2024-10-12)`; an edited or removed one names its district after the
+    kind of change."""
     kind, rel = change.kind, relative(change)
+    if change.district is not None and kind == "status":
+        record = change.new if isinstance(change.new, dict) else {}
+        return [
+            ("", f"{_task_title(change, titles, lang)} · "),
+            ("name", district_label(change.district, districts, lang)),
+            ("", ": "),
+            ("old", label_or(change.old, lang)),
+            ("", " → "),
+            ("new", record_text(record, lang)),
+        ]
+    if change.district is not None and kind in ("status-removed", "status-edited"):
+        said = describe(change._replace(district=None), lang, titles, districts)
+        name = district_label(change.district, districts, lang)
+        return [("", f"{lab(kind, lang)} · "), ("name", name), ("", ": "), *said[1:]]
     field = rel or change.path
     if kind in ("added", "removed"):
         ident = change.path.rsplit("/", 1)[-1]
         value = change.new if kind == "added" else change.old
         entity = change.entity
-        if entity in ("item", "task", "course"):
+        if entity in _ENTITIES:
             entity = lab(entity, lang)
         where = rel.rsplit("/", 1)[0] if "/" in rel else ""
         segs: list[Seg] = [("", f"{lab(kind, lang)} {entity} ")]
@@ -201,11 +237,7 @@ def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> li
         ]
         return segs
     if kind == "renamed":
-        entity = (
-            lab(change.entity, lang)
-            if change.entity in ("item", "task", "course")
-            else change.entity
-        )
+        entity = lab(change.entity, lang) if change.entity in _ENTITIES else change.entity
         return [
             ("", f"{lab(kind, lang)} {entity} "),
             ("old", str(change.old)),
@@ -214,11 +246,7 @@ def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> li
         ]
     if kind == "moved":
         old, new = change.old or {}, change.new or {}
-        entity = (
-            lab(change.entity, lang)
-            if change.entity in ("item", "task", "course")
-            else change.entity
-        )
+        entity = lab(change.entity, lang) if change.entity in _ENTITIES else change.entity
         ident = change.path.rsplit("/", 1)[-1]
         head: list[Seg] = [("", f"{lab(kind, lang)} {entity} "), ("id", ident), ("", ": ")]
         if old.get("in") != new.get("in"):
@@ -299,6 +327,62 @@ def describe(change: Change, lang: str, titles: dict[str, dict[str, str]]) -> li
     ]
 
 
+def describe_districts(
+    changes: list[Change],
+    lang: str,
+    titles: dict[str, dict[str, str]],
+    districts: dict[str, dict[str, str]] | None = None,
+) -> list[Seg]:
+    """The same status recorded for several districts of a task in one line: `地区ドックの実施 ·
+    予定 → 完了 (2025-02-20): 第一地区、第二地区、… (18 地区)`."""
+    from jtr.presenter import join
+
+    first = changes[0]
+    record = first.new if isinstance(first.new, dict) else {}
+    record = {k: v for k, v in record.items() if k != "district"}
+    segs: list[Seg] = [
+        ("", f"{_task_title(first, titles, lang)} · "),
+        ("old", label_or(first.old, lang)),
+        ("", " → "),
+        ("new", record_text(record, lang)),
+        ("", ": "),
+    ]
+    sep = join(["", ""], lang, "、")  # between two names: 、 or a comma
+    for n, change in enumerate(changes):
+        if n:
+            segs.append(("", sep))
+        segs.append(("name", district_label(str(change.district), districts, lang)))
+    count = label("diff_districts_count", lang).format(count=len(changes))
+    return [*segs, ("", " "), ("name", f"({count})")]  # the count kept whole, as a name
+
+
+def _district_key(change: Change) -> tuple[str, ...] | None:
+    """What the district records of one task that read as one line share: the task, the
+    status before and the record but for its district (None: a change that stands alone)."""
+    if change.kind != "status" or change.district is None or not isinstance(change.new, dict):
+        return None
+    record = {k: v for k, v in change.new.items() if k != "district"}
+    same = json.dumps([change.old, record], ensure_ascii=False, sort_keys=True, default=str)
+    return (str(change.course), str(change.item), str(change.task), same)
+
+
+def units(changes: Iterable[Change]) -> list[list[Change]]:
+    """The changes as the lines that say them: each alone, but the districts of a task given the
+    same status from the same one together (in the place of the first)."""
+    out: list[list[Change]] = []
+    together: dict[tuple[str, ...], list[Change]] = {}
+    for change in changes:
+        key = _district_key(change)
+        if key is None:
+            out.append([change])
+        elif key in together:
+            together[key].append(change)
+        else:
+            together[key] = [change]
+            out.append(together[key])
+    return out
+
+
 def _quoted(value: Any, lang: str) -> str:
     return plain(value, lang) if value is None else f"“{plain(value, lang)}”"
 
@@ -356,7 +440,8 @@ def groups(diff: Diff, lang: str) -> list[_Group]:
     """The changes under their headings, in document order."""
     out: list[_Group] = []
     last: tuple[str | None, ...] = ("",)  # the heading path of the last group
-    for change in diff.changes:
+    for unit in units(diff.changes):
+        change = unit[0]
         course, item, task = _placement(change)
         if course is None:
             wanted: tuple[str | None, ...] = (change.path.split("/", 1)[0],)
@@ -373,7 +458,10 @@ def groups(diff: Diff, lang: str) -> list[_Group]:
             if len(wanted) == 2 and len(last) > 2 and wanted == last[:2]:
                 out.append(_Group(_heading("course", course, diff.titles, lang), 0))
         last = wanted
-        out[-1].lines.append(describe(change, lang, diff.titles))
+        if len(unit) > 1:
+            out[-1].lines.append(describe_districts(unit, lang, diff.titles, diff.districts))
+        else:
+            out[-1].lines.append(describe(change, lang, diff.titles, diff.districts))
     return out
 
 
@@ -442,7 +530,7 @@ def text_lines(diff: Diff, lang: str, indent: int = 0, ascii_only: bool = False)
                 elif role == "ins":
                     text = f"{{+{text}+}}"
                 text = marks(role, text)
-                kept = role in ("old", "new", "id") and cell_len(text) <= KEPT_CELLS
+                kept = role in ("old", "new", "id", "name") and cell_len(text) <= KEPT_CELLS
                 line.add(text, _STYLES.get(role, ""), keep=kept)
             lines.append(line)
     return lines
@@ -523,6 +611,7 @@ def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dic
     for change in diff.changes:
         kinds[change.kind] = kinds.get(change.kind, 0) + 1
     used = {i for c in diff.changes for i in (c.course, c.item, c.task) if i}
+    named = {c.district for c in diff.changes if c.district}
     return {
         "version": 1,
         "file": file,
@@ -532,6 +621,7 @@ def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dic
         "kinds": dict(sorted(kinds.items())),
         "changes": [c.to_dict() for c in diff.changes],
         "titles": {i: diff.titles[i] for i in sorted(used) if i in diff.titles},
+        "districts": {i: diff.districts[i] for i in sorted(named) if i in diff.districts},
     }
 
 

@@ -61,15 +61,28 @@ class Change(NamedTuple):
     course: str | None = None  # the course, item and task it belongs to, for grouping
     item: str | None = None
     task: str | None = None
+    # The district a status record is about (its `district`); None for a record about the
+    # whole task and for every other change.
+    district: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        """As JSON writes it: `district` on a status record's change only (null: the record
+        is about the whole task)."""
+        data = self._asdict()
+        if self.entity != "record":
+            del data["district"]
+        return data
+
+
+_NO_NAMES: dict[str, dict[str, str]] = {}
 
 
 class Diff(NamedTuple):
     changes: tuple[Change, ...]
     # id → {"ja", "en", "label"} for the courses, items and tasks of both sides (new wins)
     titles: dict[str, dict[str, str]]
+    # district id → {"ja", "en"}: the names in the districts registry of both sides (new wins)
+    districts: dict[str, dict[str, str]] = _NO_NAMES
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -84,7 +97,7 @@ class Diff(NamedTuple):
                 return True
             return f"/{ident}/" in f"/{c.path}/"
 
-        return Diff(tuple(c for c in self.changes if about(c)), self.titles)
+        return Diff(tuple(c for c in self.changes if about(c)), self.titles, self.districts)
 
 
 class _Where(NamedTuple):
@@ -189,8 +202,11 @@ class _Differ:
     def __init__(self) -> None:
         self.changes: list[Change] = []
 
-    def emit(self, kind: str, entity: str, path: str, old: Any, new: Any, where: _Where) -> None:
-        self.changes.append(Change(kind, entity, path, old, new, *where))
+    def emit(
+        self, kind: str, entity: str, path: str, old: Any, new: Any, where: _Where,
+        district: str | None = None,
+    ) -> None:  # fmt: skip
+        self.changes.append(Change(kind, entity, path, old, new, *where, district))
 
     # ---- generic values ---------------------------------------------------------------------
 
@@ -347,8 +363,21 @@ class _Differ:
         for key in [*b, *(k for k in a if k not in b)]:
             if key == "courses":
                 self.courses(_list(a.get(key)), _list(b.get(key)))
+            elif key == "districts":
+                self.registry(_dict(a.get(key)), _dict(b.get(key)))
             else:
                 self.value(str(key), a.get(key), b.get(key), _Where(), str(key))
+
+    def registry(self, a: dict[str, Any], b: dict[str, Any]) -> None:
+        """The districts registry: its `list` is of districts (added, removed, renamed, and
+        their names and hilly flags as field changes), the rest as any mapping."""
+        for key in [*b, *(k for k in a if k not in b)]:
+            old, new = a.get(key), b.get(key)
+            if key == "list" and isinstance(old, list) and isinstance(new, list):
+                if not _same(old, new):
+                    self.entities("districts/list", old, new, _Where(), "district")
+            else:
+                self.value(f"districts/{key}", old, new, _Where(), str(key))
 
     def courses(self, a: list[Any], b: list[Any]) -> None:
         course_map = self.entities("courses", a, b, _Where(), "course", ("items",))
@@ -461,7 +490,7 @@ class _Differ:
     def history(self, path: str, a: list[Any], b: list[Any], where: _Where) -> None:
         def record_key(r: Any) -> Any:
             r = _dict(r)
-            return (_key(r.get("status")), _key(r.get("date")), _key(r.get("fiscal_year")))
+            return tuple(_key(r.get(k)) for k in ("status", "date", "fiscal_year", "district"))
 
         ka, kb = [record_key(r) for r in a], [record_key(r) for r in b]
         matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
@@ -470,13 +499,39 @@ class _Differ:
             for k in range(n):
                 if not _same(a[i1 + k], b[j1 + k]):
                     self.emit(
-                        "status-edited", "record", f"{path}/{j1 + k}", a[i1 + k], b[j1 + k], where
-                    )
+                        "status-edited", "record", f"{path}/{j1 + k}", a[i1 + k], b[j1 + k],
+                        where, _district(b[j1 + k]) or _district(a[i1 + k]),
+                    )  # fmt: skip
             for i in range(i1 + n, i2):
-                self.emit("status-removed", "record", f"{path}/{i}", a[i], None, where)
+                self.emit(
+                    "status-removed", "record", f"{path}/{i}", a[i], None, where, _district(a[i])
+                )
             for j in range(j1 + n, j2):
-                before = _dict(b[j - 1]).get("status", "planned") if j > 0 else "planned"
-                self.emit("status", "record", f"{path}/{j}", before, b[j], where)
+                district = _district(b[j])
+                before = _previous_status(b[:j], district)
+                self.emit("status", "record", f"{path}/{j}", before, b[j], where, district)
+
+
+def _district(record: Any) -> str | None:
+    """The district a status record names (None: the record is about the whole task)."""
+    value = _dict(record).get("district")
+    return value if isinstance(value, str) and value else None
+
+
+def _previous_status(records: list[Any], district: str | None) -> Any:
+    """The status a new record follows: for a district's record, that district's own last
+    record, else the last record about the whole task, else `planned`; for a record about the
+    whole task, the last such record, else `planned`."""
+    city_wide = None
+    for record in reversed(records):
+        mine = _district(record)
+        if district is not None and mine == district:
+            return _dict(record).get("status", "planned")
+        if mine is None and city_wide is None:
+            city_wide = _dict(record).get("status", "planned")
+            if district is None:
+                return city_wide
+    return "planned" if city_wide is None else city_wide
 
 
 def _courses(courses: list[Any]) -> Iterator[_Entry]:
@@ -544,7 +599,23 @@ def diff_roadmaps(old: dict[str, Any], new: dict[str, Any]) -> Diff:
     rank: dict[str, int] = {}
     for ident in (*new_plan, *old_plan):
         rank.setdefault(ident, len(rank))
-    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old), rank)), titles)
+    names = _district_names(_dict(old)) | _district_names(_dict(new))  # the new name wins
+    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old), rank)), titles, names)
+
+
+def _district_names(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """id → {"ja", "en"} for each district of the registry that has an id and a name."""
+    names: dict[str, dict[str, str]] = {}
+    for district in _list(_dict(data.get("districts")).get("list")):
+        ident, name = _id(district), _dict(district).get("name")
+        if ident is None or ident in names:
+            continue
+        if is_text(name):
+            ja = str(name.get("ja") or ident)
+            names[ident] = {"ja": ja, "en": str(name.get("en") or ja)}
+        elif isinstance(name, str) and name:
+            names[ident] = {"ja": name, "en": name}
+    return names
 
 
 def _ordered(

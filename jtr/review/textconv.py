@@ -55,14 +55,20 @@ def _span(value: Any) -> str | None:
 
 
 def _record(value: Any) -> str | None:
-    """A status record on one line: `done 2025-02-10 FY2025 by 地活課 "note"`."""
+    """A status record on one line: `done 2025-02-10 [serita] FY2025 by 地活課 "note"` (the
+    district in brackets, as `jtr show` writes it; a record without one is about the task)."""
     if not isinstance(value, dict) or "status" not in value:
         return None
-    if not set(value) <= {"status", "date", "fiscal_year", "note", "by"}:
+    if not set(value) <= {"status", "date", "fiscal_year", "note", "by", "district"}:
         return None
+    district = value.get("district")
+    if "district" in value and (not isinstance(district, str) or not _PLAIN.fullmatch(district)):
+        return None  # anything but a plain id is shown field by field
     parts = [_scalar(value["status"])]
     if "date" in value:
         parts.append(_scalar(value["date"]))
+    if "district" in value:
+        parts.append(f"[{district}]")
     if "fiscal_year" in value:
         fy = value["fiscal_year"]
         parts.append(f"FY{fy}" if isinstance(fy, int) else _scalar(fy))
@@ -71,6 +77,9 @@ def _record(value: Any) -> str | None:
     if "note" in value:
         parts.append(_quoted(value["note"]))
     return " ".join(parts)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # a district id as the registry spells one
 
 
 def _milestone(value: Any) -> str | None:
