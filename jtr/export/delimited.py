@@ -31,7 +31,7 @@ from jtr.presenter import (
     TaskField,
     TaskRow,
     course_name,
-    district_fraction,
+    district_progress,
     field_text,
     listed_fields,
     note_text,
@@ -89,7 +89,11 @@ READINGS_COLUMN = Column(
 
 
 # The districts done of a district-scoped task (`18/32`); only for a roadmap with such tasks.
-DISTRICTS_COLUMN = Column("districts_done_col", lambda s, r, lang: district_fraction(r.task))
+# `完了 18/32 地区`, not a bare `18/32`, which a spreadsheet opening the CSV reads as a date.
+DISTRICTS_COLUMN = Column(
+    "districts_done_col",
+    lambda s, r, lang: district_progress(r.task, lang).split(" · ")[0],
+)
 
 
 def columns(state: RoadmapState | None = None) -> tuple[Column, ...]:
