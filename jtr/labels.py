@@ -174,6 +174,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "burnup_planned_not_done": ("予定済みで未完了", "planned by then, not done"),
     "burnup_later": ("後の年度", "later"),
     "burnup_not_started": ("(未到来)", "(not yet)"),
+    "burnup_district_tasks": (
+        "地区ごとの課題は、対象の地区のうち完了した地区の割合で数えます",
+        "a district task counts as the share of its districts done",
+    ),
     # messages of the options ({…}: filled in by the caller)
     "msg_not_a_date": (
         "{text} は日付として読めません。YYYY-MM-DD の形で書いてください",

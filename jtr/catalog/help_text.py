@@ -487,6 +487,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "新しいほうから N 件のコミットだけを表示します。",
         "Show only the newest N commits.",
     ),
+    "opt_history_district_tasks": (
+        "バーンアップで、地区ごとの課題を対象の地区のうち完了 (または中止) した地区の割合で数えます"
+        " (32 地区のうち 18 地区で完了なら 18/32 課題)。課題の数の目盛りのまま、地区ごとの進み具合が"
+        "曲線に表れます。既定では、対象のすべての地区で完了したときに 1 課題と数えます。",
+        "In the burn-up, count a district-scoped task as the share of its districts in scope"
+        " done (or cancelled): done in 18 of 32 districts moves the curve by 18/32 of a task."
+        " The chart stays in tasks, so one task done in many districts does not outweigh the"
+        " others, yet each district's progress shows. By default such a task counts once"
+        " every district in its scope is done.",
+    ),
     "opt_history_ascii_only": (
         "図を ASCII 文字だけで描きます。",
         "ASCII characters only in the chart.",

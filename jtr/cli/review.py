@@ -240,6 +240,7 @@ def history(
             "--ascii",
         ),
     ] = False,
+    district_tasks: Annotated[bool, typer.Option("--district-tasks")] = False,
 ) -> None:
     """The commits that changed the roadmap (or one item), newest first, with date, author and
     the semantic changes of each; then a burn-up of tasks done per fiscal year and over time.
@@ -276,14 +277,14 @@ def history(
         listed = listed[:max_count]
     start_month = _start_month(newest)
     day = as_of_date(as_of, start_month)
-    bars = hist.by_fiscal_year(newest, ident, day)
-    points = hist.over_time(versions, ident)
+    bars = hist.by_fiscal_year(newest, ident, day, district_tasks)
+    points = hist.over_time(versions, ident, district_tasks)
     if output_format is HistoryFormat.json:
         import json
 
         from jtr.escape import json_text
 
-        payload = hist.history_json(shown, ident, listed, bars, points, day)
+        payload = hist.history_json(shown, ident, listed, bars, points, day, district_tasks)
         text = json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)
         sys.stdout.write(json_text(text) + "\n")
         return
@@ -291,6 +292,7 @@ def history(
         hist.render_history_text(
             shown, ident, listed, bars, points, chosen_lang(lang),
             width=term_width(width), color=use_color(ascii_only), ascii_only=ascii_only,
+            district_tasks=district_tasks,
         )
     )  # fmt: skip
 

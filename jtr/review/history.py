@@ -12,6 +12,11 @@ Burn-up, two series (docs/review-workflow.md explains them):
   years that have not started by the as-of date.
 - over time: at each commit (oldest first), the tasks done according to that commit's version
   as of the commit's date, and the tasks it had (the scope).
+
+A district-scoped task counts as one task, done once every district in its scope is (jtr.status's
+rule); with `district_tasks` (`jtr history --district-tasks`) it counts as the share of its
+districts done or cancelled, as `jtr districts` counts them (18 of 32: 0.5625 of a task), so
+that the curve moves with each district while the totals stay in tasks.
 """
 
 from __future__ import annotations
@@ -37,14 +42,14 @@ class Version(NamedTuple):
 class FiscalYearBar(NamedTuple):
     fiscal_year: int
     planned: int
-    done: int | None
+    done: float | None  # a whole number but with district_tasks
     total: int
 
 
 class BurnPoint(NamedTuple):
     commit: str
     date: str
-    done: int
+    done: float  # a whole number but with district_tasks
     total: int
 
 
@@ -122,17 +127,33 @@ def _tasks(model: Any, ident: str | None) -> list[Any]:
     return list(model.tasks())
 
 
-def _done(task: Any, as_of: dt.date, start_month: int) -> bool:
+def _done(task: Any, as_of: dt.date, start_month: int, district_tasks: bool = False) -> float:
+    """1 for a task done as of the day, else 0; with `district_tasks`, a district-scoped task
+    not cancelled as a whole counts the share of its districts done or cancelled."""
     from jtr.status import task_state
 
     try:
-        return task_state(task, as_of, start_month).state == "done"
+        state = task_state(task, as_of, start_month)
     except (TypeError, ValueError, AttributeError):
-        return False
+        return 0
+    if district_tasks and state.districts and state.state != "cancelled":
+        return state.districts_done / len(state.districts)
+    return 1 if state.state == "done" else 0
+
+
+def _total(values: list[float]) -> float:
+    """A sum of shares: a whole number as an int, else to four places."""
+    total = sum(values)
+    return int(total) if float(total).is_integer() else round(total, 4)
+
+
+def amount(value: float) -> str:
+    """A count of tasks as the chart writes it: `3`, `2.56`."""
+    return str(value) if isinstance(value, int) else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def by_fiscal_year(
-    data: dict[str, Any] | None, ident: str | None, as_of: dt.date
+    data: dict[str, Any] | None, ident: str | None, as_of: dt.date, district_tasks: bool = False
 ) -> list[FiscalYearBar]:
     from jtr.fiscal import fiscal_year_end, fiscal_year_start
 
@@ -148,7 +169,7 @@ def by_fiscal_year(
             done = None
         else:
             day = min(fiscal_year_end(year, start), as_of)
-            done = sum(1 for t in tasks if _done(t, day, start))
+            done = _total([_done(t, day, start, district_tasks) for t in tasks])
         bars.append(FiscalYearBar(year, planned, done, len(tasks)))
     return bars
 
@@ -157,7 +178,9 @@ def commit_day(commit: Commit) -> dt.date:
     return dt.date.fromisoformat(commit.date[:10])
 
 
-def over_time(history: list[Version], ident: str | None) -> list[BurnPoint]:
+def over_time(
+    history: list[Version], ident: str | None, district_tasks: bool = False
+) -> list[BurnPoint]:
     """One point per commit, oldest first (a commit whose version cannot be built is skipped)."""
     points = []
     models: dict[str | None, Any] = {}
@@ -170,7 +193,8 @@ def over_time(history: list[Version], ident: str | None) -> list[BurnPoint]:
             continue
         day = commit_day(version.commit)
         tasks = _tasks(model, ident)
-        done = sum(1 for t in tasks if _done(t, day, model.fiscal_year_start_month))
+        start = model.fiscal_year_start_month
+        done = _total([_done(t, day, start, district_tasks) for t in tasks])
         points.append(BurnPoint(version.commit.hash, day.isoformat(), done, len(tasks)))
     return points
 
@@ -212,7 +236,7 @@ def _legend(lang: str, ascii_only: bool) -> str:  # ascii_only: the fills drawn 
 
 def history_json(
     file: str, ident: str | None, history: list[Version], bars: list[FiscalYearBar],
-    points: list[BurnPoint], as_of: dt.date,
+    points: list[BurnPoint], as_of: dt.date, district_tasks: bool = False,
 ) -> dict[str, Any]:  # fmt: skip
     return {
         "version": 1,
@@ -234,6 +258,7 @@ def history_json(
         ],
         "burnup": {
             "as_of": as_of.isoformat(),
+            "district_tasks": district_tasks,  # a district task counts its share of districts
             "by_fiscal_year": [b._asdict() for b in bars],
             "over_time": [p._asdict() for p in points],
         },
@@ -241,7 +266,7 @@ def history_json(
 
 
 def _bar(
-    done: int | None, planned: int, total: int, cells: int, ascii_only: bool
+    done: float | None, planned: float, total: int, cells: int, ascii_only: bool
 ) -> list[tuple[str, str]]:
     (full, done_style), (mid, due_style), (rest, later_style) = (
         (look.ascii_fill if ascii_only else look.fill, look.style)
@@ -257,6 +282,7 @@ def _bar(
 def render_history_text(
     file: str, ident: str | None, history: list[Version], bars: list[FiscalYearBar],
     points: list[BurnPoint], lang: str, *, width: int, color: bool, ascii_only: bool,
+    district_tasks: bool = False,
 ) -> str:  # fmt: skip
     """Commits and their changes, then the burn-up charts; no line wider than `width` cells.
 
@@ -298,10 +324,12 @@ def render_history_text(
         lines.append(Line())
         put(Line((label("burnup_by_year", lang), "bold")))
         put(Line((_legend(lang, drawn_ascii), "dim")))
+        if district_tasks:
+            put(Line((label("burnup_district_tasks", lang), "dim")))
         names = [year_label(b.fiscal_year, lang, "label") for b in bars]
         name_width = max(cell_len(n) for n in names)
         counts = [
-            f" {'-' if b.done is None else b.done}/{b.planned} {label('planned', lang)}{dot}{b.total} {label('tasks', lang)}"
+            f" {'-' if b.done is None else amount(b.done)}/{b.planned} {label('planned', lang)}{dot}{b.total} {label('tasks', lang)}"
             + ("" if b.done is not None else " " + label("burnup_not_started", lang))
             for b in bars
         ]
@@ -316,7 +344,9 @@ def render_history_text(
     if months:
         lines.append(Line())
         put(Line((label("burnup_over_time", lang), "bold")))
-        counts = [f" {p.done}/{p.total}" for _m, p in months]
+        if district_tasks and not bars:
+            put(Line((label("burnup_district_tasks", lang), "dim")))
+        counts = [f" {amount(p.done)}/{p.total}" for _m, p in months]
         cells = max(width - 7 - 2 - max(len(c) for c in counts), 10)
         for (month, point), count in zip(months, counts, strict=False):
             line = Line((month + "  ", ""))
