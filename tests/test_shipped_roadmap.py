@@ -455,9 +455,7 @@ def test_fy2023_cells_against_the_banner_are_recorded(roadmap: dict[str, Any]) -
         "requested-work-prepare.fiscal_years",
     ],
 )
-def test_weakly_supported_spans_are_uncertain_readings(
-    roadmap: dict[str, Any], path: str
-) -> None:
+def test_weakly_supported_spans_are_uncertain_readings(roadmap: dict[str, Any], path: str) -> None:
     found = about(roadmap, path)
     assert [r["confidence"] for r in found] == ["uncertain"], path
     assert found[0]["alternatives"], path
