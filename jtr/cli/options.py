@@ -193,13 +193,8 @@ def _complete_states(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 
 def _complete_districts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """`--district`: the registry's district ids, with their names."""
-    try:
-        model = completion_model(ctx)
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-    lang = completion_lang(ctx)
-    return [(d.id, d.name.get(lang)) for d in model.districts if d.id.startswith(incomplete)]
+    """`--district`: the registry's district ids, with their names (jtr.kinds' completion)."""
+    return completion("district")(ctx, incomplete)
 
 
 DistrictFilter = Annotated[
