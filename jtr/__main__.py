@@ -1,7 +1,5 @@
-from jtr.cli import app
-from jtr.fileio import survive_console_encoding
+from jtr.cli import main
 
 # The same program name as the console script, so usage lines and shell completion
-# (_JTR_COMPLETE) work alike for `python -m jtr`.
-survive_console_encoding()  # as jtr.cli.main does
-app(prog_name="jtr")
+# (_JTR_COMPLETE) work alike for `python -m jtr`; main makes a cp932 console print any text.
+main(prog_name="jtr")

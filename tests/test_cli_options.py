@@ -418,3 +418,55 @@ def test_jtr_lang_chooses_the_messages_and_lang_overrides_it(runner: CliRunner) 
     assert "という日はありません" in err
     _, _, err = run(runner, "--lang", "en", *args, env={"JTR_LANG": "ja"})
     assert "does not exist" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["status"], "status"),
+        (["-f", "x.yaml", "--lang", "en", "status", "--width", "90"], "status"),
+        (["--as-of", "2025-01-01", "set", "t", "-s", "done"], "set"),
+        (["--lang=ja", "districts"], "districts"),
+        (["--help"], None),
+        (["-f", "x.yaml", "--version"], None),
+        (["--install-completion"], None),
+        ([], None),
+    ],
+)
+def test_the_console_script_knows_which_command_a_line_runs(
+    args: list[str], named: str | None
+) -> None:
+    from jtr.cli import command_named
+
+    assert command_named(args) == named
+
+
+def test_the_console_script_builds_only_the_command_it_runs(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`jtr status` builds one command; the app keeps all of them afterwards, and an unknown
+    command still gets "did you mean" from all of their names."""
+    import sys
+
+    import typer.main
+
+    from jtr.cli import app, main
+
+    built: list[list[str]] = []
+    real = typer.main.get_group
+
+    def spy(instance: typer.Typer) -> object:
+        group = real(instance)
+        built.append(list(group.commands))  # type: ignore[attr-defined]
+        return group
+
+    monkeypatch.setattr(typer.main, "get_group", spy)
+    before = list(app.registered_commands)
+    for argv in (["jtr", "status"], ["jtr", "stauts"]):
+        monkeypatch.setattr(sys, "argv", argv)
+        with pytest.raises(SystemExit):
+            main()
+    assert built[0] == ["status"]
+    assert "status" in built[1] and len(built[1]) == len(before)
+    assert app.registered_commands == before
+    assert "Did you mean 'status'?" in capsys.readouterr().err

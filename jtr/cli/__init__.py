@@ -67,8 +67,50 @@ for _commands in (validate, views, edit, export, review, setup_git):
     _commands.register(app)
 
 
-def main() -> None:
+# Options of the app that take a value: `jtr -f FILE status` names the command after it.
+_VALUED = frozenset({"-f", "--file", "--lang", "--as-of"})
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command a command line runs (`status` in `jtr -f x.yaml status --width 90`), or
+    None when it names none, asks for the app's help or version, or is a completion request."""
+    at = 0
+    while at < len(args):
+        token = args[at]
+        if token in _VALUED:
+            at += 2
+            continue
+        if token.startswith("-"):
+            if token in ("-h", "--help", "--version") or token.endswith("-completion"):
+                return None
+            at += 1
+            continue
+        return token
+    return None
+
+
+def _name(info: typer.models.CommandInfo) -> str:
+    callback = info.callback
+    return info.name or (callback.__name__.replace("_", "-") if callback else "")
+
+
+def main(prog_name: str | None = None) -> None:
+    """The console script (and `python -m jtr`, as `jtr`). A command line that names a known command builds only that
+    command: Typer builds every registered command on each start (about a millisecond each),
+    which is start-up time a run of one command does not need. Help, completion and anything
+    unknown build them all (the app's help lists them; "did you mean" needs their names)."""
+    import os
+    import sys
+
     from jtr.fileio import survive_console_encoding  # a cp932 console prints any text
 
     survive_console_encoding()
-    app()
+    name = None if os.environ.get("_JTR_COMPLETE") else command_named(sys.argv[1:])
+    every = app.registered_commands
+    only = [info for info in every if _name(info) == name]
+    if only:
+        app.registered_commands = only
+    try:
+        app(prog_name=prog_name)
+    finally:
+        app.registered_commands = every
