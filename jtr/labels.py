@@ -314,6 +314,41 @@ LABELS: dict[str, tuple[str, str]] = {
     "districts_sheet": ("地区", "Districts"),
     "districts_done_col": ("完了した地区", "Districts done"),
     "districts_matrix_caption": ("地区ごとの各課題の状態", "Each district's state in each task"),
+    # jtr request: the request workbook (照会票)
+    "request_sheet": ("回答", "Reply"),
+    "request_instructions_sheet": ("記入方法", "Instructions"),
+    "current_state_col": ("現在の状態", "Current state"),
+    "new_state_col": ("新しい状態", "New state"),
+    "date_col": ("日付", "Date"),
+    "respondent_col": ("回答者", "Respondent"),
+    "request_instructions_heading": ("照会票の記入方法", "How to fill in this request"),
+    "request_instructions_yellow": (
+        "「回答」シートの黄色のセル (新しい状態・日付・備考・回答者) だけに記入してください。ほかのセルは変更できません。",
+        "Fill in only the yellow cells of the Reply sheet (new state, date, note, respondent); "
+        "the other cells cannot be changed.",
+    ),
+    "request_instructions_status": (
+        "新しい状態は、セルの一覧 (予定・実施中・完了・遅延・保留・中止) から選んでください。",
+        "Choose the new state from the cell's list (planned, in_progress, done, delayed, "
+        "on_hold, cancelled).",
+    ),
+    "request_instructions_date": (
+        "日付は YYYY-MM-DD の形 (例: 2025-06-30) で、状態が変わった日を書いてください。",
+        "Write the date as YYYY-MM-DD (for example 2025-06-30): the day the state changed.",
+    ),
+    "request_instructions_empty": (
+        "変わったことがない行は、何も書かずに空けておいてください。",
+        "Leave a row empty if nothing has changed.",
+    ),
+    "request_instructions_send": (
+        "記入が終わったら保存し、ファイルをそのまま (名前やシートを変えずに) 返送してください。",
+        "When you are done, save the file and send it back as it is (do not rename it or its "
+        "sheets).",
+    ),
+    "request_instructions_as_of": (
+        "「現在の状態」と「最新の記録」は {as_of} 時点のものです。",
+        "The current state and the last record are as of {as_of}.",
+    ),
     # jtr setup-git
     "setup_git_added": (
         "{file}: {line} を追加しました (このファイルをコミットしてください)",

@@ -400,6 +400,55 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Write to this file, atomically (a regular file or a new path, never the roadmap or its "
         "schema); without it, or with '-', standard output.",
     ),
+    # jtr request
+    "help_request": (
+        "回答者ごとの照会票 (Excel のブック) を書き出します: 課題ごと (地区ごとの課題は地区ごと) に1行、"
+        "現在の状態と最新の記録、その横に回答を記入する黄色のセル (新しい状態・日付・備考・回答者)。"
+        "回答を記入したブックは `jtr import` で読み込めます。"
+        "\n\n"
+        "--owner はその担当の見直し項目の課題、--district はその地区を対象に含む地区ごとの課題 (その地区の1行)、"
+        "どちらもなければすべての課題 (地区ごとの課題は対象の地区ごとに1行) です。"
+        "--split owner|district は担当ごと・地区ごとに1冊ずつ、-o のフォルダーに <ID>.xlsx として書き出します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 書き出した\n"
+        "  1 ロードマップが不正\n"
+        "  2 使い方の誤り、または書き込めない",
+        "Write a request workbook (照会票) for a respondent: one row per task (per task and "
+        "district for a district-scoped task) with its current state and last record, and "
+        "yellow cells to answer in (new state, date, note, respondent). `jtr import` reads the "
+        "filled-in workbook back."
+        "\n\n"
+        "--owner: the tasks of that owner's items; --district: the district-scoped tasks that "
+        "include that district (one row for it); neither: every task (a district-scoped task "
+        "once per district in scope). --split owner|district writes one workbook per owner or "
+        "district, <ID>.xlsx in the -o folder."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 written\n"
+        "  1 the roadmap is invalid\n"
+        "  2 usage error or cannot write",
+    ),
+    "opt_request_owner": (
+        "この担当への照会票: その担当の見直し項目の課題だけ (jijikyo, shisho, tantoka, chikatsu)。",
+        "A request to this owner: the tasks of its items only (jijikyo, shisho, tantoka, "
+        "chikatsu).",
+    ),
+    "opt_request_district": (
+        "この地区への照会票: この地区を対象に含む地区ごとの課題だけ、この地区の1行ずつ。",
+        "A request to this district: the district-scoped tasks that include it, one row each "
+        "for it.",
+    ),
+    "opt_request_split": (
+        "担当ごと (owner) か地区ごと (district) に1冊ずつ、-o のフォルダーに <ID>.xlsx として書き出します"
+        " (フォルダーがなければ作ります)。",
+        "One workbook per owner (owner) or per district (district), written as <ID>.xlsx in the "
+        "-o folder (created if missing).",
+    ),
+    "opt_request_output": (
+        "書き出すファイル (.xlsx)。--split のときはフォルダー。ロードマップやそのスキーマには書き込みません。",
+        "The workbook to write (.xlsx); with --split, the folder. Never the roadmap or its schema.",
+    ),
     # jtr diff, textconv, history, setup-git
     "help_diff": (
         "ロードマップの二つのリビジョンの間で計画の何が変わったかを、コースと見直し項目ごとに表示します"

@@ -104,6 +104,30 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the roadmap being exported ({file})",
     ),
     "cli_protected_schema": ("ロードマップのスキーマ ({file})", "the roadmap's schema ({file})"),
+    "cli_request_wrote": (
+        "{file} に照会票を書き出しました ({rows} 行)",
+        "wrote request {file} ({rows} rows)",
+    ),
+    "cli_request_split_alone": (
+        "--split は --owner、--district と一緒には指定できません",
+        "--split takes neither --owner nor --district",
+    ),
+    "cli_request_one_respondent": (
+        "--owner と --district はどちらか一方だけ指定してください",
+        "give either --owner or --district, not both",
+    ),
+    "cli_request_not_folder": (
+        "{file} はフォルダーではありません (--split では -o にフォルダーを指定します)",
+        "{file} is not a folder (--split writes into the folder -o names)",
+    ),
+    "cli_request_bad_name": (
+        "ID {id} はファイル名に使えないため、照会票を書き出せません",
+        "the id {id} cannot be a file name: no request written for it",
+    ),
+    "cli_request_protected_roadmap": (
+        "照会票のもとのロードマップ ({file})",
+        "the roadmap the request is made from ({file})",
+    ),
     "cli_cannot_compare": ("比較できません: {problem}", "cannot compare: {problem}"),
     "cli_revisions_or_files": (
         "リビジョンか --files OLD NEW のどちらか一方を指定してください",
