@@ -572,4 +572,39 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "書き込む内容を表示するだけで、何も変更しません。",
         "Print what would be written; change nothing.",
     ),
+    # jtr import
+    "help_import": (
+        "jtr request で作成した回答のブック (.xlsx) の回答を、ロードマップの進捗の記録に取り込みます。"
+        "\n\n"
+        "状態 (I 列) が記入された行ごとに、状態・日付・備考・回答者の記録を課題 (地区ごとの課題では"
+        "その地区) に追加します。すべてのブックの回答を検証してから、ロックをかけて一度に書き込みます。"
+        "同じ回答をもう一度取り込んでも何も変わりません。古い版から作成したブックの回答は、"
+        "その後の記録と食い違わないものだけを取り込みます。"
+        "\n\n"
+        "終了コード: 0 記録した (または表示した、新しい回答がない); 1 編集するとロードマップが"
+        "不正になる (指摘を表示し、何も書き込みません); 2 拒否: 回答のブックでない、別のロードマップから"
+        "作成した、知らない課題・地区、状態や日付の誤り (セルを示します)、ファイルを読み書きできない、"
+        "--wait を過ぎても別の編集がロックを保持していた。",
+        "Import the replies of reply workbooks (.xlsx) made by jtr request into the roadmap's "
+        "progress records."
+        "\n\n"
+        "Each row with a status (column I) adds a record (status, date, note, who answered) to "
+        "its task, or for a task done per district to that district. The replies of all the "
+        "workbooks are checked, then written in one write under a lock. Importing the same "
+        "replies again changes nothing. Replies from a workbook made from an older revision "
+        "are imported where they do not conflict with the records made since."
+        "\n\n"
+        "Exit codes: 0 recorded (or shown, or nothing new); 1 the edit would make the roadmap "
+        "invalid (findings printed, nothing written); 2 refused: not a reply workbook, made "
+        "from another roadmap, an unknown task or district, a wrong status or date (the cell "
+        "is named), an unreadable or read-only file, or another edit held the lock past --wait.",
+    ),
+    "arg_import_files": (
+        "回答のブック (.xlsx)。複数指定できます。",
+        "The reply workbooks (.xlsx); one or more.",
+    ),
+    "opt_import_force": (
+        "最新の記録より前の日付の回答も、日付の順に挿入して取り込みます。",
+        "Also import replies dated before the last record since (inserted in date order).",
+    ),
 }

@@ -315,4 +315,80 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "ロードマップを読み取れませんでした。`jtr validate` を実行してください",
         "the roadmap could not be read; run `jtr validate`",
     ),
+    # `jtr import` (jtr.sheets.reply): a refusal names the workbook's cell first
+    "err_reply_unreadable": (
+        "{book}: 回答のブックとして読めません: {problem}",
+        "{book}: cannot be read as a reply workbook: {problem}",
+    ),
+    "err_reply_no_meta": (
+        "{where}: jtr request で作成した回答のブックではありません (_jtr シートがありません)",
+        "{where}: not a reply workbook made by jtr request (it has no _jtr sheet)",
+    ),
+    "err_reply_format": (
+        "{where}: 形式 {found} は読めません ({expected} のみ)",
+        "{where}: the format {found} is not one jtr reads (only {expected})",
+    ),
+    "err_reply_no_rows": (
+        "{where}: 回答の行の表 (rows) がありません",
+        "{where}: the table of reply rows (rows) is missing",
+    ),
+    "err_reply_other_roadmap": (
+        "{where}: ロードマップ {found} から作成したブックです ({name} は {expected})",
+        "{where}: made from the roadmap {found}, not from {name} ({expected})",
+    ),
+    "err_reply_no_such_task": (
+        "{where}: 課題 {task} はロードマップにありません",
+        "{where}: the roadmap has no task {task}",
+    ),
+    "err_reply_city_wide": (
+        "{where}: 課題 {task} は地区ごとの課題ではないため、地区 {district} の回答は記録できません",
+        "{where}: the task {task} is not done per district, so a reply for the district "
+        "{district} cannot be recorded",
+    ),
+    "err_reply_district_not_in_scope": (
+        "{where}: 地区 {district} は課題 {task} の対象の地区ではありません",
+        "{where}: the district {district} is not one of the task {task}'s districts",
+    ),
+    "err_reply_status": (
+        "{where}: 状態 {value} は記録できません。次のいずれかを記入してください: {known}",
+        "{where}: the status {value} is not one jtr records; write one of: {known}",
+    ),
+    "err_reply_no_date": (
+        "{where}: 日付がありません (YYYY-MM-DD)",
+        "{where}: the date is missing (YYYY-MM-DD)",
+    ),
+    "err_reply_bad_date": (
+        "{where}: 日付が読めません: {problem}",
+        "{where}: not a date: {problem}",
+    ),
+    "err_reply_date_outside": (
+        "{where}: {date} はロードマップの期間 ({first}〜{last}年度) の外です",
+        "{where}: {date} lies outside the roadmap's period (FY{first}–FY{last})",
+    ),
+    "err_reply_conflict": (
+        "{where}: {task}{district}: 最新の記録 ({last}) が回答の日付 {date} より後のため、"
+        "取り込みませんでした (--force で日付順に挿入します)",
+        "{where}: {task}{district}: its last record ({last}) is after the reply's date {date}; "
+        "not imported (--force inserts it in date order)",
+    ),
+    "err_reply_changed_meanwhile": (
+        "{name}: 回答の取り込み中にファイルが変更されました。もう一度実行してください",
+        "{name}: the file changed while the replies were read; run the import again",
+    ),
+    "err_reply_bad_record": (
+        "{task}: 記録の日付が読めません",
+        "{task}: the record's date cannot be read",
+    ),
+    "done_reply_recorded": (
+        "{book}: {count} 件を記録しました",
+        "{book}: recorded {count} records",
+    ),
+    "done_reply_would_record": (
+        "{book}: {count} 件を記録します",
+        "{book}: would record {count} records",
+    ),
+    "done_reply_nothing_new": (
+        "取り込む新しい回答はありません",
+        "nothing new to import",
+    ),
 }

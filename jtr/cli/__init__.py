@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from jtr import __version__
-from jtr.cli import edit, export, review, setup_git, sheets, validate, views
+from jtr.cli import edit, export, replies, review, setup_git, sheets, validate, views
 from jtr.cli.app import JtrGroup, JtrTyper
 from jtr.cli.options import AsOfOption, FileOption, LangOption, remember_globals, warn
 
@@ -63,7 +63,7 @@ def main_options(
     notices.start_run(warn)
 
 
-for _commands in (validate, views, edit, export, sheets, review, setup_git):
+for _commands in (validate, views, edit, export, sheets, replies, review, setup_git):
     _commands.register(app)
 
 

@@ -67,7 +67,17 @@ class SetMilestone(NamedTuple):
     force: bool = False  # replace a milestone already recorded
 
 
-Edit = SetStatus | SetMilestone
+class AddRecords(NamedTuple):
+    """`jtr import`: append status records (task id, plain record with an ISO `date`) to
+    their tasks' histories in one write, each in date order; `base`: the sha256 of the file
+    the records were checked against (EditError if the file is no longer those bytes)."""
+
+    records: tuple[tuple[str, dict[str, Any]], ...]
+    base: str | None = None
+    summary: str = ""
+
+
+Edit = SetStatus | SetMilestone | AddRecords
 
 
 class Outcome(NamedTuple):
@@ -100,11 +110,16 @@ def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outc
     except LoadError as exc:
         raise EditInvalid(message("err_invalid_as_it_stands", name=name), exc.diagnostics) from None
     lines = split_lines(text)
-    planned = (
-        plan_status(lines, text, data, edit, name)
-        if isinstance(edit, SetStatus)
-        else plan_milestone(lines, text, data, edit, name)
-    )
+    if isinstance(edit, AddRecords):
+        import hashlib
+
+        if edit.base is not None and hashlib.sha256(raw).hexdigest() != edit.base:
+            raise EditError(message("err_reply_changed_meanwhile", name=name))
+        planned = plan_records(lines, text, data, edit, name)
+    elif isinstance(edit, SetStatus):
+        planned = plan_status(lines, text, data, edit, name)
+    else:
+        planned = plan_milestone(lines, text, data, edit, name)
     new_lines, summary, expected = planned
     when = period(data)
     if new_lines is None:
@@ -268,6 +283,34 @@ def plan_status(
             "done_status", lang, previous=_status_word(previous or "planned", lang), **fields
         )
     return new_lines, summary, expected
+
+
+def plan_records(
+    lines: list[Line], text: str, data: Any, edit: AddRecords, name: str
+) -> tuple[list[Line] | None, str, Any]:
+    """(new lines, or None when there is nothing to add; summary; expected data) of
+    `jtr import`: each record inserted after the records of its task dated on or before it,
+    the file read again between two records."""
+    from jtr.fiscal import date_or_none
+    from jtr.loader import load_text
+
+    if not edit.records:
+        return None, edit.summary, data
+    for task_id, record in edit.records:
+        day = date_or_none(record.get("date"))
+        if day is None:
+            raise EditError(message("err_reply_bad_record", task=task_id))
+        where, task = find(_document(name, text, data), task_id, True, "import")
+        history = task.get("history")
+        records = history if isinstance(history, list) else []
+        dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
+        position = next((i for i, d in dated if d > day), len(records))
+        lines, _expected = _insert_records(
+            lines, text, data, where, position, [dict(record)], day, name
+        )
+        text = "".join(line.text + line.end for line in lines)
+        data = load_text(text, name)
+    return lines, edit.summary, data
 
 
 def chosen_districts(edit: SetStatus, task: Any, data: Any) -> tuple[str, ...]:
