@@ -341,3 +341,24 @@ def test_thirty_replies_in_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyP
     for d in ids:
         assert any(r.district == d and r.note == f"回答 {d}" for r in records), d
     valid(roadmap)
+
+
+def test_a_workbook_from_jtr_request_round_trips(districts: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    made = tmp_path / "miwa.xlsx"
+    code, _out, err = run(
+        CliRunner(), "-f", str(districts), "--lang", "ja", "request", "--district", "miwa",
+        "-o", str(made),
+    )  # fmt: skip
+    assert code == 0, err
+    book = load_workbook(made)
+    reply = book.worksheets[0]
+    reply["I2"], reply["J2"], reply["K2"], reply["L2"] = "完了", "２０２６-１２-０５", "済", "三輪"
+    book.save(made)
+    code, out, err = imp(districts, made, lang="ja")
+    assert code == 0, err
+    assert out == "miwa.xlsx: 1 件を記録しました\n"
+    last = history(districts, "district-dock-run")[-1]
+    assert (last.district, last.status, last.date) == ("miwa", "done", dt.date(2026, 12, 5))
+    valid(districts)
