@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from jtr.cli.options import (
-    EXIT_FINDINGS,
     FileOption,
+    apply_edit,
     choices,
     chosen_lang,
     completion,
     fail,
     given_file,
-    show_findings,
     warn_far_date,
 )
 from jtr.labels import message
@@ -85,7 +84,7 @@ def _run(
 ) -> None:
     """Apply the edit; `typed_date`: the user gave --date (a far one is warned about)."""
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
-    from jtr.edit import EditError, EditInvalid, SetStatus, apply
+    from jtr.edit import SetStatus
 
     if wait != wait:  # NaN passes the option's x>=0 check
         raise fail(message("cli_wait_number"))
@@ -95,22 +94,7 @@ def _run(
         raise fail(str(exc)) from None
     display = display_path(path)
 
-    def waiting() -> None:
-        typer.echo(f"jtr: {message('cli_waiting', file=display, seconds=f'{wait:g}')}", err=True)
-
-    try:
-        outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting, wait=wait)
-    except EditError as exc:
-        raise fail(str(exc)) from None
-    except EditInvalid as exc:
-        show_findings(exc.diagnostics)
-        typer.echo(
-            f"jtr: {message('usage_error_word')}: {message('cli_nothing_written', problem=exc)}",
-            err=True,
-        )
-        raise typer.Exit(EXIT_FINDINGS) from None
-    for warning in outcome.warnings:
-        typer.echo(warning.format(), err=True)
+    outcome = apply_edit(path, edit, display, dry_run, wait)
     day = getattr(edit, "date", None)
     if outcome.period is not None and day is not None and typed_date:
         first, last, month = outcome.period

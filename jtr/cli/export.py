@@ -37,6 +37,7 @@ from jtr.cli.options import (
     chosen_lang,
     fail,
     open_roadmap,
+    protected_outputs,
     select,
 )
 from jtr.export import EXPORTERS, FORMATS, format_for
@@ -104,7 +105,10 @@ def export(
         _full, shown = select(loaded, as_of, course, owner, state, None, district, hilly)
         if not to_stdout:
             assert output is not None
-            check_output(output, _protected(loaded.path, loaded.document.head))
+            check_output(
+                output,
+                protected_outputs(loaded.path, loaded.document.head, "cli_protected_roadmap"),
+            )
     except UnsafeTarget as exc:
         raise fail(str(exc)) from None
     document = exporter.export(shown, chosen_lang(lang))
@@ -130,22 +134,6 @@ def export(
     typer.echo(
         f"jtr: {message('cli_wrote', file=output, format=name, size=_size(len(data)))}", err=True
     )
-
-
-def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
-    """The files `-o` must never name: the roadmap being read and the schema it is checked
-    against (found as validation finds it)."""
-    from jtr.discover import display_path
-    from jtr.fileio import ReadError
-    from jtr.schemaline import declared_schema_path, packaged_schema_path
-
-    protected = [(roadmap, message("cli_protected_roadmap", file=display_path(roadmap)))]
-    try:
-        schema = declared_schema_path(roadmap, head) or packaged_schema_path()
-    except ReadError:
-        return protected
-    protected.append((schema, message("cli_protected_schema", file=display_path(schema))))
-    return protected
 
 
 def _size(count: int) -> str:

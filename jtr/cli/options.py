@@ -365,6 +365,49 @@ def select(
         raise fail(str(exc)) from None
 
 
+def protected_outputs(roadmap: Path, head: str, what: str) -> list[tuple[Path, str]]:
+    """The files an `-o` must never name: the roadmap being read (`what`: the catalog's words
+    for it) and the schema it is checked against, found as validation finds it."""
+    from jtr.discover import display_path
+    from jtr.fileio import ReadError
+    from jtr.labels import message
+    from jtr.schemaline import declared_schema_path, packaged_schema_path
+
+    protected = [(roadmap, message(what, file=display_path(roadmap)))]
+    try:
+        schema = declared_schema_path(roadmap, head) or packaged_schema_path()
+    except ReadError:
+        return protected
+    protected.append((schema, message("cli_protected_schema", file=display_path(schema))))
+    return protected
+
+
+def apply_edit(path: Path, edit: Any, display: str, dry_run: bool, wait: float) -> Any:
+    """Apply an edit of jtr.edit under the file's lock (saying once that it waits), or end the
+    command: refused (exit 2), or invalid with its findings printed (exit 1, nothing written).
+    Returns the Outcome, its warnings printed."""
+    from jtr.edit import EditError, EditInvalid, apply
+    from jtr.labels import message
+
+    def waiting() -> None:
+        typer.echo(f"jtr: {message('cli_waiting', file=display, seconds=f'{wait:g}')}", err=True)
+
+    try:
+        outcome = apply(path, edit, display=display, dry_run=dry_run, on_wait=waiting, wait=wait)
+    except EditError as exc:
+        raise fail(str(exc)) from None
+    except EditInvalid as exc:
+        show_findings(exc.diagnostics)
+        typer.echo(
+            f"jtr: {message('usage_error_word')}: {message('cli_nothing_written', problem=exc)}",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS) from None
+    for warning in outcome.warnings:
+        typer.echo(warning.format(), err=True)
+    return outcome
+
+
 def roadmap_years(model: "Roadmap") -> tuple[int, int]:
     """(first, last) fiscal year of the roadmap's period (`meta.period`)."""
     return model.period.start, model.period.end

@@ -12,8 +12,8 @@ import typer
 
 from jtr.cli.options import (
     EXIT_CANNOT_RUN,
-    EXIT_FINDINGS,
     FileOption,
+    apply_edit,
     chosen_lang,
     fail,
     given_file,
@@ -36,7 +36,6 @@ def import_replies(
     """Import the replies of reply workbooks made by jtr request into the progress records."""
     from jtr.diagnostics import LoadError
     from jtr.discover import RoadmapNotFound, display_path, find_roadmap
-    from jtr.edit import EditError, EditInvalid, apply
     from jtr.edit.lines import decode_text
     from jtr.escape import terminal
     from jtr.fileio import ReadError, read_limited
@@ -73,24 +72,7 @@ def import_replies(
         typer.echo(message("done_reply_nothing_new"), err=True)
         return
 
-    def waiting() -> None:
-        typer.echo(f"jtr: {message('cli_waiting', file=display, seconds=f'{wait:g}')}", err=True)
-
-    try:
-        outcome = apply(
-            path, imported.edit, display=display, dry_run=dry_run, on_wait=waiting, wait=wait
-        )
-    except EditError as exc:
-        raise fail(str(exc)) from None
-    except EditInvalid as exc:
-        show_findings(exc.diagnostics)
-        typer.echo(
-            f"jtr: {message('usage_error_word')}: {message('cli_nothing_written', problem=exc)}",
-            err=True,
-        )
-        raise typer.Exit(EXIT_FINDINGS) from None
-    for warning in outcome.warnings:
-        typer.echo(warning.format(), err=True)
+    outcome = apply_edit(path, imported.edit, display, dry_run, wait)
     if dry_run:
         sys.stdout.write(outcome.diff())
     key = "done_reply_would_record" if dry_run else "done_reply_recorded"

@@ -25,6 +25,7 @@ from jtr.cli.options import (
     completion,
     fail,
     open_roadmap,
+    protected_outputs,
     select,
 )
 
@@ -93,7 +94,9 @@ def request(
             lang=lang,
             district=[district] if district is not None else None,
         )
-        protected = _protected(loaded.path, loaded.document.head)
+        protected = protected_outputs(
+            loaded.path, loaded.document.head, "cli_request_protected_roadmap"
+        )
         if split is None:
             check_output(output, protected)
     except UnsafeTarget as exc:
@@ -167,23 +170,6 @@ def _source(path: Path, name: str) -> bytes:
         return read_limited(path, name)[0]
     except ReadError as exc:
         raise fail(str(exc)) from None
-
-
-def _protected(roadmap: Path, head: str) -> list[tuple[Path, str]]:
-    """The files `-o` must never name: the roadmap being read and the schema it is checked
-    against (found as validation finds it)."""
-    from jtr.discover import display_path
-    from jtr.fileio import ReadError
-    from jtr.labels import message
-    from jtr.schemaline import declared_schema_path, packaged_schema_path
-
-    protected = [(roadmap, message("cli_request_protected_roadmap", file=display_path(roadmap)))]
-    try:
-        schema = declared_schema_path(roadmap, head) or packaged_schema_path()
-    except ReadError:
-        return protected
-    protected.append((schema, message("cli_protected_schema", file=display_path(schema))))
-    return protected
 
 
 def register(app: typer.Typer) -> None:
