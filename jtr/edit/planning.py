@@ -181,16 +181,28 @@ def _document(name: str, text: str, data: Any) -> Document:
     return Document(name, text, data)
 
 
+def status_record(
+    status: str,
+    day: dt.date,
+    *,
+    fiscal_year: int | None = None,
+    note: str | None = None,
+    by: str | None = None,
+    district: str | None = None,
+) -> dict[str, Any]:
+    """A status record as plain data, its optional keys only when given (the file's order is
+    the schema's, applied when it is written)."""
+    record: dict[str, Any] = {"status": status, "date": day.isoformat()}
+    optional = {"fiscal_year": fiscal_year, "note": note, "by": by, "district": district}
+    record.update({key: value for key, value in optional.items() if value is not None})
+    return record
+
+
 def _record(edit: SetStatus) -> dict[str, Any]:
     """The status record `jtr set` appends, as plain data."""
-    record: dict[str, Any] = {"status": edit.status, "date": edit.date.isoformat()}
-    if edit.fiscal_year is not None:
-        record["fiscal_year"] = edit.fiscal_year
-    if edit.note is not None:
-        record["note"] = edit.note
-    if edit.by is not None:
-        record["by"] = edit.by
-    return record
+    return status_record(
+        edit.status, edit.date, fiscal_year=edit.fiscal_year, note=edit.note, by=edit.by
+    )
 
 
 def _insert_records(

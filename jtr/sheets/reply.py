@@ -60,14 +60,11 @@ class Row(NamedTuple):
         return f"{self.book}!{self.sheet}!{column}{self.row}"
 
     def record(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"status": self.status, "date": self.date.isoformat()}
-        if self.note is not None:
-            record["note"] = self.note
-        if self.by is not None:
-            record["by"] = self.by
-        if self.district is not None:
-            record["district"] = self.district
-        return record
+        from jtr.edit.planning import status_record
+
+        return status_record(
+            self.status, self.date, note=self.note, by=self.by, district=self.district
+        )
 
 
 class Reply(NamedTuple):
