@@ -255,6 +255,7 @@ def shipped_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRun
     return root
 
 
+@pytest.mark.slow  # a 32-district git history: seconds
 def test_a_many_district_commit_reads_as_one_grouped_line(
     shipped_repo: Path, runner: CliRunner
 ) -> None:
@@ -279,6 +280,7 @@ def test_a_many_district_commit_reads_as_one_grouped_line(
     assert "地区ドックの実施 · 予定 → 完了 (2025-03-25): " in ja
 
 
+@pytest.mark.slow  # a 32-district git history: seconds
 def test_the_grouped_line_wraps_to_the_width(shipped_repo: Path, runner: CliRunner) -> None:
     """In both languages at 40, 60 and 80 columns (one repository for all six)."""
     districts = open_roadmap(shipped_repo / "data" / "roadmap.yaml").model.districts
@@ -292,6 +294,7 @@ def test_the_grouped_line_wraps_to_the_width(shipped_repo: Path, runner: CliRunn
                     assert any(name in line for line in out.splitlines()), (name, out)
 
 
+@pytest.mark.slow  # a 32-district git history: seconds
 def test_shipped_burnup_moves_by_18_of_32(shipped_repo: Path, runner: CliRunner) -> None:
     day = ("--as-of", "2025-03-31")
     plain = json.loads(jtr(runner, "history", "--format", "json", *day))["burnup"]["over_time"]

@@ -309,6 +309,7 @@ def _thirty_districts(tmp_path: Path) -> Path:
     return _copy(tmp_path, "districts.yaml", text)
 
 
+@pytest.mark.slow  # thirty workbooks written and read: about a second
 def test_thirty_replies_in_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jtr.edit.disk
     import jtr.fileio
