@@ -49,6 +49,8 @@ def workbook(
     form: str = "jtr-request-1",
     meta: bool = True,
     visible_ids: list[tuple[str, str | None]] | None = None,
+    respondent: tuple[str, str] = ("all", "all"),
+    unlisted: int = 0,
 ) -> Path:
     """A reply workbook as `jtr request` makes it, with `answers` in its rows 2, 3, …"""
     from openpyxl import Workbook
@@ -69,15 +71,16 @@ def workbook(
             ("format", form),
             ("roadmap", roadmap_id),
             ("source_sha256", sha),
-            ("respondent_kind", "all"),
-            ("respondent", "all"),
+            ("respondent_kind", respondent[0]),
+            ("respondent", respondent[1]),
             ("lang", "ja"),
             ("as_of", "2026-11-26"),
             ("created", "2026-11-26T09:00:00"),
         ):
             hidden.append([key, value])
         hidden.append(["rows"])
-        for number, (task, district, *_rest) in enumerate(answers, 2):
+        listed = answers[: len(answers) - unlisted]  # the last `unlisted` rows typed in later
+        for number, (task, district, *_rest) in enumerate(listed, 2):
             hidden.append([number, task, district])
     book.save(path)
     return path
@@ -149,7 +152,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(progress: Path, tmp_path: Pa
     code, out, err = imp(progress, book, "--dry-run")
     assert code == 0, err
     assert "+" in out and "status: done" in out
-    assert out.endswith("r.xlsx: would record 1 records\n")
+    assert out.endswith("r.xlsx: would record 1 record\n")
     assert progress.read_bytes() == before
 
 
@@ -230,6 +233,27 @@ REFUSALS = [
         "r.xlsx!回答!B2",
         "not one of the task",
     ),
+    (
+        [
+            ("requested-work-prepare", None, "done", "2026-12-02", None, None),
+            ("labour-management-desk", None, "done", "2026-12-02", None, None),
+        ],
+        {"unlisted": 1},
+        "r.xlsx!回答!A3",
+        "not asked about",
+    ),
+    (
+        [("labour-management-desk", None, "done", "2026-12-02", None, None)],
+        {"respondent": ("owner", "shisho")},
+        "r.xlsx!回答!A2",
+        "not asked of 'shisho'",
+    ),
+    (
+        [("district-dock-run", "miwa", "done", "2026-12-02", None, None)],
+        {"fixture": "districts.yaml", "respondent": ("district", "kinasa")},
+        "r.xlsx!回答!B2",
+        "not asked of 'kinasa'",
+    ),
 ]
 
 
@@ -281,13 +305,13 @@ def test_an_older_reply_imports_what_does_not_conflict(progress: Path, tmp_path:
     assert code == 0, err
     code, out, err = imp(progress, book)
     assert code == 0, err
-    assert out == "古い.xlsx: recorded 1 records\n"
+    assert out == "古い.xlsx: recorded 1 record\n"
     assert "古い.xlsx!回答!I3: welfare-support-subsidy: its last record (2026-12-10)" in err
     assert history(progress, "requested-work-prepare")[-1].status == "in_progress"
     assert history(progress, "welfare-support-subsidy")[-1].status == "in_progress"
     code, out, err = imp(progress, book, "--force")
     assert code == 0, err
-    assert out == "古い.xlsx: recorded 1 records\n"
+    assert out == "古い.xlsx: recorded 1 record\n"
     subsidy = history(progress, "welfare-support-subsidy")
     assert [(r.status, r.date) for r in subsidy[-2:]] == [
         ("done", dt.date(2026, 12, 2)),
@@ -337,7 +361,7 @@ def test_thirty_replies_in_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyP
     code, out, err = imp(roadmap, *books)
     assert code == 0, err
     assert len(writes) == 1
-    assert out.count("recorded 1 records\n") == 30
+    assert out.count("recorded 1 record\n") == 30
     records = history(roadmap, "district-dock-run")
     for d in ids:
         assert any(r.district == d and r.note == f"回答 {d}" for r in records), d

@@ -379,6 +379,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{task}: 記録の日付が読めません",
         "{task}: the record's date cannot be read",
     ),
+    "err_reply_not_asked": (
+        "{where}: この行は照会した行ではありません (照会票に行を追加しないでください)",
+        "{where}: this row was not asked about (rows cannot be added to a request)",
+    ),
+    "err_reply_not_theirs": (
+        "{where}: 課題 {task} は {respondent} に照会したものではありません",
+        "{where}: task {task} was not asked of {respondent}",
+    ),
     "done_reply_recorded": (
         "{book}: {count} 件を記録しました",
         "{book}: recorded {count} records",
@@ -386,6 +394,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "done_reply_would_record": (
         "{book}: {count} 件を記録します",
         "{book}: would record {count} records",
+    ),
+    "done_reply_recorded_one": (
+        "{book}: {count} 件を記録しました",
+        "{book}: recorded {count} record",
+    ),
+    "done_reply_would_record_one": (
+        "{book}: {count} 件を記録します",
+        "{book}: would record {count} record",
     ),
     "done_reply_nothing_new": (
         "取り込む新しい回答はありません",

@@ -75,8 +75,15 @@ def import_replies(
     outcome = apply_edit(path, imported.edit, display, dry_run, wait)
     if dry_run:
         sys.stdout.write(outcome.diff())
-    key = "done_reply_would_record" if dry_run else "done_reply_recorded"
+    # English has a singular; Japanese says 件 either way.
+    keys = {
+        (False, False): "done_reply_recorded",
+        (False, True): "done_reply_recorded_one",
+        (True, False): "done_reply_would_record",
+        (True, True): "done_reply_would_record_one",
+    }
     for book, count in imported.counts:
+        key = keys[(dry_run, count == 1)]
         typer.echo(terminal(message(key, book=book, count=count)))
 
 

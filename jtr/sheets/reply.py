@@ -174,6 +174,13 @@ def read_reply(path: Path, lang: str) -> Reply:
     words = status_words()
     rows: list[Row] = []
     problems: list[str] = []
+    asked = {number for number, _task, _district in table}
+    for number in range(2, sheet.max_row + 1):
+        typed = _text(sheet[f"{STATUS_COLUMN}{number}"].value)
+        if typed is not None and number not in asked:  # a row typed in below, or copied in
+            problems.append(
+                message("err_reply_not_asked", lang, where=f"{book}!{sheet.title}!A{number}")
+            )
     for number, task, district in table:
         status_cell = sheet[f"{STATUS_COLUMN}{number}"].value
         typed = _text(status_cell)
@@ -213,6 +220,30 @@ def _int(value: object) -> int | None:
     return None
 
 
+def _owners_of_tasks(data: Any) -> dict[str, set[str]]:
+    """The owners a task is asked of: those of its item and of the items it is shared with."""
+    from jtr import access
+
+    item_owners: dict[str, set[str]] = {}
+    for found in access.items(data):
+        ident = access.ident(found.entry)
+        owners = found.entry.get("owners")
+        if ident is not None and isinstance(owners, list):
+            item_owners[ident] = {o for o in owners if isinstance(o, str)}
+    result: dict[str, set[str]] = {}
+    for found in access.tasks(data):
+        ident = access.ident(found.entry)
+        if ident is None:
+            continue
+        items = [access.ident(found.parent)]
+        shared = found.entry.get("shared_with")
+        items += shared if isinstance(shared, list) else []
+        result.setdefault(ident, set()).update(
+            *(item_owners.get(i, set()) for i in items if isinstance(i, str))
+        )
+    return result
+
+
 def _same(record: Any, row: Row) -> bool:
     return (
         record.get("status") == row.status
@@ -236,6 +267,7 @@ def prepare(
         for found in access.tasks(data)
         if (task_id := access.ident(found.entry)) is not None
     }
+    owners = _owners_of_tasks(data)
     when = period(data)
     problems: list[str] = []
     replies: list[Reply] = []
@@ -261,6 +293,7 @@ def prepare(
                 )
             )
             continue
+        kind, respondent = reply.meta.get("respondent_kind"), reply.meta.get("respondent")
         for row in reply.rows:
             task = tasks.get(row.task)
             if task is None:
@@ -270,6 +303,26 @@ def prepare(
                     )
                 )
                 continue
+            if kind == "owner" and respondent not in owners.get(row.task, set()):
+                problems.append(
+                    message(
+                        "err_reply_not_theirs",
+                        lang,
+                        where=row.cell("A"),
+                        task=repr(row.task),
+                        respondent=repr(respondent),
+                    )
+                )
+            if kind == "district" and row.district != respondent:
+                problems.append(
+                    message(
+                        "err_reply_not_theirs",
+                        lang,
+                        where=row.cell("B"),
+                        task=repr(row.task),
+                        respondent=repr(respondent),
+                    )
+                )
             if row.district is not None:
                 scope = task.get("districts")
                 fields = {"where": row.cell("B"), "task": repr(row.task)}

@@ -64,7 +64,8 @@ COLUMNS = (
 )
 INPUT_FILL = "FFF2CC"  # light yellow: the cells to fill in
 HEADER_FILL = "DDEBF7"
-MAX_WIDTH = 60
+MAX_WIDTH = 30  # wider texts wrap: the sheet prints one page wide, readable
+LINE_HEIGHT = 15  # points: one line of the default 11-point font
 INPUT_WIDTH = 14  # the answer columns are empty: wide enough for a date or a status
 
 
@@ -209,7 +210,7 @@ def _reply(sheet: Any, state: RoadmapState, rows: list[RequestRow], lang: str) -
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     input_fill = PatternFill("solid", fgColor=INPUT_FILL)
     unlocked = Protection(locked=False)
-    top = Alignment(vertical="top")
+    top = Alignment(vertical="top", wrap_text=True)
     shown: list[list[str]] = []
     for row in rows:
         values = [document(value) if value else "" for value in row]
@@ -250,14 +251,36 @@ def _reply(sheet: Any, state: RoadmapState, rows: list[RequestRow], lang: str) -
             validation.showErrorMessage = True
             sheet.add_data_validation(validation)
 
+    widths = []
     for index, (title, (_key, answered)) in enumerate(zip(head, COLUMNS, strict=True)):
         widest = max(
             [cell_len(title), INPUT_WIDTH if answered else 0]
             + [max((cell_len(line) for line in r[index].split("\n")), default=0) for r in shown]
         )
-        sheet.column_dimensions[get_column_letter(index + 1)].width = min(widest + 2, MAX_WIDTH)
+        widths.append(min(widest + 2, MAX_WIDTH))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
+    # Heights for the wrapped texts: neither Excel nor Calc grows a row on opening.
+    for number, values in enumerate(shown, start=2):
+        lines = max(
+            sum(-(-max(cell_len(line), 1) // (width - 2)) for line in value.split("\n"))
+            for value, width in zip(values, widths, strict=True)
+        )
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Any) -> None:
+    """Printed (or saved as PDF) on A4 landscape, one page wide, the header on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 def _excel_date(day: dt.date) -> str:
@@ -285,3 +308,4 @@ def _instructions(sheet: Any, state: RoadmapState, lang: str) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     widest = max(cell_len(line) for line in lines)
     sheet.column_dimensions["A"].width = min(widest + 2, 100)
+    _print_setup(sheet)
