@@ -387,3 +387,23 @@ def test_a_workbook_from_jtr_request_round_trips(districts: Path, tmp_path: Path
     last = history(districts, "district-dock-run")[-1]
     assert (last.district, last.status, last.date) == ("miwa", "done", dt.date(2026, 12, 5))
     valid(districts)
+
+
+def test_records_of_one_task_go_to_their_places_by_date(districts: Path, tmp_path: Path) -> None:
+    """Three replies for one task: two between its records, one after them; each lands after
+    the records dated on or before it, with its own date, in one write."""
+    before = [(r.date, r.district) for r in history(districts, "district-dock-run")]
+    books = [
+        workbook(tmp_path / f"{d}.xlsx", districts, [("district-dock-run", d, "完了", day, None, d)])
+        for d, day in (("kinasa", "2025-01-10"), ("daiichi", "2025-05-15"), ("furumaki", "2026-12-03"))
+    ]  # fmt: skip
+    code, _out, err = imp(districts, *books)
+    assert code == 0, err
+    after = [(r.date, r.district) for r in history(districts, "district-dock-run")]
+    added = [
+        (dt.date(2025, 1, 10), "kinasa"),
+        (dt.date(2025, 5, 15), "daiichi"),
+        (dt.date(2026, 12, 3), "furumaki"),
+    ]
+    assert sorted(after) == after and sorted(before + added) == after
+    valid(districts)

@@ -212,11 +212,11 @@ def _insert_records(
     where: Any,
     position: int,
     records: list[dict[str, Any]],
-    day: dt.date,
     name: str,
 ) -> tuple[list[Line], Any]:
-    """(the new lines, the data they must read back as) with `records` inserted at `position`
-    of the task's history at `where`, each through the round trip of its item's lines."""
+    """(the new lines, the data they must read back as) with `records` (each with its ISO
+    `date`) inserted at `position` of the task's history at `where`, in one round trip of its
+    item's lines."""
     expected = copy.deepcopy(data)
     plain_task = plain_item(expected, where)["tasks"][where[2]]
     if not isinstance(plain_task.get("history"), list):
@@ -225,6 +225,7 @@ def _insert_records(
 
     def change(item: Any) -> None:
         for offset, record in enumerate(records):
+            day = dt.date.fromisoformat(str(record["date"]))
             insert_record(item["tasks"][where[2]], position + offset, record, day, text)
 
     return edit_item(lines, where, change, name, expected), expected
@@ -278,9 +279,7 @@ def plan_status(
             )
         position = next(i for i, d in dated if d > edit.date)
     previous = records[-1].get("status") if records and isinstance(records[-1], dict) else None
-    new_lines, expected = _insert_records(
-        lines, text, data, where, position, [_record(edit)], edit.date, name
-    )
+    new_lines, expected = _insert_records(lines, text, data, where, position, [_record(edit)], name)
     status = _status_word(edit.status, lang)
     fields: dict[str, object] = {"name": name, "task": edit.task_id, "status": status}
     fields["date"] = edit.date
@@ -301,27 +300,33 @@ def plan_records(
     lines: list[Line], text: str, data: Any, edit: AddRecords, name: str
 ) -> tuple[list[Line] | None, str, Any]:
     """(new lines, or None when there is nothing to add; summary; expected data) of
-    `jtr import`: each record inserted after the records of its task dated on or before it,
-    the file read again between two records."""
+    `jtr import`: each record inserted after the records of its task dated on or before it.
+    The records of a task that go to the same place are inserted in one round trip (one for
+    the common case: all after the last record), the file read again between two."""
     from jtr.fiscal import date_or_none
     from jtr.loader import load_text
 
     if not edit.records:
         return None, edit.summary, data
-    for task_id, record in edit.records:
+    pending: dict[str, list[tuple[dt.date, dict[str, Any]]]] = {}
+    for task_id, record in edit.records:  # in date order
         day = date_or_none(record.get("date"))
         if day is None:
             raise EditError(message("err_reply_bad_record", task=task_id))
-        where, task = find(_document(name, text, data), task_id, True, "import")
-        history = task.get("history")
-        records = history if isinstance(history, list) else []
-        dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
-        position = next((i for i, d in dated if d > day), len(records))
-        lines, _expected = _insert_records(
-            lines, text, data, where, position, [dict(record)], day, name
-        )
-        text = "".join(line.text + line.end for line in lines)
-        data = load_text(text, name)
+        pending.setdefault(task_id, []).append((day, dict(record)))
+    for task_id, new in pending.items():
+        while new:
+            where, task = find(_document(name, text, data), task_id, True, "import")
+            history = task.get("history")
+            records = history if isinstance(history, list) else []
+            dated = [(i, d) for i, r in enumerate(records) if (d := record_date(r)) is not None]
+            places = [next((i for i, d in dated if d > day), len(records)) for day, _r in new]
+            position = places[0]
+            count = next((n for n, p in enumerate(places) if p != position), len(new))
+            run, new = [r for _day, r in new[:count]], new[count:]
+            lines, _expected = _insert_records(lines, text, data, where, position, run, name)
+            text = "".join(line.text + line.end for line in lines)
+            data = load_text(text, name)
     return lines, edit.summary, data
 
 
@@ -400,9 +405,7 @@ def _plan_districts(
         new_records.append(record)
     if not new_records:
         return None, _same_record(edit, name), data
-    new_lines, expected = _insert_records(
-        lines, text, data, where, len(records), new_records, edit.date, name
-    )
+    new_lines, expected = _insert_records(lines, text, data, where, len(records), new_records, name)
     summary = message(
         "done_status_districts",
         lang,
