@@ -407,3 +407,65 @@ def test_records_of_one_task_go_to_their_places_by_date(districts: Path, tmp_pat
     ]
     assert sorted(after) == after and sorted(before + added) == after
     valid(districts)
+
+
+@pytest.mark.slow  # 36 requests written by jtr request and read back: a few seconds
+def test_every_district_and_owner_replies_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped roadmap's whole 照会: `request --split district` and `--split owner` (32 + 4
+    workbooks), every row answered (an owner's city-wide rows once, by the first owner asked),
+    and all 36 replies imported in one command: every answer recorded, one write, valid."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    import jtr.edit.disk
+    import jtr.fileio
+
+    roadmap = tmp_path / "roadmap.yaml"
+    shutil.copy(ROOT / "data" / "roadmap.yaml", roadmap)
+    shutil.copy(SCHEMA, tmp_path / "schema.json")
+    books: list[Path] = []
+    for split in ("district", "owner"):
+        out = tmp_path / split
+        code, _out, err = run(
+            CliRunner(), "-f", str(roadmap), "--lang", "ja", "request", "--split", split,
+            "--as-of", "2026-12-07", "-o", f"{out}/",
+        )  # fmt: skip
+        assert code == 0, err
+        books += sorted(out.glob("*.xlsx"))
+    assert len(books) == 36
+    answered: set[tuple[str, str | None]] = set()
+    for number, path in enumerate(books):
+        book = load_workbook(path)
+        sheet = book.worksheets[0]
+        for row in range(2, sheet.max_row + 1):
+            key = (str(sheet[f"A{row}"].value), sheet[f"B{row}"].value)
+            if key in answered:
+                continue
+            answered.add(key)
+            sheet[f"I{row}"] = "実施中"
+            sheet[f"J{row}"] = dt.datetime(2026, 12, 1 + number % 7)
+            sheet[f"K{row}"] = f"回答 {path.stem}"
+        book.save(path)
+    writes: list[Path] = []
+    real = jtr.fileio.atomic_write
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
+        writes.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(jtr.edit.disk, "atomic_write", spy)
+    code, out, err = imp(roadmap, *books)
+    assert code == 0, err
+    assert writes == [roadmap]
+    assert sum(int(line.split("recorded ")[1].split()[0]) for line in out.splitlines()) == len(
+        answered
+    )
+    model = open_roadmap(roadmap).model
+    recorded = {
+        (t.id, r.district) for t in model.tasks() for r in t.history if r.note and "回答" in r.note
+    }
+    assert recorded == answered
+    valid(roadmap)
