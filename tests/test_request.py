@@ -278,3 +278,29 @@ def test_split_takes_no_respondent(runner: CliRunner, roadmap: Path, tmp_path: P
         runner, "-f", str(roadmap), "request", "--split", "owner", "-o", str(file)
     )
     assert code == 2 and file.read_text() == "x"
+
+
+def test_printed_one_page_wide_with_the_header_on_each_page(
+    runner: CliRunner, roadmap: Path, tmp_path: Path
+) -> None:
+    book, _err = request(runner, roadmap, tmp_path / "r.xlsx")
+    reply, instructions = book.worksheets[0], book.worksheets[1]
+    for sheet in (reply, instructions):
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert reply.print_title_rows == "$1:$1"
+    assert reply.print_options.gridLines and not instructions.print_options.gridLines
+    # A text wider than its column wraps, and its row is made tall enough for the lines.
+    from rich.cells import cell_len
+
+    widths = {c: d.width for c, d in reply.column_dimensions.items()}
+    tall = [
+        n
+        for n in range(2, reply.max_row + 1)
+        if any(cell_len(str(reply[f"{c}{n}"].value or "")) > widths[c] - 2 for c in "CDEFGH")
+    ]
+    assert tall, "the fixture has a text wider than its column"
+    for n in tall:
+        assert (reply.row_dimensions[n].height or 0) >= 30, n
+    assert all(reply[f"E{n}"].alignment.wrap_text for n in range(2, reply.max_row + 1))

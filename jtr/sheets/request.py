@@ -272,7 +272,7 @@ def _reply(sheet: Any, state: RoadmapState, rows: list[RequestRow], lang: str) -
     _print_setup(sheet)
 
 
-def _print_setup(sheet: Any) -> None:
+def _print_setup(sheet: Any, grid: bool = True) -> None:
     """Printed (or saved as PDF) on A4 landscape, one page wide, the header on every page."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -280,7 +280,7 @@ def _print_setup(sheet: Any) -> None:
     sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-    sheet.print_options.gridLines = True
+    sheet.print_options.gridLines = grid
 
 
 def _excel_date(day: dt.date) -> str:
@@ -308,4 +308,4 @@ def _instructions(sheet: Any, state: RoadmapState, lang: str) -> None:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     widest = max(cell_len(line) for line in lines)
     sheet.column_dimensions["A"].width = min(widest + 2, 100)
-    _print_setup(sheet)
+    _print_setup(sheet, grid=False)
