@@ -36,6 +36,23 @@ def districts(tmp_path: Path) -> Path:
     return _copy(tmp_path, "districts.yaml")
 
 
+@pytest.fixture
+def writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the edit replaces, in order, as they are written."""
+    import jtr.edit.disk
+    import jtr.fileio
+
+    written: list[Path] = []
+    real = jtr.fileio.atomic_write
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
+        written.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(jtr.edit.disk, "atomic_write", spy)
+    return written
+
+
 Answer = tuple[str, str | None, Any, Any, Any, Any]  # task, district, status, date, note, by
 
 
@@ -334,10 +351,7 @@ def _thirty_districts(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow  # thirty workbooks written and read: about a second
-def test_thirty_replies_in_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import jtr.edit.disk
-    import jtr.fileio
-
+def test_thirty_replies_in_one_write(tmp_path: Path, writes: list[Path]) -> None:
     roadmap = _thirty_districts(tmp_path)
     valid(roadmap)
     ids = [r.id for r in open_roadmap(roadmap).model.districts]
@@ -350,14 +364,6 @@ def test_thirty_replies_in_one_write(tmp_path: Path, monkeypatch: pytest.MonkeyP
         )
         for n, d in enumerate(ids)
     ]
-    writes: list[Path] = []
-    real = jtr.fileio.atomic_write
-
-    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
-        writes.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(jtr.edit.disk, "atomic_write", spy)
     code, out, err = imp(roadmap, *books)
     assert code == 0, err
     assert len(writes) == 1
@@ -410,18 +416,13 @@ def test_records_of_one_task_go_to_their_places_by_date(districts: Path, tmp_pat
 
 
 @pytest.mark.slow  # 36 requests written by jtr request and read back: a few seconds
-def test_every_district_and_owner_replies_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_district_and_owner_replies_at_once(tmp_path: Path, writes: list[Path]) -> None:
     """The shipped roadmap's whole 照会: `request --split district` and `--split owner` (32 + 4
     workbooks), every row answered (an owner's city-wide rows once, by the first owner asked),
     and all 36 replies imported in one command: every answer recorded, one write, valid."""
     import shutil
 
     from openpyxl import load_workbook
-
-    import jtr.edit.disk
-    import jtr.fileio
 
     roadmap = tmp_path / "roadmap.yaml"
     shutil.copy(ROOT / "data" / "roadmap.yaml", roadmap)
@@ -449,14 +450,6 @@ def test_every_district_and_owner_replies_at_once(
             sheet[f"J{row}"] = dt.datetime(2026, 12, 1 + number % 7)
             sheet[f"K{row}"] = f"回答 {path.stem}"
         book.save(path)
-    writes: list[Path] = []
-    real = jtr.fileio.atomic_write
-
-    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
-        writes.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(jtr.edit.disk, "atomic_write", spy)
     code, out, err = imp(roadmap, *books)
     assert code == 0, err
     assert writes == [roadmap]

@@ -304,21 +304,17 @@ def prepare(
                 )
                 continue
             if kind == "owner" and respondent not in owners.get(row.task, set()):
+                unasked = "A"  # the task is not the owner's
+            elif kind == "district" and row.district != respondent:
+                unasked = "B"  # the row is another district's
+            else:
+                unasked = None
+            if unasked is not None:
                 problems.append(
                     message(
                         "err_reply_not_theirs",
                         lang,
-                        where=row.cell("A"),
-                        task=repr(row.task),
-                        respondent=repr(respondent),
-                    )
-                )
-            if kind == "district" and row.district != respondent:
-                problems.append(
-                    message(
-                        "err_reply_not_theirs",
-                        lang,
-                        where=row.cell("B"),
+                        where=row.cell(unasked),
                         task=repr(row.task),
                         respondent=repr(respondent),
                     )
