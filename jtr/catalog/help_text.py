@@ -190,8 +190,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "history, goal images, decision and realisation dates.",
     ),
     "arg_show_ident": (
-        "見直し項目、課題、コース、ワーキンググループ、継続検討項目、担当、期、地区の ID (`jtr list` で一覧)。",
-        "A review item, task, course, working group, topic, owner, phase or district id (`jtr list`).",
+        "見直し項目、課題、コース、ワーキンググループ、継続検討項目、担当、期、地区、改訂の ID (`jtr list` で一覧)。",
+        "A review item, task, course, working group, topic, owner, phase, district or revision id "
+        "(`jtr list`).",
     ),
     "opt_show_output_format": (
         "text: 人が読む形、json: ツール向け (既定: text)。",
