@@ -289,22 +289,10 @@ class Revision(NamedTuple):
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        """(year, month, day) of its date, a month alone as day 0: the order rule's key."""
-        return revision_date_key(self.date) or (0, 0, 0)
+        """(year, month, day) of its date, a month alone as day 0 (jtr.fiscal.month_or_day)."""
+        from jtr.fiscal import month_or_day
 
-
-def revision_date_key(value: object) -> tuple[int, int, int] | None:
-    """(year, month, day) of a revision date (`2023-11` → (2023, 11, 0), `2024-06-01` →
-    (2024, 6, 1)), or None for anything else; a month sorts before its days."""
-    if not isinstance(value, str) or not value.isascii():
-        return None
-    parts = value.split("-")
-    if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
-        return None
-    if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
-        return None
-    year, month = int(parts[0]), int(parts[1])
-    return year, month, int(parts[2]) if len(parts) == 3 else 0
+        return month_or_day(self.date) or (0, 0, 0)
 
 
 class Roadmap(NamedTuple):
