@@ -370,6 +370,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "entry {number} of {total} in the revision log",
     ),
     "diff_revision_changed": ("変更", "changed"),
+    "diff_revision_line": (
+        "改訂 {id} を{change}: {title} ({date}、{body} 承認)",
+        "revision {id} {change}: {title} ({date}, approved by {body})",
+    ),
 }
 
 
