@@ -399,3 +399,40 @@ def test_diff_between_commits_without_a_log_says_no_revision(
     assert code == 1 and data["revisions"] == [] and data["count"] >= 1
     code, out = _diff(runner, history, "HEAD", "--lang", "en")
     assert " revision " not in out
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (ROOT / "tests" / "fixtures").glob("roundtrip-*.yaml"))
+)
+def test_revise_is_a_pure_insertion_in_every_style(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    import difflib
+
+    path = tmp_path / name
+    shutil.copyfile(ROOT / "tests" / "fixtures" / name, path)
+    before = path.read_bytes()
+    body = load_file(path).data["bodies"][0]["id"]
+    args = ("revise", "--title", "改訂", "--approved-by", body, "--date", "2024-06-01")
+    code, _, err = run(runner, *args, "-f", str(path))
+    assert code == 0, err
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") == before.startswith(b"\xef\xbb\xbf")
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    assert {tag for tag, *_ in opcodes} == {"equal", "insert"}  # every old line kept, in order
+    assert load_file(path).data["revisions"][-1]["id"] == "revision-2024-06-01"
+
+
+def test_revise_fills_an_empty_log(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    text = MINIMAL.read_text(encoding="utf-8").replace("purpose:", "revisions: []\npurpose:", 1)
+    path.write_text(text, encoding="utf-8")
+    args = ("revise", "--title", "改訂", "--approved-by", "committee", "--date", "2024-06")
+    code, _, err = run(runner, *args, "-f", str(path))
+    assert code == 0, err
+    log = (
+        'revisions:\n  - id: revision-2024-06\n    date: "2024-06"\n'
+        "    title:\n      ja: 改訂\n    approved_by: committee\n"
+    )
+    assert path.read_text(encoding="utf-8") == text.replace("revisions: []\n", log, 1)

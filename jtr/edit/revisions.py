@@ -39,9 +39,9 @@ def section(lines: list[Line], key: str) -> tuple[int, int] | None:
     end = start + 1
     while end < len(lines):
         text = lines[end].text
-        if text and not text.startswith((" ", "\t", "#", "-")):
+        if text.startswith(("---", "...")):  # the document's end
             break
-        if text.startswith("-") and text[:3] in ("---",):
+        if text and not text.startswith((" ", "\t", "#", "-")):  # the next top-level key
             break
         end += 1
     while end > start + 1 and (not lines[end - 1].text.strip() or lines[end - 1].text[0] == "#"):
@@ -172,12 +172,27 @@ def _node(entry: dict[str, Any], example: Any) -> Any:
     return node
 
 
+def _dumped(
+    lines: list[Line], indentation: tuple[int, int, int], entry: dict[str, Any]
+) -> list[str]:
+    """The lines of a new log holding `entry`: `revisions:` and the entry in block style,
+    indented as the file indents."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from jtr.edit.rtyaml import dump_tree, make_yaml
+
+    yaml = make_yaml("".join(line.text + "\n" for line in lines), indentation)
+    log = CommentedSeq([_node(entry, None)])
+    log.fa.set_block_style()
+    return dump_tree(yaml, CommentedMap([("revisions", log)]))
+
+
 def plan_revision(
     lines: list[Line], text: str, data: Any, edit: AddRevision, name: str
 ) -> tuple[list[Line], str, Any]:
     """(new lines, summary, expected data) of `jtr revise`."""
     from jtr.diagnostics import LoadError
-    from jtr.edit.rtyaml import dump_tree, make_yaml, read_indentation
+    from jtr.edit.rtyaml import read_indentation
     from jtr.loader import load_text
 
     if "revisions" in data and not isinstance(data["revisions"], list):
@@ -189,7 +204,10 @@ def plan_revision(
     expected.setdefault("revisions", []).append(copy.deepcopy(entry))
     indentation = read_indentation("".join(line.text + "\n" for line in lines))
     found = section(lines, "revisions") if "revisions" in data else None
-    if found is not None:
+    if found is not None and not data["revisions"] and found[1] - found[0] == 1:
+        # `revisions: []`: the one line becomes the log in block style
+        result = _splice(lines, Hunk(found[0], found[1], _dumped(lines, indentation, entry)))
+    elif found is not None:
         start, end = found
         part = [line.text for line in lines[start:end]]
 
@@ -202,12 +220,7 @@ def plan_revision(
     else:
         if "revisions" in data:  # a key this reader does not find (quoted, in flow style…)
             raise EditError(message("err_cannot_edit_in_place", name=name))
-        yaml = make_yaml("".join(line.text + "\n" for line in lines), indentation)
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-        log = CommentedSeq([_node(entry, None)])
-        log.fa.set_block_style()
-        added = dump_tree(yaml, CommentedMap([("revisions", log)]))
+        added = _dumped(lines, indentation, entry)
         meta = section(lines, "meta")
         at = meta[1] if meta is not None else len(lines)
         while at > 0 and not lines[at - 1].text.strip():  # after the section's last line
