@@ -158,6 +158,19 @@ def date_or_none(value: object) -> dt.date | None:
         return None
 
 
+def month_or_day(value: object) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written YYYY-MM-DD (a real day, as `date_or_none` reads
+    it) or YYYY-MM (a month: day 0, so that a month sorts before its days), else None. A
+    revision of the plan is dated either way (`2023-11`, as meta.published writes the month)."""
+    if isinstance(value, str) and len(value) == 7 and value.isascii() and value[4] == "-":
+        year, month = value[:4], value[5:]
+        if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+            return int(year), int(month), 0
+        return None
+    day = date_or_none(value)
+    return None if day is None else (day.year, day.month, day.day)
+
+
 class NoSuchDay(FiscalYearError):
     """A date in the shape YYYY-MM-DD that names no day (2025-02-30, 2025-13-01)."""
 

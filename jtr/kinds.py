@@ -103,6 +103,12 @@ def _district_listed(model: Roadmap, district: Any, lang: str) -> str:
     return f"{district.name.get(lang)}{hilly}"
 
 
+def _revision_listed(model: Roadmap, revision: Any, lang: str) -> str:
+    from jtr.presenter import revision_summary
+
+    return revision_summary(model, revision, lang)
+
+
 def _owner_title(owner: Any) -> Text:
     name: Text = owner.name
     return name
@@ -126,6 +132,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("phase", ("phases", EACH), lambda m: m.phases, "phases"),
     Kind("district", ("districts", "list", EACH), lambda m: m.districts, "districts",
          title=_district_title, listed=_district_listed),
+    Kind("revision", ("revisions", EACH), lambda m: m.revisions, "revisions",
+         listed=_revision_listed),
     # Typed in the model (Course.goals, Topic.study_groups) but not offered by the views yet.
     Kind("goal", ("courses", EACH, "goals", EACH)),
     Kind("study_group",

@@ -359,6 +359,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "setup_git_ran": ("設定しました: {command}", "ran: {command}"),
     "setup_git_would_run": ("次を実行します: {command}", "would run: {command}"),
     "setup_git_has_config": ("設定済みです: {command}", "already set: {command}"),
+    # revisions of the plan (revisions:, jtr revise, show, list, diff)
+    "kind_revision": ("改訂", "revision"),
+    "revision_date": ("改訂の日付", "date"),
+    "revision_approved_by": ("承認した組織", "approved by"),
+    "revision_baseline": ("置き換えた計画 (コミット)", "supersedes (commit)"),
+    "revision_summary": ("{title} ({date}、{body} 承認)", "{title} ({date}, approved by {body})"),
+    "revision_place": (
+        "改訂の記録の {number} 件目 (全 {total} 件)",
+        "entry {number} of {total} in the revision log",
+    ),
+    "diff_revision_changed": ("変更", "changed"),
+    "diff_revision_line": (
+        "改訂 {id} を{change}: {title} ({date}、{body} 承認)",
+        "revision {id} {change}: {title} ({date}, approved by {body})",
+    ),
 }
 
 

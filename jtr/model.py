@@ -274,6 +274,27 @@ class District(NamedTuple):
     hilly: bool = False  # wholly hilly and mountainous (地区全体が中山間地域)
 
 
+class Revision(NamedTuple):
+    """One entry of the revision log (`revisions:`): a version of the plan, when and by whom it
+    was approved. `date` as written, `YYYY-MM` or `YYYY-MM-DD`; `baseline`: the git commit
+    of the plan it supersedes; `number`: its place in the log, 1-based."""
+
+    id: str
+    number: int
+    date: str
+    title: Text
+    approved_by: str
+    note: Text | None = None
+    baseline: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """(year, month, day) of its date, a month alone as day 0 (jtr.fiscal.month_or_day)."""
+        from jtr.fiscal import month_or_day
+
+        return month_or_day(self.date) or (0, 0, 0)
+
+
 class Roadmap(NamedTuple):
     id: str
     title: Text
@@ -307,6 +328,7 @@ class Roadmap(NamedTuple):
     districts_source: ReadingText | None = None  # where the names come from (outside the seed)
     further_study_numeral: str | None = None  # Ⅲ
     further_study_notes: tuple[Text, ...] = ()
+    revisions: tuple[Revision, ...] = ()  # the revision log, in file order
 
     def district(self, district_id: str) -> District | None:
         return next((d for d in self.districts if d.id == district_id), None)
@@ -527,4 +549,16 @@ def build(data: dict[str, Any]) -> Roadmap:
         ),
         further_study_numeral=study.get("numeral"),
         further_study_notes=_texts(study.get("notes")),
+        revisions=tuple(
+            Revision(
+                id=r["id"],
+                number=number,
+                date=r["date"],
+                title=Text.of(r["title"]),
+                approved_by=r["approved_by"],
+                note=Text.maybe(r.get("note")),
+                baseline=r.get("baseline"),
+            )
+            for number, r in enumerate(data.get("revisions", ()), start=1)
+        ),
     )

@@ -24,6 +24,7 @@ from jtr.model import (
     GoalState,
     Item,
     Reading,
+    Revision,
     Roadmap,
     Span,
     StatusRecord,
@@ -536,4 +537,40 @@ def reading_json(reading: Reading) -> dict[str, Any]:
         "cites": list(reading.cites),
         "page": reading.page,
         "confidence": reading.confidence,
+    }
+
+
+# ---- revisions of the plan -------------------------------------------------------------------
+
+
+def body_title(roadmap: Roadmap, body_id: str, lang: str) -> str:
+    """A body's title (`長野市都市内分権推進委員会`), its id when the roadmap has none by it."""
+    for body in roadmap.untyped.get("bodies", ()):
+        if isinstance(body, dict) and body.get("id") == body_id and "title" in body:
+            return Text.of(body["title"]).get(lang)
+    return body_id
+
+
+def revision_summary(roadmap: Roadmap, revision: Revision, lang: str) -> str:
+    """`ロードマップ2023 (2023-11、長野市都市内分権推進委員会 承認)`: a revision in one line."""
+    body = body_title(roadmap, revision.approved_by, lang)
+    return label("revision_summary", lang).format(
+        title=revision.title.get(lang), date=revision.date, body=body
+    )
+
+
+def revision_json(roadmap: Roadmap, revision: Revision) -> dict[str, Any]:
+    """A revision as `jtr show --format json` carries it."""
+    return {
+        "id": revision.id,
+        "number": revision.number,
+        "date": revision.date,
+        "title": text_json(revision.title),
+        "approved_by": revision.approved_by,
+        "approved_by_title": {
+            "ja": body_title(roadmap, revision.approved_by, "ja"),
+            "en": body_title(roadmap, revision.approved_by, "en"),
+        },
+        "note": text_json(revision.note),
+        "baseline": revision.baseline,
     }

@@ -487,6 +487,29 @@ derive(
     ),
 )
 
+derive(
+    "97-rule-revision-reference.yaml",
+    "A revision approved by a body the roadmap does not have (a typo in its id).",
+    (
+        "purpose: {ja: 目的, en: Purpose}\n",
+        'revisions:\n  - id: mini-2023\n    date: "2023-11"\n'
+        "    title: {ja: ミニロードマップ, en: Mini roadmap}\n    approved_by: comittee\n"
+        "purpose: {ja: 目的, en: Purpose}\n",
+    ),
+)
+derive(
+    "98-rule-revision-order.yaml",
+    "A revision dated before the one above it in the revision log.",
+    (
+        "purpose: {ja: 目的, en: Purpose}\n",
+        'revisions:\n  - id: mini-2024\n    date: "2024-06-01"\n'
+        "    title: {ja: 改訂, en: Revision}\n    approved_by: committee\n"
+        '  - id: mini-2023\n    date: "2023-11"\n'
+        "    title: {ja: ミニロードマップ, en: Mini roadmap}\n    approved_by: committee\n"
+        "purpose: {ja: 目的, en: Purpose}\n",
+    ),
+)
+
 # ---- hostile input (cases 100-199, one block per area) -----------------------------------
 # The schema as code: $ref, recursion and the schema line (100-119).
 

@@ -282,6 +282,12 @@ EXPECTED: dict[str, Expect] = {
         1, "district-reference", at="district: ‸serita", contains=("'serita'",)
     ),
     "96-rule-district-count.yaml": warning("district-count", "expected: {total: ‸32}"),
+    "97-rule-revision-reference.yaml": Expect(
+        1, "revision-reference", at="approved_by: ‸comittee", contains=("did you mean 'committee'",)
+    ),
+    "98-rule-revision-order.yaml": Expect(
+        1, "revision-order", at='date: ‸"2023-11"', contains=("'mini-2023'", "'mini-2024'")
+    ),
     # ---- the loader and numbers (160-179) ------------------------------------------------------
     "160-line-separator-in-comment.yaml": Expect(
         1, "line-separator", at="# checked‸\u2028", contains=("U+2028 (LINE SEPARATOR)",),

@@ -164,10 +164,10 @@ def test_show_of_an_unknown_id(runner: CliRunner, shipped: Path, lang: str) -> N
     says(
         lang,
         refused(runner, "show", "zzz-nothing"),
-        "ID 'zzz-nothing' のコース・見直し項目・課題・ワーキンググループ・継続検討項目・担当・期・地区は"
+        "ID 'zzz-nothing' のコース・見直し項目・課題・ワーキンググループ・継続検討項目・担当・期・地区・改訂は"
         "ありません。ID の一覧は `jtr list` で表示できます",
-        "no course, item, task, working group, topic, owner, phase or district has the id 'zzz-nothing'; "
-        "`jtr list` prints the ids",
+        "no course, item, task, working group, topic, owner, phase, district or revision has the "
+        "id 'zzz-nothing'; `jtr list` prints the ids",
     )
 
 

@@ -472,6 +472,49 @@ CASES: list[Case] = [
             (3, "seed lines '254-240' run backwards"),
         ),
     ),
+    Case(
+        "revision-reference",
+        """
+        bodies:
+          - id: committee
+          - id: liaison-council
+        revisions:
+          - {id: r1, date: "2023-11", approved_by: committee}
+          - {id: r2, date: "2024-06-01", approved_by: comittee}
+          - {id: r3, date: "2025-06-01", approved_by: city-council}
+        """,
+        at=((6, 47), (7, 47)),
+        says=((0, "unknown body 'comittee'; did you mean 'committee'?"), (1, "'city-council'")),
+    ),
+    Case(
+        "revision-order",
+        """
+        meta:
+          published: "2023-11"
+        revisions:
+          - {id: r1, date: "2023-11", approved_by: b}
+          - {id: r2, date: "2024-06-01", approved_by: b}
+          - {id: r3, date: "2024-06", approved_by: b}
+          - {id: r4, date: "2024-05-31", approved_by: b}
+          - {id: r5, date: "2023-10-31", approved_by: b}
+        """,
+        at=((7, 20), (8, 20)),
+        says=(
+            (0, "revision 'r4' is dated 2024-05-31, before revision 'r3' above it (2024-06)"),
+            (1, "revision 'r5' is dated 2023-10-31, before the roadmap was published (2023-11)"),
+        ),
+    ),
+    Case(
+        "invalid-date",
+        """
+        revisions:
+          - {id: r1, date: "2024-02-30", approved_by: b}
+          - {id: r2, date: "2024-03", approved_by: b}
+        """,
+        at=((2, 20),),
+        says=((0, "'2024-02-30' is not a real date"),),
+        name="revision",
+    ),
 ]
 
 

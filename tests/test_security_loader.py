@@ -174,6 +174,7 @@ def test_every_anchored_schema_pattern_refuses_a_final_newline() -> None:
             "^[0-9]+\\.[0-9]+$": "1.0",
             "^[1-9][0-9]*(-[1-9][0-9]*)?$": "499-513",  # a reading's seed lines
             "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+|\\[[0-9]+\\])*$": "item.tasks[0].fiscal_years",
+            "^[0-9a-f]{7,40}$": "3a3809f",  # a revision's baseline commit
         }.get(pattern, "2024-05-01" if "{2}-[0-9]{2}" in pattern else "2024-05")
         assert compiled.search(sample), pattern
         assert not compiled.search(sample + "\n"), pattern

@@ -664,4 +664,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "地区全体が中山間地域である地区が一覧では {found} 地区ですが、ロードマップでは {expected} 地区です",
         "the districts list has {found} wholly hilly districts, but the roadmap says {expected}",
     ),
+    # jtr/rules/revisions.py (the revision log; unknown bodies: find_unknown_reference)
+    "find_revision_order": (
+        "改訂 {ident} の日付 {when} は、その前の改訂 {previous} の日付 {last} より前です。改訂の記録は古い順に並べてください",
+        "revision {ident} is dated {when}, before revision {previous} above it ({last}); keep "
+        "the revision log oldest first",
+    ),
+    "find_revision_before_published": (
+        "改訂 {ident} の日付 {when} は、ロードマップの公表 ({published}) より前です",
+        "revision {ident} is dated {when}, before the roadmap was published ({published})",
+    ),
 }

@@ -190,8 +190,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "history, goal images, decision and realisation dates.",
     ),
     "arg_show_ident": (
-        "見直し項目、課題、コース、ワーキンググループ、継続検討項目、担当、期、地区の ID (`jtr list` で一覧)。",
-        "A review item, task, course, working group, topic, owner, phase or district id (`jtr list`).",
+        "見直し項目、課題、コース、ワーキンググループ、継続検討項目、担当、期、地区、改訂の ID (`jtr list` で一覧)。",
+        "A review item, task, course, working group, topic, owner, phase, district or revision id "
+        "(`jtr list`).",
     ),
     "opt_show_output_format": (
         "text: 人が読む形、json: ツール向け (既定: text)。",
@@ -606,5 +607,60 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "opt_import_force": (
         "最新の記録より前の日付の回答も、日付の順に挿入して取り込みます。",
         "Also import replies dated before the last record since (inserted in date order).",
+    ),
+    # jtr revise
+    "help_revise": (
+        "計画の改訂を記録します: 改訂の記録 (revisions) の最後に、日付・表題・承認した組織を追加します。"
+        "\n\n"
+        "改訂の記録がないファイルには、meta の後に追加します。--id を省略すると revision-日付 "
+        "(使用済みなら -2、-3 …) になります。--baseline には、この改訂が置き換える計画の git "
+        "リビジョンを指定します (完全なコミット ID にして記録します)。"
+        "コメント、レイアウトなどファイルのほかの部分は書かれたまま残ります。"
+        "編集後のロードマップを検証してから、ロックをかけて一度に置き換えます。"
+        "--dry-run のときは差分を表示します。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 記録した (または表示した)\n"
+        "  1 この編集ではロードマップが不正になる (指摘を表示し、何も書き込まない)\n"
+        "  2 受け付けなかった: 不明な組織、使用済みの ID、誤った日付や最後の改訂より前の日付、"
+        "不明な git リビジョン、ファイルがない・読めない・書き込めない、"
+        "または別の編集が --wait の間ロックを保持していた",
+        "Record a revision of the plan: append its date, title and approving body to the "
+        "revision log (revisions:)."
+        "\n\n"
+        "A file without a revision log gets one after its meta section. Without --id the "
+        "revision's id is revision-DATE (then -2, -3, … if taken). --baseline names the git "
+        "revision of the plan this revision supersedes (recorded as the full commit id). "
+        "Comments, layout and everything else in the file stay as written; the edited roadmap "
+        "is validated before it replaces the file, atomically and under a lock. With --dry-run "
+        "it prints the diff it would make."
+        "\n\n"
+        "Exit codes: 0 recorded (or shown); 1 the edit would make the roadmap invalid "
+        "(findings printed, nothing written); 2 refused: unknown body, an id already taken, a "
+        "bad date or one before the last revision, an unknown git revision, missing, "
+        "unreadable or read-only file, or another edit held the lock past --wait.",
+    ),
+    "opt_revise_title": (
+        "改訂の表題 (日本語。例: ロードマップ2024)。",
+        "The revision's title in Japanese (e.g. ロードマップ2024).",
+    ),
+    "opt_revise_title_en": ("改訂の表題の英訳。", "The title's English rendering."),
+    "opt_revise_approved_by": (
+        "改訂を承認した組織の ID (bodies の id。例: promotion-committee)。",
+        "Id of the body that approved it (an id of bodies, e.g. promotion-committee).",
+    ),
+    "opt_revise_date": (
+        "承認した日 YYYY-MM-DD、または月 YYYY-MM。最後の改訂より前にはできません。",
+        "The day it was approved, YYYY-MM-DD, or the month, YYYY-MM; not before the last revision.",
+    ),
+    "opt_revise_note": ("何を改めたか (日本語の備考)。", "What it changed (a note in Japanese)."),
+    "opt_revise_note_en": ("備考の英訳。", "The note's English rendering."),
+    "opt_revise_ident": (
+        "改訂の ID (既定: revision-日付)。",
+        "The revision's id (default: revision-DATE).",
+    ),
+    "opt_revise_baseline": (
+        "この改訂が置き換える計画の git リビジョン (コミット、タグ、ブランチ)。",
+        "The git revision (commit, tag, branch) of the plan this revision supersedes.",
     ),
 }

@@ -407,4 +407,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "取り込む新しい回答はありません",
         "nothing new to import",
     ),
+    # `jtr revise` (jtr.edit.revisions): the revision log
+    "err_revision_unknown_body": (
+        "{body} という推進体制の組織はありません{hint}",
+        "no body has the id {body}{hint}",
+    ),
+    "err_revision_bodies_are": (
+        " (組織の ID: {bodies})",
+        " (the bodies are: {bodies})",
+    ),
+    "err_revision_id_taken": (
+        "改訂 {id} はすでに記録されています。別の --id を指定してください",
+        "a revision with the id {id} is already recorded; give another --id",
+    ),
+    "err_revision_bad_date": (
+        "改訂の日付 {date} は YYYY-MM-DD か YYYY-MM の形で書いてください",
+        "write the revision's date {date} as YYYY-MM-DD or YYYY-MM",
+    ),
+    "err_revision_before_last": (
+        "日付 {date} は最後の改訂 {last_id} の日付 {last} より前です (改訂の記録は古い順に並べます)",
+        "{date} is before the last revision, {last_id} of {last} (the revision log is oldest first)",
+    ),
+    "done_revision": (
+        "{name}: 改訂 {id} ({date}、{body} 承認) を記録しました",
+        "{name}: recorded revision {id} ({date}, approved by {body})",
+    ),
 }

@@ -141,4 +141,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{id} は課題・見直し項目・地区のいずれでもありません (jtr districts に指定できるのはこの三つです)",
         "{id} is neither a task, an item nor a district (what jtr districts takes)",
     ),
+    # jtr revise
+    "cli_revise_note_en_alone": (
+        "--note-en は --note (日本語の備考) と一緒に指定してください",
+        "--note-en needs --note (the note in Japanese)",
+    ),
 }

@@ -1,4 +1,5 @@
-"""The editing commands: `jtr set`, `jtr decide`, `jtr realise`. Thin: jtr.edit does the work.
+"""The editing commands: `jtr set`, `jtr decide`, `jtr realise`, `jtr revise`. Thin: jtr.edit
+does the work.
 
 Imported by jtr.cli on every start, so it imports nothing heavy at module level: jtr.edit
 (and ruamel.yaml through it) only when an editing command runs.
@@ -264,8 +265,78 @@ realise = _milestone_command(
 )
 
 
+def _revision_date(value: str) -> str:
+    """`--date` of `jtr revise`: YYYY-MM-DD (a real day) or YYYY-MM, full-width digits allowed;
+    as the file will write it."""
+    import unicodedata
+
+    from jtr.fiscal import FiscalYearError, month_or_day, parse_date
+
+    cleaned = unicodedata.normalize("NFKC", value).strip()
+    if len(cleaned) == 7 and month_or_day(cleaned) is not None:
+        return cleaned
+    if len(cleaned) != 10:
+        raise fail(f"--date: {message('err_revision_bad_date', date=repr(value))}")
+    try:
+        return parse_date(cleaned, chosen_lang(None)).isoformat()
+    except FiscalYearError as exc:
+        raise fail(f"--date: {exc}") from None
+
+
+def _baseline(path: Path, rev: str) -> str:
+    """The full commit id that `--baseline REV` names, in the roadmap's git repository."""
+    from jtr.review.gitio import GitError, locate, resolve_revision
+
+    try:
+        return resolve_revision(locate(path), rev)
+    except GitError as exc:
+        raise fail(f"--baseline: {exc}") from None
+
+
+def revise(
+    title: Annotated[str, typer.Option("--title", show_default=False)],
+    approved_by: Annotated[str, typer.Option("--approved-by", metavar="BODY", show_default=False)],
+    date: Annotated[str, typer.Option("--date", "-d", show_default=False)],
+    title_en: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title-en", show_default=False),
+    ] = None,
+    note: NoteOption = None,
+    note_en: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--note-en", show_default=False),
+    ] = None,
+    ident: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--id", metavar="ID", show_default=False),
+    ] = None,
+    baseline: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--baseline", metavar="REV", show_default=False),
+    ] = None,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+    wait: WaitOption = 60.0,
+) -> None:
+    """Record a revision of the plan: append it to the revision log (revisions:)."""
+    from jtr.discover import RoadmapNotFound, find_roadmap
+    from jtr.edit import AddRevision
+
+    if note_en is not None and note is None:
+        raise fail(message("cli_revise_note_en_alone"))
+    day = _revision_date(date)
+    try:
+        path = find_roadmap(given_file(file))
+    except RoadmapNotFound as exc:
+        raise fail(str(exc)) from None
+    commit = None if baseline is None else _baseline(path, baseline)
+    edit = AddRevision(day, title, approved_by, title_en, note, note_en, ident, commit)
+    _run(path, edit, dry_run, wait, typed_date=False)
+
+
 def register(app: typer.Typer) -> None:
     app.command("set")(set_status)
     app.command("decide")(decide)
     app.command("realise")(realise)
     app.command("realize", hidden=True)(realise)
+    app.command("revise")(revise)

@@ -22,13 +22,22 @@ this package costs none of it either.
 from jtr.edit.disk import DEFAULT_WAIT, apply, lock_path, locked
 from jtr.edit.errors import EditError, EditInvalid
 from jtr.edit.lines import BOM, Line, split_lines, unified_diff
-from jtr.edit.planning import MILESTONES, Edit, Outcome, SetMilestone, SetStatus, plan
+from jtr.edit.planning import (
+    MILESTONES,
+    AddRevision,
+    Edit,
+    Outcome,
+    SetMilestone,
+    SetStatus,
+    plan,
+)
 from jtr.edit.rtyaml import Verbatim, make_yaml, roundtrip
 
 __all__ = [
     "BOM",
     "DEFAULT_WAIT",
     "MILESTONES",
+    "AddRevision",
     "Edit",
     "EditError",
     "EditInvalid",

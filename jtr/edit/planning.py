@@ -77,7 +77,22 @@ class AddRecords(NamedTuple):
     summary: str = ""
 
 
-Edit = SetStatus | SetMilestone | AddRecords
+class AddRevision(NamedTuple):
+    """`jtr revise`: append a revision to the revision log (`revisions:`, added after `meta:`
+    when the file has none). `date`: `YYYY-MM-DD` or `YYYY-MM`; `ident`: None derives
+    `revision-<date>` (then `-2`, `-3`, … if taken); `baseline`: a full commit id."""
+
+    date: str
+    title: str
+    approved_by: str
+    title_en: str | None = None
+    note: str | None = None
+    note_en: str | None = None
+    ident: str | None = None
+    baseline: str | None = None
+
+
+Edit = SetStatus | SetMilestone | AddRecords | AddRevision
 
 
 class Outcome(NamedTuple):
@@ -118,6 +133,10 @@ def plan(raw: bytes, edit: Edit, path: Path, display: str | None = None) -> Outc
         planned = plan_records(lines, text, data, edit, name)
     elif isinstance(edit, SetStatus):
         planned = plan_status(lines, text, data, edit, name)
+    elif isinstance(edit, AddRevision):
+        from jtr.edit.revisions import plan_revision
+
+        planned = plan_revision(lines, text, data, edit, name)
     else:
         planned = plan_milestone(lines, text, data, edit, name)
     new_lines, summary, expected = planned

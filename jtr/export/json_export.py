@@ -43,6 +43,7 @@ from jtr.model import (
     Milestone,
     Reading,
     ReadingText,
+    Revision,
     Roadmap,
     Span,
     Text,
@@ -282,6 +283,18 @@ def _districts(roadmap: Roadmap) -> dict[str, Any] | None:
     return found
 
 
+def _revision(revision: Revision) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "id": revision.id,
+        "date": revision.date,
+        "title": text_data(revision.title),
+        "approved_by": revision.approved_by,
+    }
+    _maybe(found, "note", revision.note, text_data)
+    _maybe(found, "baseline", revision.baseline, str)
+    return found
+
+
 def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
     """The roadmap as its file writes it, from the model: keys in the schema's order, an
     optional key only when it has a value; `courses` as shown, with their derived states."""
@@ -289,6 +302,7 @@ def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
     found = {
         "schema_version": roadmap.schema_version,
         "meta": _meta(roadmap),
+        "revisions": [_revision(r) for r in roadmap.revisions],
         "purpose": text_data(roadmap.purpose) if roadmap.purpose else None,
         "vision": text_data(roadmap.vision) if roadmap.vision else None,
         "basic_policy": _texts(roadmap.basic_policy),
@@ -312,6 +326,8 @@ def _roadmap(roadmap: Roadmap, courses: list[dict[str, Any]]) -> dict[str, Any]:
     }
     if found["districts"] is None:
         del found["districts"]
+    if not roadmap.revisions:  # a roadmap without a revision log: none written
+        del found["revisions"]
     _maybe(found, "readings", [_reading(r) for r in roadmap.readings], _same)
     return found
 

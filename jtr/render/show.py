@@ -17,6 +17,7 @@ from jtr.model import (
     Owner,
     Phase,
     Reading,
+    Revision,
     Roadmap,
     Span,
     Task,
@@ -37,6 +38,7 @@ from jtr.presenter import (
     readings_at,
     record_json,
     record_text,
+    revision_json,
     seed_lines_text,
     span_label,
     state_label,
@@ -425,6 +427,26 @@ def _district_text(page: Page, district: District) -> None:
         page.indented(line, 2, keep=keep)
 
 
+def _revision_text(page: Page, revision: Revision) -> None:
+    from jtr.presenter import body_title
+
+    lang, roadmap = page.lang, page.roadmap
+    page.title_heading(revision.title, revision.id)
+    total = len(roadmap.revisions)
+    page.field(t("revision_date", lang), revision.date)
+    body = body_title(roadmap, revision.approved_by, lang)
+    mark = page.mark(f"{revision.id}.approved_by")
+    page.field(t("revision_approved_by", lang), f"{body}{mark} [{revision.approved_by}]")
+    if revision.note is not None:
+        page.field(t("notes", lang), revision.note.get(lang))
+    if revision.baseline is not None:
+        page.field(t("revision_baseline", lang), revision.baseline)
+    page.indented(
+        page.R(t("revision_place", lang).format(number=revision.number, total=total), style="dim"),
+        2,
+    )
+
+
 def _entity_text(page: Page, kind: Kind, entity: Any) -> None:
     """A kind without a page of its own: its title and id."""
     page.title_heading(kind.title(entity), entity.id)
@@ -440,6 +462,7 @@ TEXT: dict[str, Callable[[Page, Any], None]] = {
     "owner": _owner_text,
     "phase": _phase_text,
     "district": _district_text,
+    "revision": _revision_text,
 }
 
 
@@ -644,6 +667,7 @@ DATA: dict[str, Callable[[RoadmapState, Any], dict[str, Any]]] = {
     "owner": _owner_data,
     "phase": _phase_data,
     "district": _district_data,
+    "revision": lambda state, revision: revision_json(state.roadmap, revision),
 }
 
 

@@ -18,7 +18,7 @@ from jtr.labels import label, label_or
 from jtr.model import Span
 from jtr.presenter import RecordFields, span_label
 from jtr.presenter import record_text as _record_text
-from jtr.review.semantic import Change, Diff
+from jtr.review.semantic import Change, Diff, RevisionChange
 
 Seg = tuple[str, str]  # (role, text): "", "id", "old", "new", "del", "ins", "dim", "name"
 
@@ -394,6 +394,24 @@ def _short_parent(path: Any) -> str:
     return "/".join(parts[-2:]) if len(parts) >= 2 else path
 
 
+def revision_line(revision: RevisionChange, lang: str) -> str:
+    """`revision roadmap-2024 added: ロードマップ2024 (2024-06-01, approved by
+    promotion-committee)`: one entry of the revision log that the two sides differ in."""
+    change = {"added": "diff_added", "removed": "diff_removed"}.get(
+        revision.change, "diff_revision_changed"
+    )
+    title = revision.title
+    if isinstance(title, dict):
+        title = title.get(lang) or title.get("ja")
+    return label("diff_revision_line", lang).format(
+        id=revision.id,
+        change=label(change, lang),
+        title=plain(title if isinstance(title, str) else None, lang),
+        date=plain(revision.date, lang),
+        body=plain(revision.approved_by, lang),
+    )
+
+
 # ---- grouping ----------------------------------------------------------------------------------
 
 
@@ -512,6 +530,11 @@ def text_lines(diff: Diff, lang: str, indent: int = 0, ascii_only: bool = False)
 
     lines = []
     pad = "  " * indent
+    for revision in diff.revisions:  # the summary of the revision log, before the changes
+        lead = pad + "  "
+        lines.append(
+            Line((lead + marks("", revision_line(revision, lang)), ""), hang=len(lead) + 2)
+        )
     for group in groups(diff, lang):
         lead = pad + "  " * group.depth
         line = Line((lead, ""), hang=len(lead) + 2)
@@ -574,6 +597,7 @@ def render_markdown(diff: Diff, old_name: str, new_name: str, lang: str) -> str:
     if not diff.changes:
         return "\n".join([*out, label("diff_no_changes", lang) + ".", ""])
     out += [_count(len(diff.changes), lang) + ".", ""]
+    out += [f"- {md_text(revision_line(r, lang))}" for r in diff.revisions]
 
     def md(segs: Iterable[Seg], heading: bool = False) -> str:
         parts = []
@@ -622,6 +646,7 @@ def diff_json(diff: Diff, old_name: str, new_name: str, file: str | None) -> dic
         "changes": [c.to_dict() for c in diff.changes],
         "titles": {i: diff.titles[i] for i in sorted(used) if i in diff.titles},
         "districts": {i: diff.districts[i] for i in sorted(named) if i in diff.districts},
+        "revisions": [r.to_dict() for r in diff.revisions],
     }
 
 

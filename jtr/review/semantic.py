@@ -77,12 +77,52 @@ class Change(NamedTuple):
 _NO_NAMES: dict[str, dict[str, str]] = {}
 
 
+class RevisionChange(NamedTuple):
+    """A revision of the log (`revisions:`) added, changed or removed between the two sides:
+    what the diff's summary says of it, read tolerantly (any value may be missing or odd).
+    For a removed revision, its old values; otherwise the new ones."""
+
+    change: str  # "added", "changed" or "removed"
+    id: str
+    date: Any = None
+    title: Any = None  # {ja, en} as written
+    approved_by: Any = None
+    baseline: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def revision_changes(old: Any, new: Any) -> tuple[RevisionChange, ...]:
+    """The revisions (matched by id) that one side has and the other not, or that differ: in
+    the new side's order, then those removed in the old side's order. A side without a log,
+    or with one that is not a list, has no revisions."""
+    before = {ident: entry for entry in _list(_dict(old).get("revisions")) if (ident := _id(entry))}
+    after = {ident: entry for entry in _list(_dict(new).get("revisions")) if (ident := _id(entry))}
+
+    def summary(change: str, ident: str, entry: Any) -> RevisionChange:
+        entry = _dict(entry)
+        values = (entry.get(k) for k in ("date", "title", "approved_by", "baseline"))
+        return RevisionChange(change, ident, *values)
+
+    found = []
+    for ident, entry in after.items():
+        if ident not in before:
+            found.append(summary("added", ident, entry))
+        elif not _same(before[ident], entry):
+            found.append(summary("changed", ident, entry))
+    found += [summary("removed", i, e) for i, e in before.items() if i not in after]
+    return tuple(found)
+
+
 class Diff(NamedTuple):
     changes: tuple[Change, ...]
     # id → {"ja", "en", "label"} for the courses, items and tasks of both sides (new wins)
     titles: dict[str, dict[str, str]]
     # district id → {"ja", "en"}: the names in the districts registry of both sides (new wins)
     districts: dict[str, dict[str, str]] = _NO_NAMES
+    # The revision log's entries added, changed or removed: one summary line each.
+    revisions: tuple[RevisionChange, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -97,7 +137,9 @@ class Diff(NamedTuple):
                 return True
             return f"/{ident}/" in f"/{c.path}/"
 
-        return Diff(tuple(c for c in self.changes if about(c)), self.titles, self.districts)
+        changes = tuple(c for c in self.changes if about(c))
+        revisions = tuple(r for r in self.revisions if r.id == ident)
+        return Diff(changes, self.titles, self.districts, revisions)
 
 
 class _Where(NamedTuple):
@@ -600,7 +642,8 @@ def diff_roadmaps(old: dict[str, Any], new: dict[str, Any]) -> Diff:
     for ident in (*new_plan, *old_plan):
         rank.setdefault(ident, len(rank))
     names = _district_names(_dict(old)) | _district_names(_dict(new))  # the new name wins
-    return Diff(tuple(_ordered(differ.changes, _dict(new), _dict(old), rank)), titles, names)
+    changes = tuple(_ordered(differ.changes, _dict(new), _dict(old), rank))
+    return Diff(changes, titles, names, revision_changes(old, new))
 
 
 def _district_names(data: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -151,6 +151,7 @@ from jtr.rules import (  # noqa: E402, F401
     ids,
     readings,
     references,
+    revisions,
     structure,
     text,
     years,

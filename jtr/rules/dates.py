@@ -35,6 +35,11 @@ def invalid_dates(context: Context) -> Iterator[Finding]:
     for path, value in _dated(context):
         if len(value) == 10 and value[4] == "-" and parse_date(value) is None:
             yield Finding(path, message("find_invalid_date", value=shown(value)))
+    for i, revision in enumerate(list_at(context.data, "revisions")):  # the revision log's
+        written = dict_at(revision).get("date")
+        if isinstance(written, str) and len(written) == 10 and parse_date(written) is None:
+            where = ("revisions", i, "date")
+            yield Finding(where, message("find_invalid_date", value=shown(written)))
 
 
 @rule("history-order", Severity.ERROR, "a task's status history is in date order")
