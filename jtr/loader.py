@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -354,10 +355,26 @@ def load_document(text: str | bytes, name: str = "<string>") -> Document:
     """The same as a Document, which knows whether its numbers are plain (see
     Document.plain_numbers) without looking through the data again."""
     builder = _Builder(name)
-    data: dict[str, Any] = builder.build(text)
+    with paused_gc():
+        data: dict[str, Any] = builder.build(text)
     if builder.diagnostics:
         raise LoadError(sorted(builder.diagnostics))
     return Document(name, text, data, builder.plain_numbers)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block. Building or walking a large
+    roadmap allocates millions of objects and no cycle; each collection meanwhile scans
+    everything built so far, which costs a tenth of the time and grows faster than the file."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # Integers JSON Schema's engines all read exactly (a double holds them): 2**53.

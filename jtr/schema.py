@@ -109,17 +109,18 @@ def _rs() -> Any:
     return jsonschema_rs
 
 
-def schema_engine() -> tuple[str, str]:
-    """(name, version) of the engine that decides that a roadmap is schema-valid:
-    jsonschema-rs when installed, else jsonschema (pure Python), which also words every
-    finding in either case."""
+def schema_engine() -> tuple[str | None, str]:
+    """The versions of jsonschema-rs (None when it is not installed: jsonschema alone then
+    decides) and of jsonschema, which words and places every finding in either case."""
     from importlib import metadata
 
-    name = "jsonschema-rs" if _rs() is not None else "jsonschema"
-    try:
-        return name, metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return name, "?"
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    return (version("jsonschema-rs") if _rs() is not None else None), version("jsonschema")
 
 
 def _refuse_retrieval(uri: str) -> Any:
@@ -165,6 +166,24 @@ def _dialect(schema: dict[str, Any]) -> str:
     return str(meta.get("$id") or meta.get("id") or "")
 
 
+def _safe_pattern(pattern: str) -> bool:
+    """Whether `pattern` is in the subset both engines read alike (and Python compiles)."""
+    from jtr.validate import ecma_regex
+
+    if (
+        not pattern.isascii()
+        or _SAFE_PATTERN.fullmatch(pattern) is None
+        or _GROUP_FLAGS.search(pattern) is not None  # (?i), (?m), (?x), (?=…)…
+        or _SET_OPERATIONS.search(pattern) is not None  # [a--z], [&&]: future syntax
+    ):
+        return False
+    try:
+        ecma_regex(pattern)
+    except re.error:
+        return False
+    return True
+
+
 def fast_blockers(schema: dict[str, Any]) -> list[str]:
     """What in `schema` jsonschema-rs could read otherwise than jtr's precise validator (so
     the fast path is not taken): a pattern outside the safe subset above, `patternProperties`
@@ -173,10 +192,9 @@ def fast_blockers(schema: dict[str, Any]) -> list[str]:
     without a jsonschema-rs class. Data-side differences (a float such as `2024.0`, which
     JSON Schema calls an integer and jtr does not; infinity; integers past 2**53) are the
     loader's to flag: see jtr.loader.Document.plain_numbers."""
-    from jtr.validate import ecma_regex
-
     found: list[str] = []
-    if _DRAFTS.get(_dialect(schema)) is None:
+    said = schema.get("$schema")
+    if said is not None and said not in _DRAFTS:  # the precise path reads it as the latest
         found.append("$schema")
     stack: list[Any] = [schema]
     while stack:
@@ -187,19 +205,8 @@ def fast_blockers(schema: dict[str, Any]) -> list[str]:
         if not isinstance(node, dict):
             continue
         for key, value in node.items():
-            if key == "pattern" and isinstance(value, str):
-                try:
-                    ecma_regex(value)
-                except re.error:
-                    found.append(f"pattern {value!r}")
-                    continue
-                if (
-                    not value.isascii()
-                    or _SAFE_PATTERN.fullmatch(value) is None
-                    or _GROUP_FLAGS.search(value) is not None  # (?i), (?m), (?x), (?=…)…
-                    or _SET_OPERATIONS.search(value) is not None  # [a--z], [&&]: future syntax
-                ):
-                    found.append(f"pattern {value!r}")
+            if key == "pattern" and isinstance(value, str) and not _safe_pattern(value):
+                found.append(f"pattern {value!r}")
             elif key == "patternProperties" or (key == "multipleOf" and not isinstance(value, int)):
                 found.append(key)
             if isinstance(value, (dict, list)):

@@ -141,4 +141,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{id} は課題・見直し項目・地区のいずれでもありません (jtr districts に指定できるのはこの三つです)",
         "{id} is neither a task, an item nor a district (what jtr districts takes)",
     ),
+    # jtr --version: which engine checks the schema (the fast path of `jtr validate`)
+    "cli_version_engine_rs": (
+        "スキーマ検査: jsonschema-rs {version} (指摘の内容と位置は jsonschema {precise} で求めます)",
+        "schema check: jsonschema-rs {version} (findings worded and placed by jsonschema {precise})",
+    ),
+    "cli_version_engine_python": (
+        "スキーマ検査: jsonschema {precise} (Python のみ。jsonschema-rs はインストールされていません)",
+        "schema check: jsonschema {precise} (pure Python; jsonschema-rs is not installed)",
+    ),
 }
