@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -185,13 +186,30 @@ class Document:
     text, and what libyaml reads without another copy. `text` decodes them when asked.
     """
 
-    __slots__ = ("_positions", "data", "file", "source")
+    __slots__ = ("_plain_numbers", "_positions", "data", "file", "source")
 
-    def __init__(self, file: str, source: str | bytes, data: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        file: str,
+        source: str | bytes,
+        data: dict[str, Any],
+        plain_numbers: bool | None = None,
+    ) -> None:
         self.file = file
         self.source = source  # UTF-8 bytes (no BOM), or text when built from a str
         self.data = data
         self._positions: PositionIndex | None = None
+        self._plain_numbers = plain_numbers
+
+    @property
+    def plain_numbers(self) -> bool:
+        """No number in the data that JSON Schema's engines may read otherwise than jtr: no
+        float (`2024.0` is an integer to JSON Schema and not to jtr; `.inf` is no JSON
+        number) and no integer beyond ±2**53. The loader says so as it builds the data;
+        data from elsewhere is looked through on first use."""
+        if self._plain_numbers is None:
+            self._plain_numbers = numbers_are_plain(self.data)
+        return self._plain_numbers
 
     @property
     def text(self) -> str:
@@ -324,17 +342,60 @@ def load_file(path: Path, display: str | None = None) -> Document:
     """Read and load a roadmap-shaped YAML file (a single mapping document)."""
     name = display or str(path)
     body = utf8_body(read_bytes(path, name), name)
-    return Document(name, body, load_text(body, name))
+    return load_document(body, name)
 
 
 def load_text(text: str | bytes, name: str = "<string>") -> dict[str, Any]:
     """Load YAML (text, or UTF-8 bytes checked by `utf8_body`) into plain data, or raise
     LoadError with positioned diagnostics."""
+    return load_document(text, name).data
+
+
+def load_document(text: str | bytes, name: str = "<string>") -> Document:
+    """The same as a Document, which knows whether its numbers are plain (see
+    Document.plain_numbers) without looking through the data again."""
     builder = _Builder(name)
-    data: dict[str, Any] = builder.build(text)
+    with paused_gc():
+        data: dict[str, Any] = builder.build(text)
     if builder.diagnostics:
         raise LoadError(sorted(builder.diagnostics))
-    return data
+    return Document(name, text, data, builder.plain_numbers)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block. Building or walking a large
+    roadmap allocates millions of objects and no cycle; each collection meanwhile scans
+    everything built so far, which costs a tenth of the time and grows faster than the file."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+# Integers JSON Schema's engines all read exactly (a double holds them): 2**53.
+_EXACT_INT = 2**53
+
+
+def numbers_are_plain(data: Any) -> bool:
+    """No float and no integer beyond ±2**53 anywhere in `data` (see Document.plain_numbers)."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is dict:
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind is float or (kind is int and abs(node) > _EXACT_INT):
+            return False
+        elif kind is not str and kind is not bool and kind is not int and node is not None:
+            return False  # nothing a loader builds: let the precise validator judge it
+    return True
 
 
 class _Frame:
@@ -345,7 +406,8 @@ class _Frame:
         self.is_key = is_key  # a (refused) complex key: its end does not complete an entry
         self.key: Any = _NO_KEY  # the key whose value is being read (kept for paths)
         self.want_key = True  # whether the next node of a mapping is a key
-        self.key_lines: dict[str, int] | None = {} if isinstance(container, dict) else None
+        # Where each key was first seen (a mark), for a duplicate's message; None in a list.
+        self.key_lines: dict[Any, Any] | None = {} if isinstance(container, dict) else None
 
 
 _NO_KEY = object()
@@ -357,6 +419,9 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.restore: dict[int, str] | None = None  # set when separators were swapped out
         self.quoted: list[tuple[int, int]] = []
+        self.plain_numbers = True  # see Document.plain_numbers
+        self.root: Any = None
+        self.root_mark: Any = None
 
     def report(self, mark: Any, code: str, message: str, path: YamlPath = ()) -> None:
         if len(self.diagnostics) < MAX_LOAD_DIAGNOSTICS:
@@ -448,57 +513,85 @@ class _Builder:
         return tuple(parts)
 
     def _build(self, text: str | bytes) -> Any:
+        """The data from the parser's events: the common node (no anchor, no tag, a plain or
+        quoted scalar, a collection in value position) is handled inline; anything else goes
+        through `_node`, which does every check. Both give the same data and findings."""
         yaml = self.yaml
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        document_start = yaml.DocumentStartEvent
+        words, number_start, frame_of = _WORDS, _NUMBER_START, _Frame
         stack: list[_Frame] = []
-        root: Any = None
+        self.root = self.root_mark = None
         documents = 0
-        root_mark = None
-        events: Iterator[Any] = yaml.parse(text, Loader=self.loader)
+        inline = self.restore is None  # with separators swapped out, every node takes _node
+        if inline and self.loader.__name__ == "CSafeLoader":
+            events: Iterator[Any] = iter(self.loader(text).get_event, None)
+        else:
+            events = yaml.parse(text, Loader=self.loader)
         for event in events:
             kind = type(event)
-            if (
-                kind is yaml.ScalarEvent
-                or kind is yaml.MappingStartEvent
-                or kind is yaml.SequenceStartEvent
-            ):
-                if event.anchor is not None:
-                    self.report(
-                        event.start_mark, "anchor",
-                        message("find_anchor", anchor=clip(event.anchor, 40)),
-                        self._path(stack),
-                    )  # fmt: skip
-                tag = event.tag
-                if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
-                    self.report(
-                        event.start_mark, "tag",
-                        message("find_tag", tag=clip(_short_tag(tag), 60)),
-                        self._path(stack),
-                    )  # fmt: skip
-                    tag = None
-                if kind is yaml.ScalarEvent:
-                    if self.restore is not None and event.style in ("'", '"'):
-                        self.quoted.append((event.start_mark.index, event.end_mark.index))
-                    value = self._scalar(event, tag, stack)
-                else:
-                    value = {} if kind is yaml.MappingStartEvent else []
-                    if len(stack) >= MAX_DEPTH:
-                        self.report(
-                            event.start_mark, "too-deep", message("find_too_deep", depth=MAX_DEPTH)
-                        )
-                        return None
-                as_key = False
+            if kind is scalar_event:
+                if not inline or event.anchor is not None or event.tag is not None:
+                    self._node(event, kind, stack)
+                    continue
+                value = event.value
+                if len(value) <= _INTERN_UP_TO:
+                    value = intern(value)  # see _scalar
+                if not event.style:  # plain: '' from libyaml, None from pure Python
+                    if value in words:
+                        value = words[value]
+                    elif value[0] in number_start:
+                        value = self._resolve(event, value, stack)
                 if not stack:
-                    root, root_mark = value, event.start_mark
+                    self.root, self.root_mark = value, event.start_mark
+                    continue
+                frame = stack[-1]
+                if frame.key_lines is None:
+                    frame.container.append(value)
+                elif frame.want_key:
+                    key = intern(event.value)
+                    if key in frame.container or key == "<<":  # a duplicate, a merge key?
+                        self._key(frame, key, event, stack)
+                    else:
+                        frame.key_lines[key] = event.start_mark
+                        frame.key = key
+                        frame.want_key = False
                 else:
-                    as_key = stack[-1].key_lines is not None and stack[-1].want_key
+                    if frame.key not in frame.container:
+                        frame.container[frame.key] = value
+                    frame.want_key = True
+            elif kind is mapping_start or kind is sequence_start:
+                if not inline or event.anchor is not None or event.tag is not None:
+                    if not self._node(event, kind, stack):
+                        return None
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    self.report(
+                        event.start_mark, "too-deep", message("find_too_deep", depth=MAX_DEPTH)
+                    )
+                    return None
+                value = {} if kind is mapping_start else []
+                if not stack:
+                    self.root, self.root_mark = value, event.start_mark
+                    stack.append(frame_of(value))
+                    continue
+                frame = stack[-1]
+                if frame.key_lines is None:
+                    frame.container.append(value)
+                elif frame.want_key:  # a collection as a key: refused there
                     self._attach(stack, value, event)
-                if kind is not yaml.ScalarEvent:
-                    stack.append(_Frame(value, as_key))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    stack.append(frame_of(value, True))
+                    continue
+                elif frame.key not in frame.container:
+                    frame.container[frame.key] = value
+                stack.append(frame_of(value))
+            elif kind is mapping_end or kind is sequence_end:
                 done = stack.pop()
                 if stack and stack[-1].key_lines is not None and not done.is_key:
                     stack[-1].want_key = True  # the entry whose value just ended is complete
-            elif kind is yaml.AliasEvent:
+            elif kind is alias_event:
                 self.report(
                     event.start_mark, "alias",
                     message("find_alias", anchor=clip(event.anchor, 40)),
@@ -506,13 +599,14 @@ class _Builder:
                 )  # fmt: skip
                 if stack:
                     self._attach(stack, None, event)
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is document_start:
                 documents += 1
                 if documents > 1:
                     self.report(
                         event.start_mark, "multiple-documents", message("find_multiple_documents")
                     )
                     return None
+        root, root_mark = self.root, self.root_mark
         if documents == 0 or root is None:
             self.report(None, "empty", message("find_empty"))
             return None
@@ -525,6 +619,43 @@ class _Builder:
             self.report(root_mark, "not-mapping", found)
             return None
         return root
+
+    def _node(self, event: Any, kind: type, stack: list[_Frame]) -> bool:
+        """A scalar, mapping or sequence start with every check (anchor, tag, quoted text
+        beside swapped separators, depth, key); False when the document cannot go on."""
+        yaml = self.yaml
+        if event.anchor is not None:
+            self.report(
+                event.start_mark, "anchor",
+                message("find_anchor", anchor=clip(event.anchor, 40)),
+                self._path(stack),
+            )  # fmt: skip
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+            self.report(
+                event.start_mark, "tag",
+                message("find_tag", tag=clip(_short_tag(tag), 60)),
+                self._path(stack),
+            )  # fmt: skip
+            tag = None
+        if kind is yaml.ScalarEvent:
+            if self.restore is not None and event.style in ("'", '"'):
+                self.quoted.append((event.start_mark.index, event.end_mark.index))
+            value = self._scalar(event, tag, stack)
+        else:
+            value = {} if kind is yaml.MappingStartEvent else []
+            if len(stack) >= MAX_DEPTH:
+                self.report(event.start_mark, "too-deep", message("find_too_deep", depth=MAX_DEPTH))
+                return False
+        as_key = False
+        if not stack:
+            self.root, self.root_mark = value, event.start_mark
+        else:
+            as_key = stack[-1].key_lines is not None and stack[-1].want_key
+            self._attach(stack, value, event)
+        if kind is not yaml.ScalarEvent:
+            stack.append(_Frame(value, as_key))
+        return True
 
     def _scalar(self, event: Any, tag: str | None, stack: list[_Frame]) -> Any:
         value: str = event.value
@@ -563,12 +694,13 @@ class _Builder:
             )  # fmt: skip
             return value
         if name == "float":
+            self.plain_numbers = False
             return float(cast("int | float", resolved))
         return resolved
 
     def _resolve(self, event: Any, value: str, stack: list[_Frame]) -> Any:
         try:
-            return resolve_plain(value)
+            resolved = resolve_plain(value)
         except NumberTooLong as exc:
             self.report(
                 event.start_mark, "number-too-long",
@@ -577,6 +709,9 @@ class _Builder:
                 self._path(stack),
             )  # fmt: skip
             return value
+        if type(resolved) is float or (type(resolved) is int and abs(resolved) > _EXACT_INT):
+            self.plain_numbers = False
+        return resolved
 
     def _attach(self, stack: list[_Frame], value: Any, event: Any) -> None:
         yaml = self.yaml
@@ -597,27 +732,32 @@ class _Builder:
                 key = intern(text.translate(self.restore) if self.restore is not None else text)
             else:
                 key = value
-            if key == "<<" and not getattr(event, "style", "x"):
-                self.report(
-                    event.start_mark, "merge-key", message("find_merge_key"), self._path(stack)
-                )
-            line = event.start_mark.line + 1
-            first = frame.key_lines.get(key)
-            if first is not None:
-                self.report(
-                    event.start_mark, "duplicate-key",
-                    message("find_duplicate_key", key=clip(str(key), 80), first=first, line=line),
-                    (*self._path(stack), key),
-                )  # fmt: skip
-            else:
-                frame.key_lines[key] = line
-            frame.key = key
-            frame.want_key = False
+            self._key(frame, key, event, stack)
         else:
             if frame.key not in container:
                 container[frame.key] = value
             if type(event) is yaml.ScalarEvent or type(event) is yaml.AliasEvent:
                 frame.want_key = True  # a collection completes the entry at its end event
+
+    def _key(self, frame: _Frame, key: Any, event: Any, stack: list[_Frame]) -> None:
+        """`key` (read from `event`) starts the next entry of the mapping `frame` holds."""
+        key_lines = cast("dict[Any, Any]", frame.key_lines)
+        if key == "<<" and not getattr(event, "style", "x"):
+            self.report(event.start_mark, "merge-key", message("find_merge_key"), self._path(stack))
+        first = key_lines.get(key)
+        if first is not None:
+            line = event.start_mark.line + 1
+            self.report(
+                event.start_mark, "duplicate-key",
+                message(
+                    "find_duplicate_key", key=clip(str(key), 80), first=first.line + 1, line=line
+                ),
+                (*self._path(stack), key),
+            )  # fmt: skip
+        else:
+            key_lines[key] = event.start_mark  # its line is said only for a duplicate
+        frame.key = key
+        frame.want_key = False
 
 
 class _Mark(NamedTuple):

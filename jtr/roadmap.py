@@ -14,7 +14,7 @@ from typing import NamedTuple
 from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.fileio import ReadError
 from jtr.labels import message
-from jtr.loader import Document, decode, load_text, read_bytes, utf8_body
+from jtr.loader import Document, decode, load_document, read_bytes, utf8_body
 from jtr.model import Roadmap, build
 
 # A finding no file should ever get: the checks passed, yet the model could not be built.
@@ -52,7 +52,7 @@ def open_roadmap(path: Path, display: str | None = None) -> LoadedRoadmap:
         data = None if schema_raw is None else cache.lookup(path, raw, depends=schema_raw)
         if data is not None:
             return LoadedRoadmap(path, Document(name, body, data), build(data))
-        doc = Document(name, body, load_text(body, name))
+        doc = load_document(body, name)
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
     loaded = _checked(path, doc)
@@ -73,7 +73,7 @@ def open_roadmap_bytes(raw: bytes, path: Path, display: str) -> LoadedRoadmap:
     """The same for bytes read elsewhere (a git revision); `path` is where its schema is found."""
     try:
         text = decode(raw, display)
-        doc = Document(display, text, load_text(text, display))
+        doc = load_document(text, display)
     except LoadError as exc:
         raise RoadmapInvalid(exc.diagnostics) from None
     return _checked(path, doc)

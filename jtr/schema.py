@@ -36,6 +36,9 @@ class Schema:
 
     file: str
     data: dict[str, Any]
+    # Whether load_schema checked it (meta-schema, nesting, every reference inside the
+    # document without a loop): only then may jsonschema-rs decide (see `fast`).
+    checked: bool = False
 
     @cached_property
     def validator(self) -> Any:
@@ -47,6 +50,18 @@ class Schema:
         # A registry with no retrieval: a reference is resolved inside this document or not
         # at all (jsonschema's default would fetch URLs and open file: URIs).
         return _Guarded(cls(inline_local_refs(self.data), registry=Registry()), self.file)
+
+    @cached_property
+    def fast(self) -> Callable[[Any], bool] | None:
+        """jsonschema-rs's `is_valid` for this schema, or None where it may not decide.
+
+        It only ever says *that* data is valid: where it says no, the precise validator above
+        says where and why. So it is used only when it cannot accept what the precise one
+        refuses (see `fast_blockers`), with a retriever that refuses every other document
+        (jsonschema-rs would otherwise fetch `http(s):` and open `file:` references), and
+        never when jsonschema-rs is not installed.
+        """
+        return fast_validator(self.data) if self.checked else None
 
 
 class _Guarded:
@@ -79,6 +94,146 @@ class _Guarded:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._validator, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast path: jsonschema-rs, where it means exactly what the precise validator means
+
+
+def _rs() -> Any:
+    """The jsonschema_rs module, or None when its wheel is not installed (or will not load)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs
+
+
+def schema_engine() -> tuple[str | None, str]:
+    """The versions of jsonschema-rs (None when it is not installed: jsonschema alone then
+    decides) and of jsonschema, which words and places every finding in either case."""
+    from importlib import metadata
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    return (version("jsonschema-rs") if _rs() is not None else None), version("jsonschema")
+
+
+def _refuse_retrieval(uri: str) -> Any:
+    """jsonschema-rs's only way to another document: never taken (nothing is fetched)."""
+    raise LookupError(uri)
+
+
+# Patterns whose meaning is the same in jtr's ECMA-262 reading (jtr.validate.ecma_regex) and
+# in jsonschema-rs: ASCII-exact pieces only. No `.`, `\w`, `\s` or `\b` (Unicode in
+# Python, ASCII or other sets in ECMA-262), no `[]`, no sets inside sets, no escapes of
+# letters beyond these.
+_SAFE_ESCAPE = r"\\[\\/.\-\[\](){}*+?^$|dDntr]"
+_SAFE_PATTERN = re.compile(
+    r"(?:"
+    r"[^\\\[\](){}.*+?^$|]"  # a literal character
+    rf"|{_SAFE_ESCAPE}"
+    r"|\[\^?(?!\])(?:[^\\\[\]]|\\[\\/.\-\[\]^ntr])+\]"  # a class of literals and ranges
+    r"|\(\?:|[()|^$]"
+    r"|[*+?]\??|\{[0-9]+(?:,[0-9]*)?\}\??"
+    r")*"
+)
+_GROUP_FLAGS = re.compile(r"\(\?(?!:)")
+_SET_OPERATIONS = re.compile(r"--|&&|\|\||~~")
+_LATEST = "https://json-schema.org/draft/2020-12/schema"  # jsonschema's Draft202012Validator
+_DRAFTS = {  # the precise validator's META_SCHEMA $id → jsonschema-rs's class
+    "https://json-schema.org/draft/2020-12/schema": "Draft202012Validator",
+    "https://json-schema.org/draft/2019-09/schema": "Draft201909Validator",
+    "http://json-schema.org/draft-07/schema#": "Draft7Validator",
+    "http://json-schema.org/draft-06/schema#": "Draft6Validator",
+    "http://json-schema.org/draft-04/schema#": "Draft4Validator",
+}
+
+
+def _dialect(schema: dict[str, Any]) -> str:
+    """The `$id` of the meta-schema the precise validator uses for `schema` (that of
+    `_validator_class`), without importing jsonschema for the usual cases."""
+    said = schema.get("$schema")
+    if said is None:
+        return _LATEST
+    if isinstance(said, str) and said in _DRAFTS:
+        return said
+    meta = _validator_class(schema).META_SCHEMA
+    return str(meta.get("$id") or meta.get("id") or "")
+
+
+def _safe_pattern(pattern: str) -> bool:
+    """Whether `pattern` is in the subset both engines read alike (and Python compiles)."""
+    from jtr.validate import ecma_regex
+
+    if (
+        not pattern.isascii()
+        or _SAFE_PATTERN.fullmatch(pattern) is None
+        or _GROUP_FLAGS.search(pattern) is not None  # (?i), (?m), (?x), (?=…)…
+        or _SET_OPERATIONS.search(pattern) is not None  # [a--z], [&&]: future syntax
+    ):
+        return False
+    try:
+        ecma_regex(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def fast_blockers(schema: dict[str, Any]) -> list[str]:
+    """What in `schema` jsonschema-rs could read otherwise than jtr's precise validator (so
+    the fast path is not taken): a pattern outside the safe subset above, `patternProperties`
+    (jsonschema reads those with Python's `re`, where `$` also matches before a final
+    newline), a fractional `multipleOf` (floating-point division differs), and a `$schema`
+    without a jsonschema-rs class. Data-side differences (a float such as `2024.0`, which
+    JSON Schema calls an integer and jtr does not; infinity; integers past 2**53) are the
+    loader's to flag: see jtr.loader.Document.plain_numbers."""
+    found: list[str] = []
+    said = schema.get("$schema")
+    if said is not None and said not in _DRAFTS:  # the precise path reads it as the latest
+        found.append("$schema")
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str) and not _safe_pattern(value):
+                found.append(f"pattern {value!r}")
+            elif key == "patternProperties" or (key == "multipleOf" and not isinstance(value, int)):
+                found.append(key)
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+    return found
+
+
+def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """`is_valid` of a jsonschema-rs validator for `schema`, or None (not installed, or a
+    schema it may not decide: see fast_blockers, or one it will not build)."""
+    rs = _rs()
+    if rs is None or fast_blockers(schema):
+        return None
+    cls = getattr(rs, _DRAFTS[_dialect(schema)])
+    try:
+        validator = cls(schema, validate_formats=False, retriever=_refuse_retrieval)
+    except Exception:  # any schema it cannot build is the precise validator's to judge
+        return None
+    is_valid: Callable[[Any], bool] = validator.is_valid
+
+    def check(instance: Any) -> bool:
+        try:
+            return bool(is_valid(instance))
+        except Exception:  # data it cannot convert, a reference it will not fetch: not valid
+            return False
+
+    return check
 
 
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples", "default", "deprecated"})
@@ -144,7 +299,7 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
 
     known_good = cache.lookup(None, raw, kind=_CACHE_KIND)
     if known_good is not None:  # these exact bytes passed every check before, anywhere
-        return Schema(name, known_good)
+        return Schema(name, known_good, checked=True)
     text = decode(raw, name)
 
     def broken(line: int, column: int, code: str, said: str) -> SchemaBroken:
@@ -190,7 +345,7 @@ def load_schema(path: Path, display: str | None = None) -> Schema:
     if found:
         raise SchemaBroken(sorted(set(found)))
     cache.store(None, raw, data, kind=_CACHE_KIND)
-    return Schema(name, data)
+    return Schema(name, data, checked=True)
 
 
 def _validator_class(data: dict[str, Any]) -> Any:

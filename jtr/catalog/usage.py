@@ -146,4 +146,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--note-en は --note (日本語の備考) と一緒に指定してください",
         "--note-en needs --note (the note in Japanese)",
     ),
+    # jtr --version: which engine checks the schema (the fast path of `jtr validate`)
+    "cli_version_engine_rs": (
+        "スキーマ検査: jsonschema-rs {version} (指摘の内容と位置は jsonschema {precise} で求めます)",
+        "schema check: jsonschema-rs {version} (findings worded and placed by jsonschema {precise})",
+    ),
+    "cli_version_engine_python": (
+        "スキーマ検査: jsonschema {precise} (Python のみ。jsonschema-rs はインストールされていません)",
+        "schema check: jsonschema {precise} (pure Python; jsonschema-rs is not installed)",
+    ),
 }

@@ -37,7 +37,15 @@ app = JtrTyper(
 
 def _version(value: bool) -> None:
     if value:
+        from jtr.labels import message
+        from jtr.schema import schema_engine
+
         typer.echo(f"jtr {__version__}")
+        fast, precise = schema_engine()
+        if fast is not None:
+            typer.echo(message("cli_version_engine_rs", version=fast, precise=precise))
+        else:
+            typer.echo(message("cli_version_engine_python", precise=precise))
         raise typer.Exit()
 
 

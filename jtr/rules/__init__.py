@@ -14,7 +14,7 @@ from jtr import access
 from jtr.access import Entry, Placed
 from jtr.diagnostics import Diagnostic, Severity, YamlPath
 from jtr.escape import clip
-from jtr.loader import Document
+from jtr.loader import Document, paused_gc
 
 
 class Finding(NamedTuple):
@@ -128,6 +128,11 @@ class Context:
 
 
 def run_rules(doc: Document, codes: set[str] | None = None) -> list[Diagnostic]:
+    with paused_gc():  # the rules walk the whole roadmap and make no cycles
+        return _run(doc, codes)
+
+
+def _run(doc: Document, codes: set[str] | None) -> list[Diagnostic]:
     context = Context(doc)
     found: list[Diagnostic] = []
     for code, registered in REGISTRY.items():

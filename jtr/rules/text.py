@@ -106,11 +106,47 @@ def _walk(value: Any, path: list[PathPart], out: list[Finding]) -> None:
             path.pop()
 
 
-def _texts(value: Any, keys: list[Any], values: list[str]) -> None:
-    """Every key and every string value below `value`, gathered for one scan each (the keys
-    that are not strings are left out when they are scanned)."""
+class _Scan:
+    """The keys and string values a walk meets, scanned a few thousand at a time (never all
+    of them gathered or joined: a large roadmap has millions)."""
+
+    __slots__ = ("found", "keys", "values")
+
+    def __init__(self) -> None:
+        self.found = False
+        self.keys: list[Any] = []
+        self.values: list[str] = []
+
+    def flush(self) -> None:
+        keys = [k for k in self.keys if isinstance(k, str)]
+        if _any_hidden(keys, layout=False) or _any_hidden(self.values, layout=True):
+            self.found = True
+        self.keys.clear()
+        self.values.clear()
+
+
+_SCANNED_AT_ONCE = 4096  # texts joined for one scan: the scans stay few, the copies small
+
+
+def _any_hidden(texts: list[str], *, layout: bool) -> bool:
+    """Whether any of `texts` holds a hidden character (with `layout`, line breaks and tabs
+    do not count)."""
+    for start in range(0, len(texts), _SCANNED_AT_ONCE):
+        joined = "".join(texts[start : start + _SCANNED_AT_ONCE])
+        if layout:
+            joined = joined.replace("\n", "").replace("\t", "")
+        if has_hidden(joined):
+            return True
+    return False
+
+
+def _texts(value: Any, scan: _Scan) -> None:
+    """Every key and every string value below `value` into `scan` (the keys that are not
+    strings are left out when they are scanned); stops once something is found."""
+    if scan.found:
+        return
     if isinstance(value, dict):
-        keys.extend(value)
+        scan.keys.extend(value)
         children: Any = value.values()
     elif isinstance(value, list):
         children = value
@@ -118,9 +154,11 @@ def _texts(value: Any, keys: list[Any], values: list[str]) -> None:
         return
     for child in children:
         if isinstance(child, str):
-            values.append(child)
+            scan.values.append(child)
         elif isinstance(child, (dict, list)):
-            _texts(child, keys, values)
+            _texts(child, scan)
+    if len(scan.keys) + len(scan.values) >= _SCANNED_AT_ONCE:
+        scan.flush()
 
 
 @rule(
@@ -129,14 +167,13 @@ def _texts(value: Any, keys: list[Any], values: list[str]) -> None:
     "no text or key holds control, bidirectional or invisible characters",
 )
 def hidden_text(context: Context) -> Iterator[Finding]:
-    # One scan of all keys and one of all values decides whether there is anything to find;
-    # only then are paths built (most roadmaps have nothing, and tens of thousands of texts).
-    keys: list[Any] = []
-    values: list[str] = []
-    _texts(context.data, keys, values)
-    layout_free = "".join(values).replace("\n", "").replace("\t", "")
-    key_text = "".join([k for k in keys if isinstance(k, str)])
-    if not has_hidden(key_text) and not has_hidden(layout_free):
+    # A scan of the keys and values, a few thousand at a time, decides whether there is
+    # anything to find; only then are paths built (most roadmaps have nothing, and hundreds
+    # of thousands of texts).
+    scan = _Scan()
+    _texts(context.data, scan)
+    scan.flush()
+    if not scan.found:
         return
     found: list[Finding] = []
     _walk(context.data, [], found)
