@@ -391,4 +391,30 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "取り込む新しい回答はありません",
         "nothing new to import",
     ),
+    # jtr merge-driver: the three-way merge of the roadmap by id
+    "err_merge_conflict_field": (
+        "競合: {field} が両方で異なる内容に変更されています",
+        "conflict: field {field} changed differently on both sides",
+    ),
+    "err_merge_conflict_entity_field": (
+        "競合: {kind} {id} の {field} が両方で異なる内容に変更されています",
+        "conflict: {kind} {id} field {field} changed differently on both sides",
+    ),
+    "err_merge_conflict_entity": (
+        "競合: {kind} {id} が一方で変更され、もう一方で削除されています",
+        "conflict: {kind} {id} changed on one side and removed on the other",
+    ),
+    "err_merge_shape": (
+        "項目ごとの行に分けられない書き方です",
+        "its layout cannot be split into the lines of each entry",
+    ),
+    "warn_merge_by_lines": (
+        "{name}: id による統合ができないため ({reason})、git merge-file で行単位に統合しました",
+        "{name}: not merged by id ({reason}); merged line by line with git merge-file",
+    ),
+    "err_merge_invalid": (
+        "{name}: 統合結果が検証を通らないため ({count} 件のエラー)、取り込む変更を競合として残しました",
+        "{name}: the merged roadmap would not be valid ({count} errors); the changes are left "
+        "between conflict markers",
+    ),
 }

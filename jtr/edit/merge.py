@@ -1,0 +1,602 @@
+"""`jtr merge-driver`: a three-way merge of the roadmap by id, for git's merge driver.
+
+The merge starts from ours' text and applies theirs' changes (relative to the ancestor) as
+edits confined to the lines of what changed, so every untouched line stays byte for byte:
+
+- The three texts are read with jtr's loader (plain data, every refusal) and composed with
+  PyYAML (each node's position), which gives each mapping key and each list entry its lines:
+  from its first line to the next sibling, less the blank lines and outdented comments that
+  introduce what follows (the same rule as `jtr set`'s insertions).
+- A mapping is merged key by key; a list whose entries all have an `id` entry by entry, by
+  id; any other list (a task's `history`, a list of references) entry by entry, an entry
+  being known by its whole content. An entry or key only one side changed takes that side's
+  lines; one changed alike on both sides is kept; one changed differently on both sides is
+  merged inside when both are block mappings or lists, else it is a conflict: ordinary
+  conflict markers around that key's or entry's lines, reported by the id of the entity that
+  holds it.
+- An entry added by theirs goes after the entry it follows in theirs; in a list whose entries
+  all have a date and stand in date order (records, revisions), where its date puts it, after
+  ours' entries of the same date. An entry added alike on both sides is kept once.
+- A rename is an entry whose id changed while the rest stayed the same: it is merged as the
+  same entity (the new id, the other side's changes). An entry removed on one side and changed
+  on the other is a conflict; one changed and renamed on the same side reads as removed and
+  added.
+
+The merged text is read back and validated (schema and rules, as `jtr validate`); a result
+with errors is not written as if merged: ours' text is written with each change jtr would
+have brought in between conflict markers, and the findings are reported. A version that jtr
+cannot read (not YAML, refused by the loader, or shaped so that lines cannot be told apart)
+is merged line by line by `git merge-file`, giving git's ordinary conflict markers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jtr.diagnostics import LoadError, Severity
+from jtr.edit.lines import BOM, Line, newline_of, split_lines
+from jtr.labels import message
+
+MARKER_SIZE = 7  # git's default length of a conflict marker (`merge.conflictStyle` aside)
+
+
+class Unmergeable(Exception):
+    """What jtr cannot merge by structure here: merged as a conflict one level up (or, at the
+    top of the file, line by line)."""
+
+
+class Id(str):
+    """An entry of an id-keyed list in a conflict's path, named by its id."""
+
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class View:
+    """A key's value or a list's entry on one side: its composed node, its plain data and its
+    lines (`start`, the column it starts at on that line, `stop`)."""
+
+    node: Any
+    data: Any
+    start: int
+    col: int
+    stop: int
+
+
+class Edit(NamedTuple):
+    start: int  # ours' lines[start:stop] are replaced by `lines`
+    stop: int
+    lines: list[str]
+
+
+class Conflict(NamedTuple):
+    path: Path_  # keys, Id(...) for entries of id-keyed lists, indexes for others
+    whole: bool  # the whole entry: changed on one side, removed on the other
+
+
+class Merged(NamedTuple):
+    lines: list[str]  # the merged text, without line breaks
+    conflicts: list[Conflict]
+
+
+@dataclass
+class Side:
+    lines: list[str]
+    data: Any
+    root: Any
+
+
+def _yaml_module() -> Any:
+    import yaml
+
+    return yaml
+
+
+def read_side(text: str, name: str) -> Side:
+    """The loaded and composed text; LoadError (from jtr's loader) or Unmergeable."""
+    from jtr.loader import load_text
+
+    data = load_text(text, name)
+    if any(c in text for c in "\x85\u2028\u2029") or "\r" in text.replace("\r\n", ""):
+        raise Unmergeable(name)  # PyYAML would count lines differently from jtr
+    yaml = _yaml_module()
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:  # pragma: no cover - jtr's loader read it
+        raise Unmergeable(name) from None
+    return Side([line.text for line in split_lines(text)], data, root)
+
+
+def _is_block(node: Any) -> bool:
+    yaml = _yaml_module()
+    return (
+        isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+        and not node.flow_style
+        and bool(node.value)
+    )
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _trim(lines: list[str], start: int, stop: int, col: int) -> int:
+    """`stop` less the trailing blank lines and comments at or left of `col`: those introduce
+    what follows."""
+    while stop > start + 1:
+        body = lines[stop - 1].strip()
+        if body and not (body.startswith("#") and _indent(lines[stop - 1]) <= col):
+            break
+        stop -= 1
+    return stop
+
+
+def children(side: Side, view: View) -> list[tuple[str | int, View]]:
+    """The keys of a block mapping, or the entries of a block list, each with its lines."""
+    yaml = _yaml_module()
+    lines, node, data = side.lines, view.node, view.data
+    found: list[tuple[str | int, View, int, int]] = []  # key, node/data, start, col
+    if isinstance(node, yaml.MappingNode):
+        if not isinstance(data, dict):
+            raise Unmergeable("mapping")
+        for key_node, value in node.value:
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode) or key not in data:
+                raise Unmergeable("key")
+            line, col = key_node.start_mark.line, key_node.start_mark.column
+            found.append((key, View(value, data[key], line, col, 0), line, col))
+    else:
+        if not isinstance(data, list) or len(data) != len(node.value):
+            raise Unmergeable("list")
+        dash = node.start_mark.column
+        floor = view.start
+        for i, value in enumerate(node.value):
+            line = value.start_mark.line
+            while line > floor and not _dash_at(lines[line], dash):
+                line -= 1
+            if not _dash_at(lines[line], dash):
+                raise Unmergeable("dash")
+            found.append((i, View(value, data[i], line, dash, 0), line, dash))
+            floor = line + 1
+    result: list[tuple[str | int, View]] = []
+    for n, (key, child, start, col) in enumerate(found):
+        end = found[n + 1][2] if n + 1 < len(found) else view.stop
+        if end <= start:
+            raise Unmergeable("order")
+        child.stop = _trim(lines, start, end, col)
+        result.append((key, child))
+    return result
+
+
+def _dash_at(text: str, column: int) -> bool:
+    return text[column : column + 1] == "-" and not text[:column].strip()
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _without_id(value: Any) -> Any:
+    return {k: v for k, v in value.items() if k != "id"} if isinstance(value, dict) else value
+
+
+def _date(value: Any) -> str | None:
+    found = value.get("date") if isinstance(value, dict) else None
+    return found if isinstance(found, str) else None
+
+
+@dataclass
+class _Merger:
+    base: Side
+    ours: Side
+    theirs: Side
+    marker: int = MARKER_SIZE
+    edits: list[Edit] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    # ---- text ---------------------------------------------------------------------------
+
+    def text_of(self, side: Side, view: View, col: int, prefix: str) -> list[str]:
+        """`view`'s lines on `side`, moved to start at `col` behind `prefix` (ours' first
+        columns of the line); Unmergeable if its lines cannot move that far left."""
+        lines = side.lines[view.start : view.stop]
+        shift = col - view.col
+        moved = [prefix + lines[0][view.col :]]
+        for text in lines[1:]:
+            if not text.strip():
+                moved.append(text)
+            elif shift >= 0:
+                moved.append(" " * shift + text)
+            elif _indent(text) >= -shift:
+                moved.append(text[-shift:])
+            else:
+                raise Unmergeable("indent")
+        return moved
+
+    def replace(self, o: View, t: View) -> None:
+        prefix = self.ours.lines[o.start][: o.col]
+        self.edits.append(Edit(o.start, o.stop, self.text_of(self.theirs, t, o.col, prefix)))
+
+    def conflict(
+        self, path: Path_, o: View | None, t: View | None, at: int, col: int, whole: bool = False
+    ) -> None:
+        """Conflict markers around ours' and theirs' lines of one key or entry (`at`: where
+        it goes when ours has none)."""
+        if o is not None:
+            prefix = self.ours.lines[o.start][: o.col]
+            mine = self.ours.lines[o.start : o.stop]
+            start, stop = o.start, o.stop
+        else:
+            prefix, mine, start, stop = " " * col, [], at, at
+        theirs = self.text_of(self.theirs, t, col, prefix) if t is not None else []
+        block = [
+            "<" * self.marker + " ours",
+            *mine,
+            "=" * self.marker,
+            *theirs,
+            ">" * self.marker + " theirs",
+        ]
+        self.edits.append(Edit(start, stop, block))
+        self.conflicts.append(Conflict(path, whole))
+
+    # ---- structure ------------------------------------------------------------------------
+
+    def value(self, path: Path_, b: View | None, o: View, t: View) -> None:
+        """One key or entry present on both ours and theirs."""
+        if o.data == t.data or (b is not None and b.data == t.data):
+            return
+        if b is not None and b.data == o.data:
+            self.replace(o, t)
+            return
+        mark = len(self.edits), len(self.conflicts)
+        try:
+            self.inside(path, b, o, t)
+        except Unmergeable:
+            del self.edits[mark[0] :], self.conflicts[mark[1] :]
+            self.conflict(path, o, t, o.start, o.col)
+
+    def inside(self, path: Path_, b: View | None, o: View, t: View) -> None:
+        """Both sides changed a value differently: merge inside it if it is a block mapping or
+        list on both (the ancestor's value read as empty when it is missing or another kind)."""
+        yaml = _yaml_module()
+        if not (_is_block(o.node) and _is_block(t.node)) or type(o.node) is not type(t.node):
+            raise Unmergeable("atomic")
+        o_kids = children(self.ours, o)
+        t_kids = children(self.theirs, t)
+        b_kids: list[tuple[str | int, View]] = []
+        if b is not None and type(b.node) is type(o.node) and _is_block(b.node):
+            b_kids = children(self.base, b)
+        if isinstance(o.node, yaml.MappingNode):
+            self.entries(path, b_kids, o_kids, t_kids, ordered=False)
+            return
+        keyed = [_keyed(kids) for kids in (b_kids, o_kids, t_kids)]
+        if all(k is not None for k in keyed):
+            bk, ok, tk = (k for k in keyed if k is not None)
+            ok, tk = _renamed(bk, ok), _renamed(bk, tk)
+            self.entries(path, bk, ok, tk, ordered=True, ids=True)
+        else:
+            self.entries(
+                path, _by_content(b_kids), _by_content(o_kids), _by_content(t_kids), ordered=True
+            )
+
+    def entries(
+        self,
+        path: Path_,
+        b_kids: list[tuple[Any, View]],
+        o_kids: list[tuple[Any, View]],
+        t_kids: list[tuple[Any, View]],
+        ordered: bool,
+        ids: bool = False,
+    ) -> None:
+        """Merge the keys of a mapping or the entries of a list, each known by its key."""
+        base = dict(b_kids)
+        ours = dict(o_kids)
+        theirs = dict(t_kids)
+        col = o_kids[0][1].col
+
+        def named(key: Any, view: View) -> Path_:
+            if ids:
+                return (*path, Id(view.data["id"]))
+            return (*path, key if isinstance(key, str) else _index(key, o_kids, t_kids))
+
+        for key, o in o_kids:
+            b, t = base.get(key), theirs.get(key)
+            if t is not None:
+                self.value(named(key, o), b, o, t)
+            elif b is not None:  # theirs removed it
+                if b.data == o.data:
+                    self._before(o)  # the first key of `- key:`: not removable alone
+                    self.edits.append(Edit(o.start, o.stop, []))
+                else:
+                    self.conflict(named(key, o), o, None, o.start, o.col, whole=True)
+        added = [(n, key, t) for n, (key, t) in enumerate(t_kids) if key not in ours]
+        dated = ordered and _dated([v.data for _, v in o_kids], [t.data for _, _, t in added])
+        if dated:
+            added.sort(key=lambda entry: (_date(entry[2].data) or "", entry[0]))
+        for n, key, t in added:
+            b = base.get(key)
+            if b is not None and b.data == t.data:
+                continue  # ours removed it, theirs left it alone
+            at = self.position(n, t, o_kids, t_kids, ours, dated)
+            if b is not None:  # ours removed it, theirs changed it
+                self.conflict(named(key, t), None, t, at, col, whole=True)
+            else:
+                self.edits.append(Edit(at, at, self.text_of(self.theirs, t, col, " " * col)))
+
+    def position(
+        self,
+        n: int,
+        t: View,
+        o_kids: list[tuple[Any, View]],
+        t_kids: list[tuple[Any, View]],
+        ours: dict[Any, View],
+        dated: bool,
+    ) -> int:
+        """The line of ours where theirs' new key or entry `t` (theirs' n-th) goes."""
+        if dated:
+            day = _date(t.data) or ""
+            before = [o for _, o in o_kids if (_date(o.data) or "") <= day]
+            if before:
+                return before[-1].stop
+            return self._before(o_kids[0][1])
+        for key, _ in reversed(t_kids[:n]):
+            if key in ours:
+                return ours[key].stop
+        for key, _ in t_kids[n + 1 :]:
+            if key in ours:
+                return self._before(ours[key])
+        return o_kids[-1][1].stop
+
+    def _before(self, o: View) -> int:
+        if self.ours.lines[o.start][: o.col].strip():  # `- key:` of an entry: not splittable
+            raise Unmergeable("first key")
+        return o.start
+
+
+def _index(key: Any, o_kids: list[tuple[Any, View]], t_kids: list[tuple[Any, View]]) -> int:
+    for kids in (o_kids, t_kids):
+        for n, (k, _) in enumerate(kids):
+            if k == key:
+                return n
+    return 0
+
+
+def _keyed(kids: list[tuple[str | int, View]]) -> list[tuple[Any, View]] | None:
+    """The entries by id if every one has a distinct text id, else None."""
+    keyed = [(v.data.get("id") if isinstance(v.data, dict) else None, v) for _, v in kids]
+    ids = [k for k, _ in keyed]
+    if any(not isinstance(k, str) for k in ids) or len(set(ids)) != len(ids):
+        return None
+    return keyed
+
+
+def _renamed(base: list[tuple[Any, View]], side: list[tuple[Any, View]]) -> list[tuple[Any, View]]:
+    """`side`'s entries, a renamed one (its id changed, the rest as in the ancestor) keyed by
+    its ancestor's id so that it merges as the same entity."""
+    side_ids = {k for k, _ in side}
+    base_ids = {k for k, _ in base}
+    gone = {k: v for k, v in base if k not in side_ids}
+    result = []
+    for key, view in side:
+        if key not in base_ids:
+            rest = _without_id(view.data)
+            match = [k for k, v in gone.items() if _without_id(v.data) == rest]
+            if len(match) == 1:
+                key = match[0]
+                del gone[key]
+        result.append((key, view))
+    return result
+
+
+def _by_content(kids: list[tuple[str | int, View]]) -> list[tuple[Any, View]]:
+    """The entries keyed by their content (and which of equal entries they are)."""
+    seen: dict[str, int] = {}
+    keyed = []
+    for _, view in kids:
+        text = _canonical(view.data)
+        seen[text] = seen.get(text, 0) + 1
+        keyed.append(((text, seen[text]), view))
+    return keyed
+
+
+def _dated(ours: list[Any], added: list[Any]) -> bool:
+    """Whether every entry has a date and ours' stand in date order."""
+    days = [_date(v) for v in ours]
+    if not days or any(d is None for d in days) or any(_date(v) is None for v in added):
+        return False
+    return days == sorted(days)  # type: ignore[type-var]
+
+
+def merge_texts(
+    base: str, ours: str, theirs: str, marker: int = MARKER_SIZE, name: str = "<roadmap>"
+) -> Merged:
+    """The three-way merge of three roadmap texts by id; LoadError if one cannot be read,
+    Unmergeable if one is not shaped as a block mapping jtr can split into lines. The sides
+    are named as git's index stages name them: `:1:NAME` the ancestor, `:2:` ours, `:3:`
+    theirs."""
+    texts = ((base, f":1:{name}"), (ours, f":2:{name}"), (theirs, f":3:{name}"))
+    sides = [read_side(text, side) for text, side in texts]
+    views = []
+    for side in sides:
+        if not _is_block(side.root) or not isinstance(side.data, dict):
+            raise Unmergeable("root")
+        views.append(View(side.root, side.data, 0, 0, len(side.lines)))
+    merger = _Merger(sides[0], sides[1], sides[2], marker=marker)
+    merger.entries((), children(sides[0], views[0]), children(sides[1], views[1]),
+                   children(sides[2], views[2]), ordered=False)  # fmt: skip
+    return Merged(_apply(sides[1].lines, merger.edits), merger.conflicts)
+
+
+def _apply(lines: list[str], edits: list[Edit]) -> list[str]:
+    out: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.stop > e.start)):
+        if edit.start < position:  # overlapping edits: a bug, never a wrong file
+            raise Unmergeable("overlap")
+        out.extend(lines[position : edit.start])
+        out.extend(edit.lines)
+        position = edit.stop
+    out.extend(lines[position:])
+    return out
+
+
+# ---- the driver: three files in, the merged file written over ours ---------------------------
+
+
+class DriverOutcome(NamedTuple):
+    new: bytes | None  # what to write over ours (None: leave it as it is)
+    clean: bool  # merged without conflict: git's exit 0
+    notes: list[str]  # what to say on stderr, one line each
+
+
+def describe(conflict: Conflict, lang: str | None = None) -> str:
+    """`conflict: task welfare-workers-decide field title.ja`: the entity holding the
+    conflict (the innermost entry with an id, by its kind in the registry or the key of its
+    list) and the field, in the run's language."""
+    from jtr.escape import terminal
+    from jtr.kinds import EACH, KINDS
+    from jtr.labels import current_lang, label
+
+    lang = lang or current_lang()
+    path = conflict.path
+    ids = [n for n, step in enumerate(path) if isinstance(step, Id)]
+    rest = path[ids[-1] + 1 :] if ids else path
+    where = ""
+    for step in rest:
+        where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else step)
+    where = terminal(where)
+    if not ids:
+        return message("err_merge_conflict_field", lang, field=where)
+    entity = path[: ids[-1] + 1]
+    kind_word = str(path[ids[-1] - 1]) if ids[-1] > 0 else ""
+    for kind in KINDS:
+        if len(kind.path) == len(entity) and all(
+            (p == EACH) == isinstance(s, Id | int) and p in (EACH, s)
+            for p, s in zip(kind.path, entity, strict=True)
+        ):
+            kind_word = label(f"kind_{kind.name}", lang)
+            break
+    ident = terminal(str(path[ids[-1]]))
+    if conflict.whole or not rest:
+        return message("err_merge_conflict_entity", lang, kind=kind_word, id=ident)
+    return message("err_merge_conflict_entity_field", lang, kind=kind_word, id=ident, field=where)
+
+
+def _encode(lines: list[str], like: list[Line], bom: bool) -> bytes:
+    newline = newline_of(like) if like else "\n"
+    text = newline.join(lines)
+    if lines and (not like or like[-1].end):
+        text += newline
+    return (BOM if bom else b"") + text.encode("utf-8")
+
+
+def _validate(text: str, path: Path, name: str) -> list[str]:
+    """The errors of the merged text, as `jtr validate` finds them (schema and rules)."""
+    from jtr.fileio import ReadError
+    from jtr.loader import Document, load_text
+    from jtr.validate import SchemaCache, validate_document
+
+    try:
+        doc = Document(name, text, load_text(text, name))
+        schema = SchemaCache().for_document(path, doc.head, name)
+        found = validate_document(doc, schema)
+    except LoadError as exc:
+        return [d.format() for d in exc.diagnostics]
+    except ReadError as exc:
+        return [message("err_cannot_read_schema", problem=exc)]
+    return [d.format() for d in found if d.severity is Severity.ERROR]
+
+
+def _as_conflicts(ours: list[str], merged: list[str], marker: int) -> list[str]:
+    """Ours' lines with each change the merge would bring in between conflict markers."""
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, ours, merged, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(ours[a1:a2])
+        else:
+            out += ["<" * marker + " ours", *ours[a1:a2], "=" * marker]
+            out += [*merged[b1:b2], ">" * marker + " theirs"]
+    return out
+
+
+def merge_by_lines(
+    ancestor: Path, current: Path, other: Path, marker: int
+) -> tuple[bytes | None, bool, str | None]:
+    """`git merge-file`'s line-based merge: (the merged bytes, clean, what went wrong)."""
+    import subprocess
+
+    args = ["git", "merge-file", "-p", f"--marker-size={marker}"]
+    args += ["-L", "ours", "-L", "base", "-L", "theirs", str(current), str(ancestor), str(other)]
+    try:
+        done = subprocess.run(args, capture_output=True, check=False, env=_git_env())
+    except FileNotFoundError:
+        return None, False, message("err_git_missing")
+    if done.returncode < 0 or done.returncode > 127:
+        said = done.stderr.decode("utf-8", "replace").strip()
+        return None, False, said or message("err_git_failed", command="merge-file")
+    return done.stdout, done.returncode == 0, None
+
+
+def _git_env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "LC_ALL": "C"}
+
+
+def run_driver(
+    ancestor: Path, current: Path, other: Path, path: str, marker: int = MARKER_SIZE
+) -> DriverOutcome:
+    """Merge theirs (`other`) into ours (`current`) from their `ancestor`, the roadmap being
+    `path` in the work tree (where its schema is found, and how it is named)."""
+    from jtr.edit.lines import decode_text
+    from jtr.fileio import ReadError, read_limited
+
+    notes: list[str] = []
+    raws = []
+    for file, stage in ((ancestor, 1), (current, 2), (other, 3)):
+        try:
+            raws.append(read_limited(file, f":{stage}:{path}")[0])
+        except ReadError as exc:
+            return DriverOutcome(None, False, [str(exc)])
+    try:
+        decoded = [decode_text(raw, f":{n}:{path}") for n, raw in enumerate(raws, 1)]
+        texts = [text for _, text in decoded]
+        merged = merge_texts(texts[0], texts[1], texts[2], marker=marker, name=path)
+    except (LoadError, Unmergeable) as exc:
+        if isinstance(exc, LoadError):
+            reason = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
+        else:
+            reason = message("err_merge_shape")
+        notes.append(message("warn_merge_by_lines", name=path, reason=reason))
+        new, clean, problem = merge_by_lines(ancestor, current, other, marker)
+        if problem:
+            notes.append(problem)
+        return DriverOutcome(new, clean, notes)
+    ours_lines = split_lines(texts[1])
+    bom = decoded[1][0]
+    if merged.conflicts:
+        notes += [describe(c) for c in merged.conflicts]
+        return DriverOutcome(_encode(merged.lines, ours_lines, bom), False, notes)
+    text = "".join(f"{line}\n" for line in merged.lines)
+    errors = _validate(text, Path(path), path)
+    if errors:
+        notes.append(message("err_merge_invalid", name=path, count=len(errors)))
+        notes += errors
+        marked = _as_conflicts([line.text for line in ours_lines], merged.lines, marker)
+        return DriverOutcome(_encode(marked, ours_lines, bom), False, notes)
+    return DriverOutcome(_encode(merged.lines, ours_lines, bom), True, notes)
+
+
+def conflicts_in(lines: list[str], marker: int = MARKER_SIZE) -> Iterator[int]:
+    """The lines where a conflict starts (for tests and benchmarks counting them)."""
+    for n, text in enumerate(lines):
+        if text.startswith("<" * marker + " ") or text == "<" * marker:
+            yield n
