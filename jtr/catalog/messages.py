@@ -413,8 +413,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: not merged by id ({reason}); merged line by line with git merge-file",
     ),
     "err_merge_invalid": (
-        "{name}: 統合結果が検証を通らないため ({count} 件のエラー)、取り込む変更を競合として残しました",
-        "{name}: the merged roadmap would not be valid ({count} errors); the changes are left "
-        "between conflict markers",
+        "{name}: 統合結果が検証を通らないため、取り込む変更を競合として残しました (指摘は次のとおり)",
+        "{name}: the merged roadmap would not be valid; the changes are left between conflict "
+        "markers (the findings follow)",
     ),
 }

@@ -31,7 +31,6 @@ is merged line by line by `git merge-file`, giving git's ordinary conflict marke
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,6 +82,7 @@ class Conflict(NamedTuple):
 class Merged(NamedTuple):
     lines: list[str]  # the merged text, without line breaks
     conflicts: list[Conflict]
+    edits: list[Edit]  # theirs' changes, applied to ours' lines to give `lines`
 
 
 @dataclass
@@ -221,8 +221,24 @@ class _Merger:
         return moved
 
     def replace(self, o: View, t: View) -> None:
+        """Ours' lines of `o` become theirs' of `t`: as the few line changes that differ (the
+        rest of ours' lines are theirs' too), so that each can stand alone as a conflict."""
+        import difflib
+
         prefix = self.ours.lines[o.start][: o.col]
-        self.edits.append(Edit(o.start, o.stop, self.text_of(self.theirs, t, o.col, prefix)))
+        mine = self.ours.lines[o.start : o.stop]
+        new = self.text_of(self.theirs, t, o.col, prefix)
+        matcher = difflib.SequenceMatcher(None, mine, new, autojunk=False)
+        ops = matcher.get_opcodes()
+        for n, (tag, a1, a2, b1, b2) in enumerate(ops):
+            if tag == "insert":  # between two runs of equal lines (or an end)
+                up = ops[n - 1][4] - ops[n - 1][3] if n > 0 else 0
+                down = ops[n + 1][4] - ops[n + 1][3] if n + 1 < len(ops) else 0
+                d = _slide(new, b1, b2, up, down)
+                at = o.start + a1 + d
+                self.edits.append(Edit(at, at, new[b1 + d : b2 + d]))
+            elif tag != "equal":
+                self.edits.append(Edit(o.start + a1, o.start + a2, new[b1:b2]))
 
     def conflict(
         self, path: Path_, o: View | None, t: View | None, at: int, col: int, whole: bool = False
@@ -360,6 +376,20 @@ class _Merger:
         return o.start
 
 
+def _slide(lines: list[str], start: int, stop: int, above: int, below: int) -> int:
+    """How far to move the inserted `lines[start:stop]`, within the `above` and `below` equal
+    lines around it, so that it starts at its least indented line, as far down as it goes: a
+    new entry after one that ends like it is shown as the new entry, not as the end of the old
+    one and the start of the new."""
+    up = 0
+    while up < above and lines[start - up - 1] == lines[stop - up - 1]:
+        up += 1
+    down = 0
+    while down < below and lines[start + down] == lines[stop + down]:
+        down += 1
+    return min(range(-up, down + 1), key=lambda d: (_indent(lines[start + d]), -d))
+
+
 def _index(key: Any, o_kids: list[tuple[Any, View]], t_kids: list[tuple[Any, View]]) -> int:
     for kids in (o_kids, t_kids):
         for n, (k, _) in enumerate(kids):
@@ -431,17 +461,24 @@ def merge_texts(
     merger = _Merger(sides[0], sides[1], sides[2], marker=marker)
     merger.entries((), children(sides[0], views[0]), children(sides[1], views[1]),
                    children(sides[2], views[2]), ordered=False)  # fmt: skip
-    return Merged(_apply(sides[1].lines, merger.edits), merger.conflicts)
+    edits = sorted(merger.edits, key=lambda e: (e.start, e.stop > e.start))
+    return Merged(_apply(sides[1].lines, edits), merger.conflicts, edits)
 
 
-def _apply(lines: list[str], edits: list[Edit]) -> list[str]:
+def _apply(lines: list[str], edits: list[Edit], marker: int | None = None) -> list[str]:
+    """`lines` with the edits (sorted) applied; with `marker`, each edit as a conflict: ours'
+    lines and the edit's between conflict markers of that size."""
     out: list[str] = []
     position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.stop > e.start)):
+    for edit in edits:
         if edit.start < position:  # overlapping edits: a bug, never a wrong file
             raise Unmergeable("overlap")
         out.extend(lines[position : edit.start])
-        out.extend(edit.lines)
+        if marker is None:
+            out.extend(edit.lines)
+        else:
+            out += ["<" * marker + " ours", *lines[edit.start : edit.stop], "=" * marker]
+            out += [*edit.lines, ">" * marker + " theirs"]
         position = edit.stop
     out.extend(lines[position:])
     return out
@@ -514,19 +551,6 @@ def _validate(text: str, path: Path, name: str) -> list[str]:
     return [d.format() for d in found if d.severity is Severity.ERROR]
 
 
-def _as_conflicts(ours: list[str], merged: list[str], marker: int) -> list[str]:
-    """Ours' lines with each change the merge would bring in between conflict markers."""
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, ours, merged, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.extend(ours[a1:a2])
-        else:
-            out += ["<" * marker + " ours", *ours[a1:a2], "=" * marker]
-            out += [*merged[b1:b2], ">" * marker + " theirs"]
-    return out
-
-
 def merge_by_lines(
     ancestor: Path, current: Path, other: Path, marker: int
 ) -> tuple[bytes | None, bool, str | None]:
@@ -588,9 +612,9 @@ def run_driver(
     text = "".join(f"{line}\n" for line in merged.lines)
     errors = _validate(text, Path(path), path)
     if errors:
-        notes.append(message("err_merge_invalid", name=path, count=len(errors)))
+        notes.append(message("err_merge_invalid", name=path))
         notes += errors
-        marked = _as_conflicts([line.text for line in ours_lines], merged.lines, marker)
+        marked = _apply([line.text for line in ours_lines], merged.edits, marker)
         return DriverOutcome(_encode(marked, ours_lines, bom), False, notes)
     return DriverOutcome(_encode(merged.lines, ours_lines, bom), True, notes)
 
