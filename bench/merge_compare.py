@@ -92,9 +92,10 @@ def revision(ident: str, date: str, ja: str, en: str) -> str:
 def with_revisions(repo: Path) -> None:
     """The ancestor of the revision case: a `revisions:` log of one entry, and a copy of the
     schema that allows it."""
-    append("\nrevisions:\n" + revision("roadmap-2023", "2023-11-01", "ロードマップ2023", "Roadmap 2023"))(
-        repo
-    )
+    append(
+        "\nrevisions:\n"
+        + revision("roadmap-2023", "2023-11-01", "ロードマップ2023", "Roadmap 2023")
+    )(repo)
     schema = json.loads((repo / "data" / "schema.json").read_text(encoding="utf-8"))
     text = {"$ref": "#/$defs/text"}
     schema["properties"]["revisions"] = {

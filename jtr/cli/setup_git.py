@@ -90,11 +90,12 @@ def merge_driver(
     written.
     """
     from jtr.edit.merge import MARKER_SIZE, run_driver
+    from jtr.escape import terminal
     from jtr.fileio import atomic_write
 
     outcome = run_driver(ancestor, current, other, path, marker_size or MARKER_SIZE)
     for note in outcome.notes:
-        typer.echo(note, err=True)
+        typer.echo(terminal(note), err=True)
     if outcome.new is None:
         raise typer.Exit(EXIT_CANNOT_RUN)
     try:

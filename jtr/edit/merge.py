@@ -452,15 +452,22 @@ def merge_texts(
     are named as git's index stages name them: `:1:NAME` the ancestor, `:2:` ours, `:3:`
     theirs."""
     texts = ((base, f":1:{name}"), (ours, f":2:{name}"), (theirs, f":3:{name}"))
-    sides = [read_side(text, side) for text, side in texts]
-    views = []
+    # No ancestor (the file added on both branches): git passes an empty one.
+    empty = not base.strip()
+    sides = [
+        Side([], {}, None) if n == 0 and empty else read_side(text, side)
+        for n, (text, side) in enumerate(texts)
+    ]
+    tops: list[list[tuple[str | int, View]]] = []
     for side in sides:
+        if side.root is None and side is sides[0]:
+            tops.append([])
+            continue
         if not _is_block(side.root) or not isinstance(side.data, dict):
             raise Unmergeable("root")
-        views.append(View(side.root, side.data, 0, 0, len(side.lines)))
+        tops.append(children(side, View(side.root, side.data, 0, 0, len(side.lines))))
     merger = _Merger(sides[0], sides[1], sides[2], marker=marker)
-    merger.entries((), children(sides[0], views[0]), children(sides[1], views[1]),
-                   children(sides[2], views[2]), ordered=False)  # fmt: skip
+    merger.entries((), tops[0], tops[1], tops[2], ordered=False)
     edits = sorted(merger.edits, key=lambda e: (e.start, e.stop > e.start))
     return Merged(_apply(sides[1].lines, edits), merger.conflicts, edits)
 
