@@ -449,3 +449,24 @@ def test_identical_sides_merge_to_themselves_and_odd_shapes_are_refused() -> Non
     assert merged("a: 1\n", "a: 2\n", "a: 3\n")[1] == [
         "conflict: field a changed differently on both sides"
     ]
+
+
+def test_comments_theirs_added_or_changed_are_merged_too() -> None:
+    ours = BASE.replace("      to: 2024", "      to: 2025")
+    theirs = BASE.replace("  # the second task\n", "  # the second task, checked\n").replace(
+        "    fiscal_years:\n", "    fiscal_years:  # reading: r1\n"
+    )
+    text, conflicts = merged(BASE, ours, theirs)
+    assert conflicts == []
+    assert text == theirs.replace("      to: 2024", "      to: 2025")
+    # a comment changed on one side, the value on the other: the value, no conflict
+    text, conflicts = merged(
+        BASE, BASE.replace("en: 'One'", "en: 'One!'"), BASE.replace("en: 'One'", "en: 'One'  # c")
+    )
+    assert (text, conflicts) == (BASE.replace("en: 'One'", "en: 'One!'"), [])
+
+
+def test_a_side_alone_changed_gives_that_side_byte_for_byte() -> None:
+    theirs = "# head, rewritten\n" + BASE.replace("tasks:\n", "tasks:  # the plan\n") + "# the end\n"
+    assert merged(BASE, BASE, theirs) == (theirs, [])
+    assert merged(BASE, theirs, BASE) == (theirs, [])

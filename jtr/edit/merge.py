@@ -59,13 +59,16 @@ Path_ = tuple[str | int, ...]
 @dataclass
 class View:
     """A key's value or a list's entry on one side: its composed node, its plain data and its
-    lines (`start`, the column it starts at on that line, `stop`)."""
+    lines: `lead` the first of the comments and blank lines above it (`start` if none),
+    `start` its key's or dash's line, `col` the column it starts at there, `stop` the line
+    after its last."""
 
     node: Any
     data: Any
     start: int
     col: int
     stop: int
+    lead: int = 0
 
 
 class Edit(NamedTuple):
@@ -166,13 +169,26 @@ def children(side: Side, view: View) -> list[tuple[str | int, View]]:
             found.append((i, View(value, data[i], line, dash, 0), line, dash))
             floor = line + 1
     result: list[tuple[str | int, View]] = []
+    # The comments and blank lines above the first key or entry, below its parent's key line,
+    # are the first one's; those between two, the second's.
+    lead = view.start + 1
     for n, (key, child, start, col) in enumerate(found):
         end = found[n + 1][2] if n + 1 < len(found) else view.stop
-        if end <= start:
+        if end <= start or lead > start + 1:
             raise Unmergeable("order")
-        child.stop = _trim(lines, start, end, col)
+        child.lead = min(lead, start)
+        last_of_file = view.start < 0 and n + 1 == len(found)  # the file's last lines are its
+        child.stop = lead = end if last_of_file else _trim(lines, start, end, col)
         result.append((key, child))
     return result
+
+
+def _text(side: Side, view: View) -> list[str]:
+    """The lines of a key or entry as written, from its key or dash on."""
+    lines = side.lines[view.lead : view.stop]
+    if lines and view.lead == view.start:
+        lines[0] = lines[0][view.col :]
+    return lines
 
 
 def _dash_at(text: str, column: int) -> bool:
@@ -204,12 +220,18 @@ class _Merger:
     # ---- text ---------------------------------------------------------------------------
 
     def text_of(self, side: Side, view: View, col: int, prefix: str) -> list[str]:
-        """`view`'s lines on `side`, moved to start at `col` behind `prefix` (ours' first
-        columns of the line); Unmergeable if its lines cannot move that far left."""
-        lines = side.lines[view.start : view.stop]
+        """`view`'s lines on `side` (the comments above it too), moved to start at `col`, its
+        first line behind `prefix` (ours' first columns of the line) unless comments come
+        first; Unmergeable if its lines cannot move that far left."""
+        lines = side.lines[view.lead : view.stop]
         shift = col - view.col
-        moved = [prefix + lines[0][view.col :]]
-        for text in lines[1:]:
+        moved: list[str] = []
+        if view.lead == view.start:
+            moved.append(prefix + lines[0][view.col :])
+            lines = lines[1:]
+        elif prefix.strip():  # comments above the first key of `- key:`: nowhere to go
+            raise Unmergeable("prefix")
+        for text in lines:
             if not text.strip():
                 moved.append(text)
             elif shift >= 0:
@@ -225,8 +247,8 @@ class _Merger:
         rest of ours' lines are theirs' too), so that each can stand alone as a conflict."""
         import difflib
 
-        prefix = self.ours.lines[o.start][: o.col]
-        mine = self.ours.lines[o.start : o.stop]
+        prefix = self._prefix(o)
+        mine = self.ours.lines[o.lead : o.stop]
         new = self.text_of(self.theirs, t, o.col, prefix)
         matcher = difflib.SequenceMatcher(None, mine, new, autojunk=False)
         ops = matcher.get_opcodes()
@@ -235,10 +257,14 @@ class _Merger:
                 up = ops[n - 1][4] - ops[n - 1][3] if n > 0 else 0
                 down = ops[n + 1][4] - ops[n + 1][3] if n + 1 < len(ops) else 0
                 d = _slide(new, b1, b2, up, down)
-                at = o.start + a1 + d
+                at = o.lead + a1 + d
                 self.edits.append(Edit(at, at, new[b1 + d : b2 + d]))
             elif tag != "equal":
-                self.edits.append(Edit(o.start + a1, o.start + a2, new[b1:b2]))
+                self.edits.append(Edit(o.lead + a1, o.lead + a2, new[b1:b2]))
+
+    def _prefix(self, o: View) -> str:
+        """What stands before `o` on its first line (`- ` of an entry, indentation)."""
+        return self.ours.lines[o.start][: o.col] if o.lead == o.start else " " * o.col
 
     def conflict(
         self, path: Path_, o: View | None, t: View | None, at: int, col: int, whole: bool = False
@@ -246,9 +272,9 @@ class _Merger:
         """Conflict markers around ours' and theirs' lines of one key or entry (`at`: where
         it goes when ours has none)."""
         if o is not None:
-            prefix = self.ours.lines[o.start][: o.col]
-            mine = self.ours.lines[o.start : o.stop]
-            start, stop = o.start, o.stop
+            prefix = self._prefix(o)
+            mine = self.ours.lines[o.lead : o.stop]
+            start, stop = o.lead, o.stop
         else:
             prefix, mine, start, stop = " " * col, [], at, at
         theirs = self.text_of(self.theirs, t, col, prefix) if t is not None else []
@@ -265,10 +291,13 @@ class _Merger:
     # ---- structure ------------------------------------------------------------------------
 
     def value(self, path: Path_, b: View | None, o: View, t: View) -> None:
-        """One key or entry present on both ours and theirs."""
-        if o.data == t.data or (b is not None and b.data == t.data):
+        """One key or entry present on both ours and theirs: by its text (comments count), then
+        by its data."""
+        mine, yours = _text(self.ours, o), _text(self.theirs, t)
+        old = _text(self.base, b) if b is not None else None
+        if yours in (old, mine):
             return
-        if b is not None and b.data == o.data:
+        if mine == old:
             self.replace(o, t)
             return
         mark = len(self.edits), len(self.conflicts)
@@ -276,7 +305,29 @@ class _Merger:
             self.inside(path, b, o, t)
         except Unmergeable:
             del self.edits[mark[0] :], self.conflicts[mark[1] :]
-            self.conflict(path, o, t, o.start, o.col)
+            if o.data == t.data:  # the same data, written differently: ours as written
+                return
+            if b is not None and b.data == t.data:  # theirs changed only comments or layout
+                return
+            if b is not None and b.data == o.data:  # ours did: theirs' data wins
+                self.replace(o, t)
+                return
+            self.conflict(path, o, t, o.lead, o.col)
+
+    def head(self, b: View, o: View, t: View, b_first: View, o_first: View, t_first: View) -> None:
+        """The lines of a key above its value's first key or entry (the key's own line, its
+        comment): theirs' if only theirs changed them."""
+
+        def above(side: Side, view: View, first: View) -> View:
+            return View(view.node, None, view.start, view.col, first.lead, view.lead)
+
+        heads = above(self.base, b, b_first), above(self.ours, o, o_first)
+        theirs = above(self.theirs, t, t_first)
+        old, mine = _text(self.base, heads[0]), _text(self.ours, heads[1])
+        yours = _text(self.theirs, theirs)
+        if mine == old and yours != old and o.lead < o_first.lead and t.lead < t_first.lead:
+            new = self.text_of(self.theirs, theirs, o.col, self._prefix(o))
+            self.edits.append(Edit(o.lead, o_first.lead, new))
 
     def inside(self, path: Path_, b: View | None, o: View, t: View) -> None:
         """Both sides changed a value differently: merge inside it if it is a block mapping or
@@ -289,6 +340,8 @@ class _Merger:
         b_kids: list[tuple[str | int, View]] = []
         if b is not None and type(b.node) is type(o.node) and _is_block(b.node):
             b_kids = children(self.base, b)
+        if b is not None and b_kids:
+            self.head(b, o, t, b_kids[0][1], o_kids[0][1], t_kids[0][1])
         if isinstance(o.node, yaml.MappingNode):
             self.entries(path, b_kids, o_kids, t_kids, ordered=False)
             return
@@ -329,9 +382,9 @@ class _Merger:
             elif b is not None:  # theirs removed it
                 if b.data == o.data:
                     self._before(o)  # the first key of `- key:`: not removable alone
-                    self.edits.append(Edit(o.start, o.stop, []))
+                    self.edits.append(Edit(o.lead, o.stop, []))
                 else:
-                    self.conflict(named(key, o), o, None, o.start, o.col, whole=True)
+                    self.conflict(named(key, o), o, None, o.lead, o.col, whole=True)
         added = [(n, key, t) for n, (key, t) in enumerate(t_kids) if key not in ours]
         dated = ordered and _dated([v.data for _, v in o_kids], [t.data for _, _, t in added])
         if dated:
@@ -371,9 +424,9 @@ class _Merger:
         return o_kids[-1][1].stop
 
     def _before(self, o: View) -> int:
-        if self.ours.lines[o.start][: o.col].strip():  # `- key:` of an entry: not splittable
+        if self._prefix(o).strip():  # `- key:` of an entry: not splittable
             raise Unmergeable("first key")
-        return o.start
+        return o.lead
 
 
 def _slide(lines: list[str], start: int, stop: int, above: int, below: int) -> int:
@@ -465,7 +518,8 @@ def merge_texts(
             continue
         if not _is_block(side.root) or not isinstance(side.data, dict):
             raise Unmergeable("root")
-        tops.append(children(side, View(side.root, side.data, 0, 0, len(side.lines))))
+        # The top level's first key takes the comments at the top of the file.
+        tops.append(children(side, View(side.root, side.data, -1, 0, len(side.lines))))
     merger = _Merger(sides[0], sides[1], sides[2], marker=marker)
     merger.entries((), tops[0], tops[1], tops[2], ordered=False)
     edits = sorted(merger.edits, key=lambda e: (e.start, e.stop > e.start))
