@@ -467,6 +467,8 @@ def test_comments_theirs_added_or_changed_are_merged_too() -> None:
 
 
 def test_a_side_alone_changed_gives_that_side_byte_for_byte() -> None:
-    theirs = "# head, rewritten\n" + BASE.replace("tasks:\n", "tasks:  # the plan\n") + "# the end\n"
+    theirs = (
+        "# head, rewritten\n" + BASE.replace("tasks:\n", "tasks:  # the plan\n") + "# the end\n"
+    )
     assert merged(BASE, BASE, theirs) == (theirs, [])
     assert merged(BASE, theirs, BASE) == (theirs, [])
