@@ -472,3 +472,25 @@ def test_a_side_alone_changed_gives_that_side_byte_for_byte() -> None:
     )
     assert merged(BASE, BASE, theirs) == (theirs, [])
     assert merged(BASE, theirs, BASE) == (theirs, [])
+
+
+def test_errors_a_side_had_alone_do_not_block_the_merge(sides: tuple[Path, Path, Path]) -> None:
+    """Theirs adds a revision log its own schema allows; the work tree still has ours' schema
+    (git merges data/schema.json into it after the roadmap), so theirs alone has that error."""
+    ancestor, current, other = sides
+    _edit(
+        current,
+        DECIDE,
+        DECIDE.replace(
+            "          - id", "            history:\n              - status: done\n          - id"
+        ),
+    )
+    revisions = compare.revision("roadmap-2023", "2023-11-01", "ロードマップ2023", "Roadmap 2023")
+    other.write_bytes(other.read_bytes() + b"revisions:\n" + revisions.encode("utf-8"))
+    outcome = run_driver(ancestor, current, other, "data/roadmap.yaml")
+    assert outcome.clean
+    assert outcome.notes == [
+        "data/roadmap.yaml: merged, with errors one side already had (a schema change not yet "
+        "in the work tree, say); run jtr validate after the merge"
+    ]
+    assert outcome.new == current.read_bytes() + b"revisions:\n" + revisions.encode("utf-8")

@@ -417,4 +417,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: the merged roadmap would not be valid; the changes are left between conflict "
         "markers (the findings follow)",
     ),
+    "warn_merge_errors_of_a_side": (
+        "{name}: 統合しました。ただし、統合前の一方の版にもあったエラーが残っています"
+        " (スキーマの変更がまだ作業ツリーに反映されていない場合など)。統合の後で jtr validate を実行してください",
+        "{name}: merged, with errors one side already had (a schema change not yet in the work "
+        "tree, say); run jtr validate after the merge",
+    ),
 }

@@ -23,21 +23,22 @@ edits confined to the lines of what changed, so every untouched line stays byte 
   added.
 
 The merged text is read back and validated (schema and rules, as `jtr validate`); a result
-with errors is not written as if merged: ours' text is written with each change jtr would
-have brought in between conflict markers, and the findings are reported. A version that jtr
+with errors neither side had alone is not written as if merged: ours' text is written with
+each change jtr would have brought in between conflict markers, and the findings are
+reported. (Errors a side already had are that side's: a schema the branch changed is merged
+into the work tree after the roadmap, so the roadmap is checked against ours' schema.) A version that jtr
 cannot read (not YAML, refused by the loader, or shaped so that lines cannot be told apart)
 is merged line by line by `git merge-file`, giving git's ordinary conflict markers.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jtr.diagnostics import LoadError, Severity
+from jtr.diagnostics import Diagnostic, LoadError, Severity
 from jtr.edit.lines import BOM, Line, newline_of, split_lines
 from jtr.labels import message
 
@@ -196,7 +197,16 @@ def _dash_at(text: str, column: int) -> bool:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    """The same text for equal data, whatever the order of its keys."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return tuple(sorted((str(k), plain(v)) for k, v in value.items()))
+        if isinstance(value, list):
+            return ("[", *(plain(v) for v in value))
+        return (type(value).__name__, value)
+
+    return repr(plain(value))
 
 
 def _without_id(value: Any) -> Any:
@@ -595,8 +605,9 @@ def _encode(lines: list[str], like: list[Line], bom: bool) -> bytes:
     return (BOM if bom else b"") + text.encode("utf-8")
 
 
-def _validate(text: str, path: Path, name: str) -> list[str]:
-    """The errors of the merged text, as `jtr validate` finds them (schema and rules)."""
+def _errors(text: str, path: Path, name: str) -> list[Diagnostic]:
+    """The errors of a text, as `jtr validate` finds them (schema and rules) with the schema
+    the work tree's roadmap at `path` names."""
     from jtr.fileio import ReadError
     from jtr.loader import Document, load_text
     from jtr.validate import SchemaCache, validate_document
@@ -606,10 +617,24 @@ def _validate(text: str, path: Path, name: str) -> list[str]:
         schema = SchemaCache().for_document(path, doc.head, name)
         found = validate_document(doc, schema)
     except LoadError as exc:
-        return [d.format() for d in exc.diagnostics]
+        return list(exc.diagnostics)
     except ReadError as exc:
-        return [message("err_cannot_read_schema", problem=exc)]
-    return [d.format() for d in found if d.severity is Severity.ERROR]
+        problem = message("err_cannot_read_schema", problem=exc)
+        return [Diagnostic(name, 1, 1, Severity.ERROR, "schema", problem)]
+    return [d for d in found if d.severity is Severity.ERROR]
+
+
+def _new_errors(
+    merged: str, ours: str, theirs: str, path: Path, name: str
+) -> tuple[list[str], bool]:
+    """The errors of the merged text that neither side had alone (by code and wording): those
+    the merge made. An error one side already had is that side's (a schema changed on the
+    branch, say, that git has not merged into the work tree yet when the roadmap is merged)."""
+    found = _errors(merged, path, name)
+    if not found:
+        return [], False
+    had = {(d.code, d.message) for side in (ours, theirs) for d in _errors(side, path, name)}
+    return [d.format() for d in found if (d.code, d.message) not in had], True
 
 
 def merge_by_lines(
@@ -671,7 +696,9 @@ def run_driver(
         notes += [describe(c) for c in merged.conflicts]
         return DriverOutcome(_encode(merged.lines, ours_lines, bom), False, notes)
     text = "".join(f"{line}\n" for line in merged.lines)
-    errors = _validate(text, Path(path), path)
+    errors, any_errors = _new_errors(text, texts[1], texts[2], Path(path), path)
+    if any_errors and not errors:
+        notes.append(message("warn_merge_errors_of_a_side", name=path))
     if errors:
         notes.append(message("err_merge_invalid", name=path))
         notes += errors
