@@ -1,19 +1,23 @@
 """`jtr merge-driver`: a three-way merge of the roadmap by id, for git's merge driver.
 
 The merge starts from ours' text and applies theirs' changes (relative to the ancestor) as
-edits confined to the lines of what changed, so every untouched line stays byte for byte:
+edits confined to the lines of what changed, so every line theirs did not change stays byte
+for byte as ours wrote it:
 
 - The three texts are read with jtr's loader (plain data, every refusal) and composed with
   PyYAML (each node's position), which gives each mapping key and each list entry its lines:
-  from its first line to the next sibling, less the blank lines and outdented comments that
-  introduce what follows (the same rule as `jtr set`'s insertions).
-- A mapping is merged key by key; a list whose entries all have an `id` entry by entry, by
-  id; any other list (a task's `history`, a list of references) entry by entry, an entry
-  being known by its whole content. An entry or key only one side changed takes that side's
-  lines; one changed alike on both sides is kept; one changed differently on both sides is
-  merged inside when both are block mappings or lists, else it is a conflict: ordinary
-  conflict markers around that key's or entry's lines, reported by the id of the entity that
-  holds it.
+  the comments and blank lines above it, its first line, and the lines up to the next
+  sibling, less the blank lines and outdented comments that introduce what follows (the rule
+  `jtr set` inserts by).
+- A key or entry is compared by its text (comments count), then by its data. One only theirs
+  changed takes theirs' lines (as the few line changes that differ); one changed alike on both
+  sides, or only by ours, keeps ours'. One changed differently on both sides is merged inside
+  when it is a block mapping or list on both: a mapping key by key, a list whose entries all
+  have an `id` entry by entry by id, any other list (a task's `history`, a list of
+  references) entry by entry, an entry known by its whole content. Otherwise the data
+  decides: a side that changed only comments or layout gives way; two different values are
+  a conflict, ordinary conflict markers around that key's or entry's lines only, reported by
+  the id of the entity that holds it.
 - An entry added by theirs goes after the entry it follows in theirs; in a list whose entries
   all have a date and stand in date order (records, revisions), where its date puts it, after
   ours' entries of the same date. An entry added alike on both sides is kept once.
@@ -21,19 +25,21 @@ edits confined to the lines of what changed, so every untouched line stays byte 
   same entity (the new id, the other side's changes). An entry removed on one side and changed
   on the other is a conflict; one changed and renamed on the same side reads as removed and
   added.
+- What is not split further: flow values (`{ja: …, en: …}`, `[a, b]`) and scalars are one
+  value each; comments below a value's last key at an indentation between it and its parent.
 
 The merged text is read back and validated (schema and rules, as `jtr validate`); a result
 with errors neither side had alone is not written as if merged: ours' text is written with
 each change jtr would have brought in between conflict markers, and the findings are
-reported. (Errors a side already had are that side's: a schema the branch changed is merged
-into the work tree after the roadmap, so the roadmap is checked against ours' schema.) A version that jtr
-cannot read (not YAML, refused by the loader, or shaped so that lines cannot be told apart)
-is merged line by line by `git merge-file`, giving git's ordinary conflict markers.
+reported. (Errors a side already had are that side's: git merges a schema the branch changed
+into the work tree after the roadmap, so the roadmap is checked against ours' schema.) A
+version that jtr cannot read (not YAML, refused by the loader, or shaped so that its lines
+cannot be told apart) is merged line by line by `git merge-file`, with git's ordinary
+conflict markers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -680,7 +686,8 @@ def run_driver(
         decoded = [decode_text(raw, f":{n}:{path}") for n, raw in enumerate(raws, 1)]
         texts = [text for _, text in decoded]
         merged = merge_texts(texts[0], texts[1], texts[2], marker=marker, name=path)
-    except (LoadError, Unmergeable) as exc:
+    # A shape the merge did not foresee falls back like one it cannot split: never a crash.
+    except (LoadError, Unmergeable, KeyError, IndexError, TypeError, ValueError) as exc:
         if isinstance(exc, LoadError):
             reason = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
         else:
@@ -705,10 +712,3 @@ def run_driver(
         marked = _apply([line.text for line in ours_lines], merged.edits, marker)
         return DriverOutcome(_encode(marked, ours_lines, bom), False, notes)
     return DriverOutcome(_encode(merged.lines, ours_lines, bom), True, notes)
-
-
-def conflicts_in(lines: list[str], marker: int = MARKER_SIZE) -> Iterator[int]:
-    """The lines where a conflict starts (for tests and benchmarks counting them)."""
-    for n, text in enumerate(lines):
-        if text.startswith("<" * marker + " ") or text == "<" * marker:
-            yield n
