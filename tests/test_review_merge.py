@@ -494,3 +494,18 @@ def test_errors_a_side_had_alone_do_not_block_the_merge(sides: tuple[Path, Path,
         "in the work tree, say); run jtr validate after the merge"
     ]
     assert outcome.new == current.read_bytes() + b"revisions:\n" + revisions.encode("utf-8")
+
+
+def test_a_flow_list_changed_on_both_sides_merges_its_values_on_its_line() -> None:
+    base = BASE.replace(
+        "  id: mini   # trailing comment\n", "  id: mini\n  owners: [a, 'b', c]  # who\n"
+    )
+    ours = base.replace("[a, 'b', c]", "[a, 'b', c, e]")
+    theirs = base.replace("[a, 'b', c]", "[d, 'b', c]")
+    text, conflicts = merged(base, ours, theirs)
+    assert (text, conflicts) == (base.replace("[a, 'b', c]", "[d, 'b', c, e]"), [])
+    spaced = base.replace("[a, 'b', c]", "[ a ]")
+    text, conflicts = merged(
+        spaced, spaced.replace("[ a ]", "[ a, b ]"), spaced.replace("[ a ]", "[ c, a ]")
+    )
+    assert (text, conflicts) == (spaced.replace("[ a ]", "[ c, a, b ]"), [])

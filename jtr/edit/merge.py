@@ -14,7 +14,8 @@ for byte as ours wrote it:
   sides, or only by ours, keeps ours'. One changed differently on both sides is merged inside
   when it is a block mapping or list on both: a mapping key by key, a list whose entries all
   have an `id` entry by entry by id, any other list (a task's `history`, a list of
-  references) entry by entry, an entry known by its whole content. Otherwise the data
+  references) entry by entry, an entry known by its whole content; a one-line flow list of
+  plain values (`owners: [a, b]`) value by value, written back on its line. Otherwise the data
   decides: a side that changed only comments or layout gives way; two different values are
   a conflict, ordinary conflict markers around that key's or entry's lines only, reported by
   the id of the entity that holds it.
@@ -25,8 +26,9 @@ for byte as ours wrote it:
   same entity (the new id, the other side's changes). An entry removed on one side and changed
   on the other is a conflict; one changed and renamed on the same side reads as removed and
   added.
-- What is not split further: flow values (`{ja: …, en: …}`, `[a, b]`) and scalars are one
-  value each; comments below a value's last key at an indentation between it and its parent.
+- What is not split further: flow mappings (`{ja: …, en: …}`), flow lists over several lines
+  and scalars are one value each; comments below a value's last key at an indentation between
+  it and its parent go with the value.
 
 The merged text is read back and validated (schema and rules, as `jtr validate`); a result
 with errors neither side had alone is not written as if merged: ours' text is written with
@@ -198,6 +200,32 @@ def _text(side: Side, view: View) -> list[str]:
     return lines
 
 
+def _flow_list(node: Any) -> bool:
+    """A flow list of plain values on one line: `[a, "b"]`."""
+    yaml = _yaml_module()
+    return (
+        isinstance(node, yaml.SequenceNode)
+        and bool(node.flow_style)
+        and node.start_mark.line == node.end_mark.line
+        and all(isinstance(v, yaml.ScalarNode) for v in node.value)
+    )
+
+
+def _flow_items(side: Side, view: View) -> list[tuple[str, str]]:
+    """(what the value is, how it is written) of each value of a one-line flow list, the
+    repeats of a value told apart by their count."""
+    line = side.lines[view.node.start_mark.line]
+    if not isinstance(view.data, list) or len(view.data) != len(view.node.value):
+        raise Unmergeable("flow")
+    seen: dict[str, int] = {}
+    items = []
+    for node, value in zip(view.node.value, view.data, strict=True):
+        text = _canonical(value)
+        seen[text] = seen.get(text, 0) + 1
+        items.append((f"{seen[text]}:{text}", line[node.start_mark.column : node.end_mark.column]))
+    return items
+
+
 def _dash_at(text: str, column: int) -> bool:
     return text[column : column + 1] == "-" and not text[:column].strip()
 
@@ -330,6 +358,29 @@ class _Merger:
                 return
             self.conflict(path, o, t, o.lead, o.col)
 
+    def flow(self, b: View | None, o: View, t: View) -> None:
+        """`[a, b]` changed on both sides: ours' values less those theirs removed, with those
+        theirs added after the value they follow in theirs, written back on ours' line."""
+        line = self.ours.lines[o.node.start_mark.line]
+        first, last = o.node.start_mark.column, o.node.end_mark.column
+        mine = _flow_items(self.ours, o)
+        yours = _flow_items(self.theirs, t)
+        old = _flow_items(self.base, b) if b is not None and _flow_list(b.node) else []
+        result = [
+            item for item in mine if item[0] not in {k for k, _ in old} - {k for k, _ in yours}
+        ]
+        for n, (key, text) in enumerate(yours):
+            if key in {k for k, _ in result} or key in {k for k, _ in old}:
+                continue
+            before = {k for k, _ in yours[:n]}
+            at = max((i + 1 for i, (k, _) in enumerate(result) if k in before), default=0)
+            result.insert(at, (key, text))
+        inner = line[first + 1 : last - 1]
+        pad = " " if inner.startswith(" ") and inner.endswith(" ") and inner.strip() else ""
+        written = "[" + pad + ", ".join(text for _, text in result) + pad + "]"
+        row = o.node.start_mark.line
+        self.edits.append(Edit(row, row + 1, [line[:first] + written + line[last:]]))
+
     def head(self, b: View, o: View, t: View, b_first: View, o_first: View, t_first: View) -> None:
         """The lines of a key above its value's first key or entry (the key's own line, its
         comment): theirs' if only theirs changed them."""
@@ -347,8 +398,12 @@ class _Merger:
 
     def inside(self, path: Path_, b: View | None, o: View, t: View) -> None:
         """Both sides changed a value differently: merge inside it if it is a block mapping or
-        list on both (the ancestor's value read as empty when it is missing or another kind)."""
+        list on both, or a one-line flow list of plain values (the ancestor's value read as
+        empty when it is missing or another kind)."""
         yaml = _yaml_module()
+        if _flow_list(o.node) and _flow_list(t.node):
+            self.flow(b, o, t)
+            return
         if not (_is_block(o.node) and _is_block(t.node)) or type(o.node) is not type(t.node):
             raise Unmergeable("atomic")
         o_kids = children(self.ours, o)
