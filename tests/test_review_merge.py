@@ -509,3 +509,24 @@ def test_a_flow_list_changed_on_both_sides_merges_its_values_on_its_line() -> No
         spaced, spaced.replace("[ a ]", "[ a, b ]"), spaced.replace("[ a ]", "[ c, a ]")
     )
     assert (text, conflicts) == (spaced.replace("[ a ]", "[ c, a, b ]"), [])
+
+
+def test_conflicts_are_reported_in_japanese_with_lang_ja(
+    runner: CliRunner, sides: tuple[Path, Path, Path]
+) -> None:
+    _ancestor, current, other = sides
+    _edit(current, DECIDE, DECIDE.replace("to: 2024", "to: 2025"))
+    _edit(other, DECIDE, DECIDE.replace("to: 2024", "to: 2026"))
+    code, out, err = run(
+        runner, "merge-driver", *map(str, sides), "data/roadmap.yaml", "--lang", "ja"
+    )
+    assert (code, out) == (1, "")
+    assert (
+        err
+        == "競合: 課題 welfare-workers-decide の fiscal_years.to が両方で異なる内容に変更されています\n"
+    )
+    text = current.read_text(encoding="utf-8")
+    assert (
+        "<<<<<<< ours\n              to: 2025\n=======\n              to: 2026\n>>>>>>> theirs\n"
+        in text
+    )

@@ -77,6 +77,7 @@ def merge_driver(
     other: Annotated[Path, typer.Argument(metavar="OTHER")],
     path: Annotated[str, typer.Argument(metavar="PATH")],
     marker_size: Annotated[int | None, typer.Argument(metavar="MARKER_SIZE", min=1)] = None,
+    lang: LangOption = None,
 ) -> None:
     """Used by git (`jtr setup-git` configures it): the three-way merge of the roadmap by id.
     git runs `jtr merge-driver %O %A %B %P %L`; the result is written over CURRENT.
