@@ -42,6 +42,7 @@ conflict markers.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -117,13 +118,32 @@ def read_side(text: str, name: str) -> Side:
     data = load_text(text, name)
     if any(c in text for c in "\x85\u2028\u2029") or "\r" in text.replace("\r\n", ""):
         raise Unmergeable(name)  # PyYAML would count lines differently from jtr
+    import gc
+
     yaml = _yaml_module()
-    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    collecting = gc.isenabled()
+    gc.disable()  # a node per value, none of them garbage: collecting would only cost time
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = yaml.compose(text, Loader=_composer())
     except yaml.YAMLError:  # pragma: no cover - jtr's loader read it
         raise Unmergeable(name) from None
+    finally:
+        if collecting:
+            gc.enable()
     return Side([line.text for line in split_lines(text)], data, root)
+
+
+@functools.cache
+def _composer() -> Any:
+    """PyYAML's fastest loader, composing nodes without resolving their tags (only their
+    kinds and positions are read here; jtr's loader gives the data)."""
+    yaml = _yaml_module()
+
+    class Composer(getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader):  # type: ignore[misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return ""
+
+    return Composer
 
 
 def _is_block(node: Any) -> bool:
@@ -186,7 +206,8 @@ def children(side: Side, view: View) -> list[tuple[str | int, View]]:
         if end <= start or lead > start + 1:
             raise Unmergeable("order")
         child.lead = min(lead, start)
-        last_of_file = view.start < 0 and n + 1 == len(found)  # the file's last lines are its
+        # The comments at the end of the file go with the file's last key.
+        last_of_file = view.start < 0 and n + 1 == len(found)
         child.stop = lead = end if last_of_file else _trim(lines, start, end, col)
         result.append((key, child))
     return result
@@ -288,23 +309,71 @@ class _Merger:
 
     def replace(self, o: View, t: View) -> None:
         """Ours' lines of `o` become theirs' of `t`: as the few line changes that differ (the
-        rest of ours' lines are theirs' too), so that each can stand alone as a conflict."""
+        rest of ours' lines are theirs' too), so that each can stand alone as a conflict. A
+        block mapping or list with the same keys or entries on both sides is replaced key by
+        key (a large one costs no more than the keys that differ)."""
+        if self._replace_each(o, t):
+            return
         import difflib
 
         prefix = self._prefix(o)
         mine = self.ours.lines[o.lead : o.stop]
         new = self.text_of(self.theirs, t, o.col, prefix)
-        matcher = difflib.SequenceMatcher(None, mine, new, autojunk=False)
-        ops = matcher.get_opcodes()
+        same = 0  # the lines alike at both ends are left out of the matching
+        while same < min(len(mine), len(new)) and mine[same] == new[same]:
+            same += 1
+        end = 0
+        while end < min(len(mine), len(new)) - same and mine[-1 - end] == new[-1 - end]:
+            end += 1
+        matcher = difflib.SequenceMatcher(
+            None, mine[same : len(mine) - end], new[same : len(new) - end], autojunk=False
+        )
+        ops = [("equal", 0, same, 0, same)]
+        ops += [(tag, a1 + same, a2 + same, b1 + same, b2 + same)
+                for tag, a1, a2, b1, b2 in matcher.get_opcodes()]  # fmt: skip
+        ops.append(("equal", len(mine) - end, len(mine), len(new) - end, len(new)))
         for n, (tag, a1, a2, b1, b2) in enumerate(ops):
             if tag == "insert":  # between two runs of equal lines (or an end)
-                up = ops[n - 1][4] - ops[n - 1][3] if n > 0 else 0
-                down = ops[n + 1][4] - ops[n + 1][3] if n + 1 < len(ops) else 0
+                up = ops[n - 1][4] - ops[n - 1][3] if ops[n - 1][0] == "equal" else 0
+                later = ops[n + 1]
+                down = later[4] - later[3] if later[0] == "equal" else 0
                 d = _slide(new, b1, b2, up, down)
                 at = o.lead + a1 + d
                 self.edits.append(Edit(at, at, new[b1 + d : b2 + d]))
             elif tag != "equal":
                 self.edits.append(Edit(o.lead + a1, o.lead + a2, new[b1:b2]))
+
+    def _replace_each(self, o: View, t: View) -> bool:
+        """`replace` key by key or entry by entry, when `o` and `t` are block mappings or lists
+        of the same keys or ids in the same order (entries of other lists by position), their
+        lines after the last alike; False (nothing done) otherwise."""
+        if not (_is_block(o.node) and _is_block(t.node)) or type(o.node) is not type(t.node):
+            return False
+        try:
+            o_kids, t_kids = children(self.ours, o), children(self.theirs, t)
+        except Unmergeable:
+            return False
+        if isinstance(o.node, _yaml_module().MappingNode):
+            keys = [[k for k, _ in kids] for kids in (o_kids, t_kids)]
+        else:
+            keys = [[k for k, _ in (_keyed(kids) or kids)] for kids in (o_kids, t_kids)]
+        o_last, t_last = o_kids[-1][1], t_kids[-1][1]
+        tail = self.ours.lines[o_last.stop : o.stop], self.theirs.lines[t_last.stop : t.stop]
+        if keys[0] != keys[1] or tail[0] != tail[1] or o.col != t.col:
+            return False
+        o_first, t_first = o_kids[0][1], t_kids[0][1]
+        if o.lead < o_first.lead and t.lead < t_first.lead:
+            above = View(o.node, None, o.start, o.col, o_first.lead, o.lead)
+            theirs = View(t.node, None, t.start, t.col, t_first.lead, t.lead)
+            if _text(self.ours, above) != _text(self.theirs, theirs):
+                new = self.text_of(self.theirs, theirs, o.col, self._prefix(o))
+                self.edits.append(Edit(o.lead, o_first.lead, new))
+        elif (o.lead < o_first.lead) != (t.lead < t_first.lead):
+            return False
+        for (_, mine), (_, yours) in zip(o_kids, t_kids, strict=True):
+            if _text(self.ours, mine) != _text(self.theirs, yours):
+                self.replace(mine, yours)
+        return True
 
     def _prefix(self, o: View) -> str:
         """What stands before `o` on its first line (`- ` of an entry, indentation)."""
