@@ -40,6 +40,8 @@ def test_setup_git_twice_then_git_diff_shows_jtr_lines(tmp_path: Path) -> None:
     assert dry.returncode == 0, dry.stderr
     assert "would add to .gitattributes: data/roadmap.yaml diff=jtr" in dry.stdout
     assert "would run: git config diff.jtr.textconv" in dry.stdout
+    assert "would run: git config merge.jtr.driver" in dry.stdout
+    assert "would run: git config merge.jtr.name" in dry.stdout
     assert not (repo / ".gitattributes").exists()
     assert git(repo, "config", "--local", "--list").count("diff.jtr") == 0
 
@@ -49,11 +51,19 @@ def test_setup_git_twice_then_git_diff_shows_jtr_lines(tmp_path: Path) -> None:
     second = setup_git(repo)
     assert second.returncode == 0, second.stderr
     assert "already has data/roadmap.yaml diff=jtr" in second.stdout
-    assert "already set:" in second.stdout
+    assert second.stdout.count("already set:") == 3
 
-    assert (repo / ".gitattributes").read_text(encoding="utf-8") == "data/roadmap.yaml diff=jtr\n"
+    assert (repo / ".gitattributes").read_text(
+        encoding="utf-8"
+    ) == "data/roadmap.yaml diff=jtr merge=jtr\n"
     command = git(repo, "config", "--get", "diff.jtr.textconv").strip()
     assert command == f"{jtr_command()} textconv"
+    driver = git(repo, "config", "--get", "merge.jtr.driver").strip()
+    assert driver == f"{jtr_command()} merge-driver %O %A %B %P %L"
+    assert git(repo, "config", "--get", "merge.jtr.name").strip() == "jtr merge-driver"
+    assert git(repo, "check-attr", "merge", "diff", "--", "data/roadmap.yaml") == (
+        "data/roadmap.yaml: merge: jtr\ndata/roadmap.yaml: diff: jtr\n"
+    )
     assert Path(sys.executable).absolute().as_posix() in command.replace("\\", "/")
 
     text = roadmap.read_text(encoding="utf-8")
@@ -78,9 +88,39 @@ def test_an_existing_gitattributes_is_kept_and_the_line_added_once(
     for _ in range(2):
         result = invoke(runner, "setup-git", "--lang", "ja")
         assert result.exit_code == 0, result.output
-    assert (repo / ".gitattributes").read_bytes() == b"*.png binary\ndata/roadmap.yaml diff=jtr\n"
+    assert (
+        repo / ".gitattributes"
+    ).read_bytes() == b"*.png binary\ndata/roadmap.yaml diff=jtr merge=jtr\n"
     assert git(repo, "config", "--get", "diff.jtr.textconv").strip() != "jtr textconv"
     assert "は設定済みです" in result.stdout and "設定済みです: git config" in result.stdout
+
+
+def test_a_line_from_an_older_setup_gets_the_merge_attribute_once(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository set up before `merge=jtr` existed: its line is kept as written, one line
+    adds the merge attribute, and the textconv command already set is not written again."""
+    repo = tmp_path / "repo"
+    new_repo(repo, ROOT / "data" / "roadmap.yaml")
+    (repo / ".gitattributes").write_bytes(b"data/roadmap.yaml diff=jtr\r\n")
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    textconv = f"{jtr_command()} textconv"
+    git(repo, "config", "diff.jtr.textconv", textconv)
+    first = invoke(runner, "setup-git")
+    assert first.exit_code == 0, first.output
+    assert "added data/roadmap.yaml merge=jtr" in first.stdout
+    assert first.stdout.count("already set:") == 1 and first.stdout.count("ran:") == 2
+    expected = b"data/roadmap.yaml diff=jtr\r\ndata/roadmap.yaml merge=jtr\r\n"
+    assert (repo / ".gitattributes").read_bytes() == expected
+    config = git(repo, "config", "--local", "--list")
+    second = invoke(runner, "setup-git")
+    assert second.exit_code == 0, second.output
+    assert "already has data/roadmap.yaml diff=jtr merge=jtr" in second.stdout
+    assert second.stdout.count("already set:") == 3
+    assert (repo / ".gitattributes").read_bytes() == expected
+    assert git(repo, "config", "--local", "--list") == config
+    assert git(repo, "config", "--get", "diff.jtr.textconv").strip() == textconv
 
 
 def test_outside_a_repository_it_says_so(

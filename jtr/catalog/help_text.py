@@ -555,6 +555,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "このリポジトリを jtr 用に設定します: `.gitattributes` に `data/roadmap.yaml diff=jtr` の行"
         " (リポジトリ内のロードマップのパス。コミットしてください) を加え、`git config diff.jtr.textconv` に"
         "この jtr の絶対パスを設定します。これで `git diff` と `git log -p` が計画の単位で行を表示します。"
+        "同じ行に `merge=jtr` を加え、`git config merge.jtr.driver` に `jtr merge-driver` を設定するので、"
+        "`git merge` はロードマップを id ごとに統合します。"
         "もう一度実行しても何も変わりません。"
         "\n\n"
         "終了コード:\n"
@@ -563,7 +565,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Configure this repository for jtr: the `.gitattributes` line `data/roadmap.yaml "
         "diff=jtr` (the roadmap's path in the repository; commit it) and `git config "
         "diff.jtr.textconv` with the absolute path of this jtr, so `git diff` and `git log -p` "
-        "show plan-level lines. Running it again changes nothing."
+        "show plan-level lines; `merge=jtr` on the same line and `git config merge.jtr.driver` "
+        "running `jtr merge-driver`, so `git merge` merges the roadmap by id. Running it again "
+        "changes nothing."
         "\n\n"
         "Exit codes:\n"
         "  0 configured (or already so, or shown with --dry-run)\n"
@@ -572,6 +576,49 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "opt_setup_git_dry_run": (
         "書き込む内容を表示するだけで、何も変更しません。",
         "Print what would be written; change nothing.",
+    ),
+    # jtr merge-driver
+    "help_merge_driver": (
+        "git が使うコマンドです (`jtr setup-git` が設定します): ロードマップを id ごとに三方向で統合します。"
+        "git は `jtr merge-driver %O %A %B %P %L` を実行し、結果を CURRENT に書き込みます。"
+        "\n\n"
+        "両方で同じ課題に追加した記録はどちらも日付順に残し、それぞれで変更した別の項目は統合します。"
+        "同じ項目を両方で異なる内容に変更したときは、その行を通常の競合マーカーで囲み、id で示します。"
+        "統合結果が検証を通らないときは競合として残し、jtr が読めない版は `git merge-file` で行単位に統合します。"
+        "\n\n"
+        "終了コード: 0 統合した; 1 競合を CURRENT に残した; 2 ファイルを読み書きできなかった。",
+        "Used by git (`jtr setup-git` configures it): the three-way merge of the roadmap by id. "
+        "git runs `jtr merge-driver %O %A %B %P %L`; the result is written over CURRENT."
+        "\n\n"
+        "Records added to the same task on both sides are both kept, in date order; different "
+        "fields changed on each side are merged; a field changed differently on both sides is "
+        "left between ordinary conflict markers and named by id. A result that would not "
+        "validate is left as a conflict; a version jtr cannot read is merged line by line by "
+        "`git merge-file`."
+        "\n\n"
+        "Exit codes: 0 merged; 1 conflicts left in CURRENT; 2 a file could not be read or "
+        "written.",
+    ),
+    "arg_merge_driver_ancestor": (
+        "共通の祖先の版 (git の %O)。",
+        "The common ancestor's version (git's %O).",
+    ),
+    "arg_merge_driver_current": (
+        "こちら側の版 (git の %A)。統合結果をここに書き込みます。",
+        "Our version (git's %A); the result is written here.",
+    ),
+    "arg_merge_driver_other": (
+        "相手側の版 (git の %B)。",
+        "Their version (git's %B).",
+    ),
+    "arg_merge_driver_path": (
+        "リポジトリ内のロードマップのパス (git の %P)。スキーマをここから探し、メッセージでこの名前を使います。",
+        "The roadmap's path in the repository (git's %P): its schema is found from it and "
+        "messages name it.",
+    ),
+    "arg_merge_driver_marker_size": (
+        "競合マーカーの長さ (git の %L、既定: 7)。",
+        "The length of conflict markers (git's %L; default: 7).",
     ),
     # jtr import
     "help_import": (

@@ -432,4 +432,36 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: 改訂 {id} ({date}、{body} 承認) を記録しました",
         "{name}: recorded revision {id} ({date}, approved by {body})",
     ),
+    # jtr merge-driver: the three-way merge of the roadmap by id
+    "err_merge_conflict_field": (
+        "競合: {field} が両方で異なる内容に変更されています",
+        "conflict: field {field} changed differently on both sides",
+    ),
+    "err_merge_conflict_entity_field": (
+        "競合: {kind} {id} の {field} が両方で異なる内容に変更されています",
+        "conflict: {kind} {id} field {field} changed differently on both sides",
+    ),
+    "err_merge_conflict_entity": (
+        "競合: {kind} {id} が一方で変更され、もう一方で削除されています",
+        "conflict: {kind} {id} changed on one side and removed on the other",
+    ),
+    "err_merge_shape": (
+        "項目ごとの行に分けられない書き方です",
+        "its layout cannot be split into the lines of each entry",
+    ),
+    "warn_merge_by_lines": (
+        "{name}: id による統合ができないため ({reason})、git merge-file で行単位に統合しました",
+        "{name}: not merged by id ({reason}); merged line by line with git merge-file",
+    ),
+    "err_merge_invalid": (
+        "{name}: 統合結果が検証を通らないため、取り込む変更を競合として残しました (指摘は次のとおり)",
+        "{name}: the merged roadmap would not be valid; the changes are left between conflict "
+        "markers (the findings follow)",
+    ),
+    "warn_merge_errors_of_a_side": (
+        "{name}: 統合しました。ただし、統合前の一方の版にもあったエラーが残っています"
+        " (スキーマの変更がまだ作業ツリーに反映されていない場合など)。統合の後で jtr validate を実行してください",
+        "{name}: merged, with errors one side already had (a schema change not yet in the work "
+        "tree, say); run jtr validate after the merge",
+    ),
 }

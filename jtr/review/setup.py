@@ -1,10 +1,13 @@
-"""`jtr setup-git`: make `git diff` and `git log -p` of the roadmap show plan-level lines.
+"""`jtr setup-git`: make `git diff` and `git log -p` of the roadmap show plan-level lines, and
+`git merge` merge it by id.
 
-Two settings, both idempotent: the `.gitattributes` line `PATH diff=jtr` at the top of the
-work tree (PATH the roadmap's path in the repository; a file to commit, so every clone gets
-it) and the repository's own `git config diff.jtr.textconv COMMAND`, COMMAND naming the jtr
-that runs now by its absolute path (a bare `jtr` fails wherever jtr's folder is not on PATH,
-as after `pip install` into a venv that is not activated).
+The settings, each idempotent: the `.gitattributes` line `PATH diff=jtr merge=jtr` at the top
+of the work tree (PATH the roadmap's path in the repository; a file to commit, so every clone
+gets it; a file that has `PATH diff=jtr` already gets a line `PATH merge=jtr`) and the
+repository's own `git config diff.jtr.textconv COMMAND textconv`, `merge.jtr.driver COMMAND
+merge-driver %O %A %B %P %L` and `merge.jtr.name`, COMMAND naming the jtr that runs now by
+its absolute path (a bare `jtr` fails wherever jtr's folder is not on PATH, as after `pip
+install` into a venv that is not activated).
 """
 
 from __future__ import annotations
@@ -21,6 +24,18 @@ from jtr.review.gitio import GitError, locate, run_git
 
 DRIVER = "jtr"
 CONFIG_KEY = f"diff.{DRIVER}.textconv"
+MERGE_KEY = f"merge.{DRIVER}.driver"
+MERGE_NAME_KEY = f"merge.{DRIVER}.name"
+MERGE_NAME = "jtr merge-driver"
+ATTRIBUTES = (f"diff={DRIVER}", f"merge={DRIVER}")
+
+
+class Setting(NamedTuple):
+    """One `git config` value jtr wants, and what the repository's config says now."""
+
+    key: str
+    wanted: str
+    current: str | None
 
 
 class GitSetup(NamedTuple):
@@ -28,14 +43,15 @@ class GitSetup(NamedTuple):
 
     top: Path  # the work tree's top level
     attributes: Path  # its .gitattributes
-    line: str  # the attribute line for the roadmap
-    has_line: bool  # .gitattributes already says it
+    line: str  # the attribute line for the roadmap (with the attributes it lacks)
+    has_line: bool  # .gitattributes already says them all
     command: str  # the textconv command jtr wants
     current: str | None  # what the repository's config says now
+    settings: tuple[Setting, ...] = ()  # every config value, the textconv command first
 
     @property
     def changes(self) -> bool:
-        return not self.has_line or self.current != self.command
+        return not self.has_line or any(s.current != s.wanted for s in self.settings)
 
 
 def jtr_command(argv0: str | None = None, executable: str | None = None) -> str:
@@ -65,7 +81,9 @@ def attribute_pattern(rel: str) -> str:
     return escaped
 
 
-def _has_line(text: str, pattern: str) -> bool:
+def _attributes_of(text: str, pattern: str) -> set[str]:
+    """The attributes the lines for exactly `pattern` set."""
+    found: set[str] = set()
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -75,15 +93,22 @@ def _has_line(text: str, pattern: str) -> bool:
             first += '"'
         else:
             first, _, rest = line.partition(" ")
-        if first == pattern and f"diff={DRIVER}" in rest.split():
-            return True
-    return False
+        if first == pattern:
+            found.update(rest.split())
+    return found
+
+
+def _config(key: str, top: Path) -> str | None:
+    try:
+        return run_git(["config", "--local", "--get", key], top).decode("utf-8").strip()
+    except GitError:  # not set (git exits 1 with nothing to say)
+        return None
 
 
 def plan(roadmap: Path, command: str | None = None) -> GitSetup:
     """What the repository holding `roadmap` has and needs; GitError outside a repository."""
     repo = locate(roadmap)
-    line = f"{attribute_pattern(repo.rel)} diff={DRIVER}"
+    pattern = attribute_pattern(repo.rel)
     attributes = repo.top / ".gitattributes"
     try:
         text = attributes.read_text(encoding="utf-8-sig")
@@ -91,25 +116,27 @@ def plan(roadmap: Path, command: str | None = None) -> GitSetup:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
         raise GitError(message("err_cannot_read_attributes", file=attributes, reason=exc)) from None
-    try:
-        current: str | None = (
-            run_git(["config", "--local", "--get", CONFIG_KEY], repo.top).decode("utf-8").strip()
+    present = _attributes_of(text, pattern)
+    missing = [a for a in ATTRIBUTES if a not in present]
+    line = " ".join([pattern, *(missing or ATTRIBUTES)])
+    jtr = command or jtr_command()
+    settings = tuple(
+        Setting(key, wanted, _config(key, repo.top))
+        for key, wanted in (
+            (CONFIG_KEY, f"{jtr} textconv"),
+            (MERGE_KEY, f"{jtr} merge-driver %O %A %B %P %L"),
+            (MERGE_NAME_KEY, MERGE_NAME),
         )
-    except GitError:  # not set (git exits 1 with nothing to say)
-        current = None
+    )
+    textconv = settings[0]
     return GitSetup(
-        repo.top,
-        attributes,
-        line,
-        _has_line(text, line.rsplit(" ", 1)[0]),
-        command or f"{jtr_command()} textconv",
-        current,
+        repo.top, attributes, line, not missing, textconv.wanted, textconv.current, settings
     )
 
 
 def apply(setup: GitSetup) -> None:
     """Write what `setup` lacks: the attribute line (appended on a line of its own) and the
-    config value; nothing that is already there."""
+    config values; nothing that is already there."""
     if not setup.has_line:
         try:
             old = setup.attributes.read_bytes()
@@ -119,5 +146,6 @@ def apply(setup: GitSetup) -> None:
         sep = newline if old and not old.endswith(b"\n") else b""
         with setup.attributes.open("ab") as out:
             out.write(sep + setup.line.encode("utf-8") + newline)
-    if setup.current != setup.command:
-        run_git(["config", "--local", CONFIG_KEY, setup.command], setup.top)
+    for setting in setup.settings:
+        if setting.current != setting.wanted:
+            run_git(["config", "--local", setting.key, setting.wanted], setup.top)
