@@ -391,4 +391,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "取り込む新しい回答はありません",
         "nothing new to import",
     ),
+    # baselines (--baseline REV)
+    "err_baseline_unknown": (
+        "{rev} は git のリビジョンでも、{file} の revisions にある改訂の ID でもありません",
+        "{rev} is neither a git revision nor the id of a revision in the log of {file}",
+    ),
 }

@@ -20,6 +20,7 @@ import typer
 if TYPE_CHECKING:
     from jtr.diagnostics import Diagnostic
     from jtr.model import Roadmap
+    from jtr.review.baselines import Baseline
     from jtr.roadmap import LoadedRoadmap
     from jtr.status import RoadmapState
 
@@ -94,6 +95,14 @@ RevOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--rev",
+        show_default=False,
+    ),
+]
+BaselineOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--baseline",
+        metavar="REV",
         show_default=False,
     ),
 ]
@@ -273,6 +282,46 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
     except RoadmapInvalid as exc:
         show_findings(exc.diagnostics)
         invalid()
+
+
+def open_baseline(
+    loaded: "LoadedRoadmap", name: str | None, rev: str | None = None, *, needed: bool = False
+) -> "tuple[LoadedRoadmap, Baseline] | None":
+    """The baseline `--baseline` names (jtr.review.baselines: a git revision, or a revision id
+    of the log), read from git through the one checked pipeline, with what named it. Without
+    `--baseline`: None, or when `needed`, the one the latest revision entry names (a usage
+    error if there is none). Unknown, outside git, or invalid: the command ends, naming it."""
+    from jtr.discover import display_path
+    from jtr.labels import message
+    from jtr.review import baselines
+    from jtr.review.gitio import GitError, read_at_revision
+    from jtr.roadmap import RoadmapInvalid, open_roadmap_bytes
+
+    path = loaded.path
+    try:
+        if name is not None:
+            found: Baseline | None = baselines.resolve(path, name, rev)
+        elif needed:
+            found = baselines.default(path, loaded.document.data, rev)
+            if found is None:
+                raise fail(message("cli_baseline_none"))
+        else:
+            return None
+        assert found is not None
+        raw = read_at_revision(path, found.commit)
+    except GitError as exc:
+        raise fail(str(exc)) from None
+    shown = f"{display_path(path)}@{found.name}"
+    try:
+        return open_roadmap_bytes(raw, path, shown), found
+    except RoadmapInvalid as exc:
+        show_findings(exc.diagnostics)
+        typer.echo(
+            f"jtr: {message('usage_error_word')}: "
+            + message("cli_baseline_invalid", rev=repr(found.name), commit=found.short),
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS) from None
 
 
 def as_of_date(value: str | None, start_month: int, lang: "Lang | str | None" = None) -> dt.date:
