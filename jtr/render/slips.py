@@ -61,7 +61,7 @@ def render_text(
     color: bool,
 ) -> str:
     """A heading, then two lines per entry: slip, reference and title; spans and changes."""
-    from jtr.render.lines import Line, render_lines, wrap
+    from jtr.render.lines import Line, cell_len, render_lines, wrap
 
     title, subtitle = heading(base, lang)
     lines = [Line((title, "bold")), Line((subtitle, "dim")), Line()]
@@ -69,10 +69,10 @@ def render_text(
     if not entries:
         lines.append(Line((label("baseline_no_change", lang), "bold green")))
     slips = [slip_text(e.slip, lang) for e in entries]
-    room = max((len(s) for s in slips), default=0)
+    room = max((cell_len(s) for s in slips), default=0)
     for entry, slip in zip(entries, slips, strict=True):
         style = "bold red" if entry.slipped else ""
-        head = Line((f"{slip:>{room}}  ", style), hang=room + 2)
+        head = Line((" " * (room - cell_len(slip)) + f"{slip}  ", style), hang=room + 2)
         head.add(f"{ref(entry, current, baseline)} ".lstrip(), "bold")
         head.add(f"{entry.title.get(lang)} ({entry.id})")
         lines.extend(wrap(head, width))

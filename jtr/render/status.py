@@ -154,7 +154,7 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
     courses too): a heading naming the baseline, a count, then per changed task its slip,
     its years in the baseline and now, and its title, most slipped first."""
     from jtr.baseline import ItemChange
-    from jtr.render.lines import Line, wrap
+    from jtr.render.lines import Line, cell_len, wrap
     from jtr.render.slips import ref
 
     base = against.base
@@ -171,10 +171,11 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
     )
     from jtr.presenter import baseline_span_text, change_text, slip_text
 
-    room = max(len(slip_text(e.slip, lang)) for e in entries)
+    room = max(cell_len(slip_text(e.slip, lang)) for e in entries)
     for entry in entries:
         slip = slip_text(entry.slip, lang)
-        line = Line((f"  {slip:>{room}}  ", "bold red" if entry.slipped else ""), hang=room + 4)
+        pad = " " * (2 + room - cell_len(slip))
+        line = Line((f"{pad}{slip}  ", "bold red" if entry.slipped else ""), hang=room + 4)
         line.add(f"{ref(entry, state.roadmap, against.baseline)} {entry.title.get(lang)}".strip())
         line.add(f" · {baseline_span_text(entry, lang)} · {change_text(entry, lang)}", "dim")
         lines += wrap(line, width)
