@@ -259,9 +259,15 @@ def test_slips_csv_and_markdown_escape_titles(
 ) -> None:
     repo = tmp_path / "repo"
     roadmap = build_history(repo)
-    text = roadmap.read_text(encoding="utf-8").replace(
-        "{ja: 記録のない課題, en: Unrecorded task}",
-        "{ja: '=HYPERLINK(1)', en: '=HYPERLINK(\"x\") | *a*'}",
+    text = (
+        roadmap.read_text(encoding="utf-8")
+        .replace(
+            "{ja: 記録のない課題, en: Unrecorded task}",
+            "{ja: '=HYPERLINK(1)', en: '=HYPERLINK(\"x\") | *a*'}",
+        )
+        .replace(
+            "{ja: 実施中の課題, en: Running task}", '{ja: 実施中, en: "Run\\e[31mning\\u202e"}'
+        )
     )
     roadmap.write_text(text, encoding="utf-8")
     monkeypatch.chdir(repo)
@@ -275,6 +281,10 @@ def test_slips_csv_and_markdown_escape_titles(
         runner, "slips", "--baseline", "approved", "--format", "markdown", "--lang", "en"
     )
     assert "\\| \\*a\\*" in out and "| *a*" not in out
+    code, out, err = jtr(runner, "slips", "--baseline", "approved", "--lang", "en")
+    assert code == 0, err
+    assert "\x1b" not in out and "\u202e" not in out  # shown visibly, never obeyed
+    assert "Run\\x1b[31mning<U+202E> (task-progress)" in out
 
 
 # ---- status ----------------------------------------------------------------------------------
@@ -511,3 +521,11 @@ def test_html_report_draws_a_baseline_bar_per_task(in_repo: Path, runner: CliRun
     assert parser.legend == ["baseline's fiscal years"]
     code, plain, _ = jtr(runner, "export", "--format", "html", "--as-of", AS_OF)
     assert '<span class="baseline-bar"' not in plain and 'class="baseline"' not in plain
+
+
+def test_rev_and_baseline_together(in_repo: Path, runner: CliRunner) -> None:
+    """`--rev` names the plan compared; a revision id is looked for in its history only."""
+    found = slips_json(runner, "--rev", "HEAD~1", "--baseline", "plan-2023")
+    assert found["slipped"] == ["task-overdue", "task-progress"]
+    code, _, err = jtr(runner, "slips", "--rev", "HEAD~1", "--baseline", "plan-2025")
+    assert code == 2 and "'plan-2025' is neither a git revision" in err
