@@ -506,9 +506,12 @@ def test_html_report_draws_a_baseline_bar_per_task(in_repo: Path, runner: CliRun
     baselines = {
         r["attrs"]["data-baseline-for"]: r
         for r in parser.rows
-        if r["attrs"].get("class") == "baseline"
+        if str(r["attrs"].get("class")).startswith("baseline")  # type: ignore[union-attr]
     }  # type: ignore[index,union-attr]
-    assert {t["attrs"]["data-task"] for t in tasks} == set(baselines)  # type: ignore[index]
+    removed = {"task-cancelled", "task-c1"}  # drawn in the course's "not in the plan" rows
+    assert {t["attrs"]["data-task"] for t in tasks} == set(baselines) - removed  # type: ignore[index]
+    assert baselines["task-c1"]["bar"] == "baseline years: FY2025 → — · task removed"
+    assert baselines["task-c1"]["cells"] == [1, 1, 1, 1, 1]
     late = baselines["task-overdue"]
     assert late["attrs"]["data-from"] == "2024" and late["attrs"]["data-to"] == "2025"  # type: ignore[index]
     assert late["attrs"]["data-slip"] == "2"  # type: ignore[index]
@@ -529,3 +532,20 @@ def test_rev_and_baseline_together(in_repo: Path, runner: CliRunner) -> None:
     assert found["slipped"] == ["task-overdue", "task-progress"]
     code, _, err = jtr(runner, "slips", "--rev", "HEAD~1", "--baseline", "plan-2025")
     assert code == 2 and "'plan-2025' is neither a git revision" in err
+
+
+def test_baseline_completion_offers_the_revision_ids(in_repo: Path) -> None:
+    from jtr.cli.options import _complete_baselines
+
+    class Context:
+        def __init__(self) -> None:
+            self.params = {"file": str(in_repo), "lang": "en"}
+
+        def find_root(self) -> Context:
+            return self
+
+    offered = _complete_baselines(Context(), "plan-202")  # type: ignore[arg-type]
+    assert offered == [
+        ("plan-2023", "Roadmap 2023"), ("plan-2024", "Roadmap 2024"), ("plan-2025", "Roadmap 2025")
+    ]  # fmt: skip
+    assert _complete_baselines(Context(), "x") == []  # type: ignore[arg-type]

@@ -98,14 +98,7 @@ RevOption = Annotated[
         show_default=False,
     ),
 ]
-BaselineOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--baseline",
-        metavar="REV",
-        show_default=False,
-    ),
-]
+
 WidthOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
@@ -206,6 +199,34 @@ def _complete_districts(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
     return completion("district")(ctx, incomplete)
 
 
+def _complete_baselines(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--baseline`: the ids of the roadmap's revision log, with their titles (any git
+    revision is taken too; the shell completes those itself)."""
+    try:
+        model = completion_model(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    from jtr.access import text_at
+    from jtr.review.baselines import revision_entries
+
+    lang = completion_lang(ctx)
+    found = []
+    for entry in revision_entries(model.raw):
+        ident = text_at(entry, "id")
+        if ident is not None and ident.startswith(incomplete):
+            found.append((ident, text_at(entry, "title", lang) or text_at(entry, "title") or ""))
+    return found
+
+
+BaselineOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--baseline",
+        metavar="REV",
+        show_default=False,
+        autocompletion=_complete_baselines,
+    ),
+]
 DistrictFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--district", metavar="DISTRICT", autocompletion=_complete_districts),

@@ -76,11 +76,9 @@ def render_text(
         head.add(f"{ref(entry, current, baseline)} ".lstrip(), "bold")
         head.add(f"{entry.title.get(lang)} ({entry.id})")
         lines.extend(wrap(head, width))
-        detail = Line(
-            (" " * (room + 2), ""),
-            (f"{baseline_span_text(entry, lang)} · {change_text(entry, lang)}", "dim"),
-            hang=room + 2,
-        )
+        detail = Line((" " * (room + 2), ""), hang=room + 2)
+        detail.add(baseline_span_text(entry, lang), "dim").add(" · ", "dim")
+        detail.add(change_text(entry, lang), "dim", keep=True)
         lines.extend(wrap(detail, width))
     return render_lines(lines, width, color)
 

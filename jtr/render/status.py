@@ -177,7 +177,8 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
         pad = " " * (2 + room - cell_len(slip))
         line = Line((f"{pad}{slip}  ", "bold red" if entry.slipped else ""), hang=room + 4)
         line.add(f"{ref(entry, state.roadmap, against.baseline)} {entry.title.get(lang)}".strip())
-        line.add(f" · {baseline_span_text(entry, lang)} · {change_text(entry, lang)}", "dim")
+        line.add(" · ", "dim").add(baseline_span_text(entry, lang), "dim", keep=True)
+        line.add(" · ", "dim").add(change_text(entry, lang), "dim", keep=True)
         lines += wrap(line, width)
     return lines
 
