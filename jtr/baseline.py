@@ -19,9 +19,12 @@ an item of the baseline that is gone is `dropped`, a new one `added`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jtr.model import Item, Roadmap, Span, Task, Text
+
+if TYPE_CHECKING:
+    from jtr.status import RoadmapState
 
 # The changes of a task or item, in the order they are written.
 CHANGES = ("later", "earlier", "grew", "shrank", "added", "removed", "dropped")
@@ -233,3 +236,16 @@ def compare(baseline: Roadmap, current: Roadmap) -> Comparison:
                 )
             )  # fmt: skip
     return Comparison(tuple(tasks), tuple(items))
+
+
+def in_view(change: TaskChange | ItemChange, state: RoadmapState) -> bool:
+    """Whether a change concerns what a view of the plan shows (`state`, after the view's
+    filters): a task or item it shows, or one gone since from a course it shows."""
+    courses = {c.course.id for c in state.courses}
+    if isinstance(change, ItemChange):
+        if not change.present_now:
+            return change.course_id in courses
+        return any(i.item.id == change.id for c in state.courses for i in c.items)
+    if change.current is None:
+        return change.course_id in courses
+    return any(t.task.id == change.id for c in state.courses for i in c.items for t in i.tasks)

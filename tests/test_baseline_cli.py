@@ -521,7 +521,8 @@ def test_html_report_draws_a_baseline_bar_per_task(in_repo: Path, runner: CliRun
     assert "bar" not in added and "data-from" not in added["attrs"]  # type: ignore[operator]
     for row in (*tasks, *baselines.values()):  # every row spans the label and five years
         assert sum(row["cells"]) == 5  # type: ignore[arg-type]
-    assert parser.legend == ["baseline's fiscal years"]
+    commit = commit_of(in_repo.parent.parent, "HEAD~2")[:10]
+    assert parser.legend == [f"baseline's fiscal years (baseline: plan-2023 ({commit}))"]
     code, plain, _ = jtr(runner, "export", "--format", "html", "--as-of", AS_OF)
     assert '<span class="baseline-bar"' not in plain and 'class="baseline"' not in plain
 
@@ -549,3 +550,18 @@ def test_baseline_completion_offers_the_revision_ids(in_repo: Path) -> None:
         ("plan-2023", "Roadmap 2023"), ("plan-2024", "Roadmap 2024"), ("plan-2025", "Roadmap 2025")
     ]  # fmt: skip
     assert _complete_baselines(Context(), "x") == []  # type: ignore[arg-type]
+
+
+def test_filters_apply_to_the_baseline(in_repo: Path, runner: CliRunner) -> None:
+    """`--owner jijikyo` keeps item A only (item B's owner is CASD alone): its changes, and
+    the tasks removed from the course it shows, are the ones listed and checked."""
+    args = ("status", "--baseline", "plan-2023", "--as-of", "2023-05-01", "--owner", "jijikyo")
+    code, out, err = jtr(runner, *args, "--format", "json")
+    assert code == 0, err
+    listed = [e["id"] for e in json.loads(out)["baseline"]["entries"]]
+    assert "task-held" not in listed and "item-b" not in listed  # item B's: not shown
+    assert {"task-overdue", "item-a", "task-c1", "item-c"} <= set(listed)
+    code, _, err = jtr(runner, *args, "--check", "--max-slip", "1")
+    assert code == 1 and "task-overdue" in err
+    code, out, err = jtr(runner, *args, "--width", "100")
+    assert code == 0 and "Paused task" not in out and "Unrecorded task" in out

@@ -102,7 +102,11 @@ def status(
     chosen = chosen_lang(lang)
     from jtr.render import status as render
 
-    over = () if against is None or max_slip is None else against.comparison.over(max_slip)
+    over = []
+    if against is not None and max_slip is not None:  # of the tasks the filters keep
+        from jtr.baseline import in_view
+
+        over = [c for c in against.comparison.over(max_slip) if in_view(c, shown)]
     if output_format is StatusFormat.json:
         sys.stdout.write(render.render_json(shown, against, max_slip))
     elif output_format is StatusFormat.markdown:

@@ -213,6 +213,11 @@ def export(state: RoadmapState, lang: str, against: Against | None = None) -> st
         district_progress=lambda ts: district_progress(ts, lang),
         against=against,
         baseline_of=lambda task: _baseline_of(against, task.id, chart.years, lang),
+        baseline_caption=None
+        if against is None
+        else label("baseline_against", lang).format(
+            name=against.base.name, commit=against.base.short
+        ),
         removed_of=lambda course: [
             (change, _baseline_of(against, change.id, chart.years, lang))
             for change in (against.comparison.removed if against else ())

@@ -153,7 +153,7 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
     """What changed from the baseline, for the tasks the view shows (removed ones of its
     courses too): a heading naming the baseline, a count, then per changed task its slip,
     its years in the baseline and now, and its title, most slipped first."""
-    from jtr.baseline import ItemChange
+    from jtr.baseline import ItemChange, in_view
     from jtr.render.lines import Line, cell_len, wrap
     from jtr.render.slips import ref
 
@@ -162,7 +162,7 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
         name=base.name, commit=base.short
     )
     lines = wrap(Line((heading, "bold")), width)
-    entries = [e for e in against.comparison.entries() if _in_view(e, state)]
+    entries = [e for e in against.comparison.entries() if in_view(e, state)]
     if not entries:
         return lines + wrap(Line((f"  {label('baseline_no_change', lang)}", "green")), width)
     slipped = sum(1 for e in entries if e.slipped and not isinstance(e, ItemChange))
@@ -181,21 +181,6 @@ def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int)
         line.add(" · ", "dim").add(change_text(entry, lang), "dim", keep=True)
         lines += wrap(line, width)
     return lines
-
-
-def _in_view(entry: Any, state: RoadmapState) -> bool:
-    """Whether a change concerns what the view shows: a task or item of its items, or one
-    removed from a course it shows (the filters of the view apply)."""
-    from jtr.baseline import ItemChange
-
-    shown_items = {i.item.id for c in state.courses for i in c.items}
-    shown_tasks = {t.task.id for c in state.courses for i in c.items for t in i.tasks}
-    courses = {c.course.id for c in state.courses}
-    if isinstance(entry, ItemChange):
-        return entry.id in shown_items or (not entry.present_now and entry.course_id in courses)
-    if entry.current is None:
-        return entry.course_id in courses
-    return entry.id in shown_tasks
 
 
 def render_markdown(state: RoadmapState, lang: str, against: Against | None = None) -> str:
@@ -278,14 +263,20 @@ def status_data(
         for item in course["items"]:
             for task in item["tasks"]:
                 task["baseline"] = task_baseline_json(against, task["id"])
+    from jtr.baseline import in_view
+
     comparison = against.comparison
     data["baseline"] = {
         **baseline_data(against.base),
-        "slipped": [t.id for t in comparison.slipped],
-        "entries": [entry_data(e, state.roadmap, against.baseline) for e in comparison.entries()],
+        "slipped": [t.id for t in comparison.slipped if in_view(t, state)],
+        "entries": [
+            entry_data(e, state.roadmap, against.baseline)
+            for e in comparison.entries()
+            if in_view(e, state)
+        ],
     }
     if max_slip is not None:
-        over = [t.id for t in comparison.over(max_slip)]
+        over = [t.id for t in comparison.over(max_slip) if in_view(t, state)]
         check = data["check"]
         check.update(max_slip=max_slip, slipped_over_max=over, ok=check["ok"] and not over)
     return data
