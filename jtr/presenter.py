@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from jtr.fiscal import era_label, fiscal_year_end, fiscal_year_of, fiscal_year_start, short_label
 from jtr.labels import label, label_or
@@ -32,6 +32,9 @@ from jtr.model import (
     Text,
 )
 from jtr.status import CourseState, ItemState, RoadmapState, TaskState
+
+if TYPE_CHECKING:
+    from jtr.baseline import ItemChange, TaskChange
 
 # ---- states ----------------------------------------------------------------------------------
 
@@ -573,4 +576,57 @@ def revision_json(roadmap: Roadmap, revision: Revision) -> dict[str, Any]:
         },
         "note": text_json(revision.note),
         "baseline": revision.baseline,
+    }
+
+
+# ---- baselines: the plan against a baseline (jtr.baseline) ----------------------------------
+
+
+def slip_text(slip: int | None, lang: str) -> str:
+    """`+2年度` / `+2 FY`, `-1 FY`, `0 FY` (ASCII signs, for every chart); `—` for a task
+    added or removed (no slip)."""
+    if slip is None:
+        return "—"
+    sign = "+" if slip > 0 else ("-" if slip < 0 else "")
+    return label("slip_years", lang).format(slip=f"{sign}{abs(slip)}")
+
+
+def change_words(change: TaskChange | ItemChange, lang: str) -> list[str]:
+    """What changed, in words (`moved later`, `span grew`), or `as in the baseline`."""
+    from jtr.baseline import ItemChange
+
+    item = isinstance(change, ItemChange)
+    words = [
+        label("change_item_added" if item and name == "added" else f"change_{name}", lang)
+        for name in change.changes
+    ]
+    return words or [label("change_none", lang)]
+
+
+def change_text(change: TaskChange | ItemChange, lang: str) -> str:
+    """`後ろ倒し・期間延長 (+2年度)` / `moved later, span grew (+2 FY)`."""
+    words = join(change_words(change, lang), lang)
+    return f"{words} ({slip_text(change.slip, lang)})" if change.slip else words
+
+
+def baseline_span_text(change: TaskChange | ItemChange, lang: str, arrow: str = " → ") -> str:
+    """`FY2024–FY2025 → FY2025–FY2026`; `—` on the side where it is absent."""
+    before = span_label(change.baseline, lang) if change.baseline else "—"
+    after = span_label(change.current, lang) if change.current else "—"
+    return f"{before}{arrow}{after}"
+
+
+def change_json(change: TaskChange | ItemChange) -> dict[str, Any]:
+    """A task's or item's change as the JSON outputs carry it (docs/status-json.md)."""
+
+    def years(span: Span | None) -> dict[str, int] | None:
+        return None if span is None else {"from": span.start, "to": span.end}
+
+    return {
+        "id": change.id,
+        "title": text_json(change.title),
+        "baseline_fiscal_years": years(change.baseline),
+        "fiscal_years": years(change.current),
+        "changes": list(change.changes),
+        "slip": change.slip,
     }

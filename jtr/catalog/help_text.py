@@ -710,4 +710,48 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "この改訂が置き換える計画の git リビジョン (コミット、タグ、ブランチ)。",
         "The git revision (commit, tag, branch) of the plan this revision supersedes.",
     ),
+    # baselines: --baseline on the views, jtr slips, status --max-slip
+    "opt_baseline": (
+        "この基準計画と比べます: git のリビジョン (タグ、ブランチ、ハッシュ、HEAD~2) か、"
+        "ロードマップの revisions にある改訂の ID (その改訂を加えたコミットの計画)。"
+        "同じ名前なら git のリビジョンが優先します。",
+        "Compare with this baseline: a git revision (a tag, branch, hash, HEAD~2) or the id of "
+        "an entry of the roadmap's revisions log (the plan as of the commit that added it). "
+        "A git revision wins over a revision id spelt the same.",
+    ),
+    "opt_max_slip": (
+        "--check で、基準計画よりこの年度数を超えて後ろにずれた課題があれば終了コード 1 で終わります。",
+        "With --check: exit 1 when a task slipped more than this many fiscal years against "
+        "the baseline.",
+    ),
+    "help_slips": (
+        "基準計画から後ろにずれた課題と見直し項目を、ずれた年度数の大きい順に表示します。"
+        "追加・削除された課題、削除された見直し項目も示します。"
+        "--baseline がなければ、revisions の最新の改訂が示す基準計画 (その baseline、"
+        "なければその改訂を加えたコミット) と比べます。"
+        "\n\n"
+        "ずれ = max(終了年度の差, 開始年度の差)。正の値は後ろ倒しです。"
+        "\n\n"
+        "終了コード:\n"
+        "  0 表示した\n"
+        "  1 ロードマップか基準計画が不正\n"
+        "  2 jtr を実行できなかった (基準計画がない、不明なリビジョン、git の外)",
+        "What the plan moved against a baseline: the tasks and items that slipped, with how "
+        "many fiscal years each moved, most first, and the tasks added or removed and the "
+        "items dropped. Without --baseline, the baseline the latest entry of the revisions log "
+        "names (its baseline field, else the commit that added it)."
+        "\n\n"
+        "Slip = max(end now − end then, start now − start then), in fiscal years; positive "
+        "is later."
+        "\n\n"
+        "Exit codes:\n"
+        "  0 shown\n"
+        "  1 the roadmap or the baseline is invalid\n"
+        "  2 jtr could not run (no baseline, an unknown revision, not in git)",
+    ),
+    "opt_slips_output_format": (
+        "text: 人が読む形、json: ツール向け、markdown: 文書向け、csv: 表計算向け (既定: text)。",
+        "text for people, json for tools, markdown for documents, csv for spreadsheets "
+        "(default: text).",
+    ),
 }

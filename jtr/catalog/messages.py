@@ -464,4 +464,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: merged, with errors one side already had (a schema change not yet in the work "
         "tree, say); run jtr validate after the merge",
     ),
+    # baselines (--baseline REV)
+    "err_baseline_unknown": (
+        "{rev} は git のリビジョンでも、{file} の revisions にある改訂の ID でもありません",
+        "{rev} is neither a git revision nor the id of a revision in the log of {file}",
+    ),
 }

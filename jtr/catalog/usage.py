@@ -155,4 +155,26 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "スキーマ検査: jsonschema {precise} (Python のみ。jsonschema-rs はインストールされていません)",
         "schema check: jsonschema {precise} (pure Python; jsonschema-rs is not installed)",
     ),
+    # baselines (--baseline, jtr slips, status --max-slip)
+    "cli_baseline_none": (
+        "基準計画がありません: --baseline REV を指定してください (ロードマップの revisions に、"
+        "基準計画を示す改訂の記録がありません)",
+        "no baseline: give --baseline REV (the roadmap's revisions log names none)",
+    ),
+    "cli_baseline_invalid": (
+        "基準計画 {rev} (コミット {commit}) は正しいロードマップではありません",
+        "the baseline {rev} (commit {commit}) is not a valid roadmap",
+    ),
+    "cli_baseline_html_only": (
+        "--baseline は --format html のときだけ使えます",
+        "--baseline works with --format html only",
+    ),
+    "cli_max_slip_needs_check": (
+        "--max-slip は --check と一緒に指定してください",
+        "--max-slip works with --check",
+    ),
+    "cli_slip_over": (
+        "{id}: {slip} 年度後ろにずれています (--max-slip {max} を超えています)",
+        "{id}: slipped {slip} fiscal years (more than --max-slip {max})",
+    ),
 }

@@ -26,6 +26,7 @@ import typer
 
 from jtr.cli.options import (
     AsOfOption,
+    BaselineOption,
     CourseFilter,
     DistrictFilter,
     FileOption,
@@ -36,6 +37,7 @@ from jtr.cli.options import (
     choices,
     chosen_lang,
     fail,
+    open_baseline,
     open_roadmap,
     protected_outputs,
     select,
@@ -72,6 +74,7 @@ def export(
     state: StateFilter = None,
     district: DistrictFilter = None,
     hilly: HillyFilter = None,
+    baseline: BaselineOption = None,
 ) -> None:
     """Export the roadmap as of a date, for people who never open a terminal.
 
@@ -79,7 +82,8 @@ def export(
     BOM and CRLF for Excel), xlsx (Excel workbook), html (one self-contained page; prints on
     A4 landscape), svg (the timeline picture), mermaid (gantt), ics (iCalendar), json (the full
     roadmap with derived states; schema: jtr/export/roadmap-export.schema.json).
-    --as-of, --lang, --course, --owner and --state work as for `jtr status`.
+    --as-of, --lang, --course, --owner and --state work as for `jtr status`; --baseline REV
+    (html) draws each task's span in that baseline as a second thin bar.
 
     Exit codes: 0 written; 1 the roadmap is invalid; 2 usage error or cannot write.
     """
@@ -92,6 +96,8 @@ def export(
     else:
         name = output_format.value
     exporter = EXPORTERS[name]
+    if baseline is not None and name != "html":
+        raise fail(message("cli_baseline_html_only"))
     if to_stdout and exporter.binary and sys.stdout.isatty():
         raise fail(message("cli_export_binary", name=name, extension=exporter.extension))
 
@@ -111,7 +117,17 @@ def export(
             )
     except UnsafeTarget as exc:
         raise fail(str(exc)) from None
-    document = exporter.export(shown, chosen_lang(lang))
+    opened = open_baseline(loaded, baseline)
+    if opened is None:
+        document = exporter.export(shown, chosen_lang(lang))
+    else:
+        from jtr.baseline import compare
+        from jtr.export import html_report
+        from jtr.render.slips import Against
+
+        before, base = opened
+        against = Against(compare(before.model, loaded.model), before.model, base)
+        document = html_report.export(shown, chosen_lang(lang), against)
     data = document if isinstance(document, bytes) else document.encode("utf-8")
 
     if to_stdout:

@@ -20,6 +20,7 @@ import typer
 if TYPE_CHECKING:
     from jtr.diagnostics import Diagnostic
     from jtr.model import Roadmap
+    from jtr.review.baselines import Baseline
     from jtr.roadmap import LoadedRoadmap
     from jtr.status import RoadmapState
 
@@ -97,6 +98,7 @@ RevOption = Annotated[
         show_default=False,
     ),
 ]
+
 WidthOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
@@ -197,6 +199,34 @@ def _complete_districts(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
     return completion("district")(ctx, incomplete)
 
 
+def _complete_baselines(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """`--baseline`: the ids of the roadmap's revision log, with their titles (any git
+    revision is taken too; the shell completes those itself)."""
+    try:
+        model = completion_model(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    from jtr.access import text_at
+    from jtr.review.baselines import revision_entries
+
+    lang = completion_lang(ctx)
+    found = []
+    for entry in revision_entries(model.raw):
+        ident = text_at(entry, "id")
+        if ident is not None and ident.startswith(incomplete):
+            found.append((ident, text_at(entry, "title", lang) or text_at(entry, "title") or ""))
+    return found
+
+
+BaselineOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--baseline",
+        metavar="REV",
+        show_default=False,
+        autocompletion=_complete_baselines,
+    ),
+]
 DistrictFilter = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--district", metavar="DISTRICT", autocompletion=_complete_districts),
@@ -273,6 +303,46 @@ def open_roadmap(file: Path | None, rev: str | None = None) -> "LoadedRoadmap":
     except RoadmapInvalid as exc:
         show_findings(exc.diagnostics)
         invalid()
+
+
+def open_baseline(
+    loaded: "LoadedRoadmap", name: str | None, rev: str | None = None, *, needed: bool = False
+) -> "tuple[LoadedRoadmap, Baseline] | None":
+    """The baseline `--baseline` names (jtr.review.baselines: a git revision, or a revision id
+    of the log), read from git through the one checked pipeline, with what named it. Without
+    `--baseline`: None, or when `needed`, the one the latest revision entry names (a usage
+    error if there is none). Unknown, outside git, or invalid: the command ends, naming it."""
+    from jtr.discover import display_path
+    from jtr.labels import message
+    from jtr.review import baselines
+    from jtr.review.gitio import GitError, read_at_revision
+    from jtr.roadmap import RoadmapInvalid, open_roadmap_bytes
+
+    path = loaded.path
+    try:
+        if name is not None:
+            found: Baseline | None = baselines.resolve(path, name, rev)
+        elif needed:
+            found = baselines.default(path, loaded.document.data, rev)
+            if found is None:
+                raise fail(message("cli_baseline_none"))
+        else:
+            return None
+        assert found is not None
+        raw = read_at_revision(path, found.commit)
+    except GitError as exc:
+        raise fail(str(exc)) from None
+    shown = f"{display_path(path)}@{found.name}"
+    try:
+        return open_roadmap_bytes(raw, path, shown), found
+    except RoadmapInvalid as exc:
+        show_findings(exc.diagnostics)
+        typer.echo(
+            f"jtr: {message('usage_error_word')}: "
+            + message("cli_baseline_invalid", rev=repr(found.name), commit=found.short),
+            err=True,
+        )
+        raise typer.Exit(EXIT_FINDINGS) from None
 
 
 def as_of_date(value: str | None, start_month: int, lang: "Lang | str | None" = None) -> dt.date:

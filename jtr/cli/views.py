@@ -3,14 +3,19 @@ asks the core for its state as of a date, and hands it to a renderer of jtr.rend
 
 import enum
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from jtr import kinds as entity_kinds  # the registry of kinds (imports nothing): `list --kind`
+
+if TYPE_CHECKING:
+    from jtr.render.slips import Against
+    from jtr.roadmap import LoadedRoadmap
 from jtr.cli.options import (
     EXIT_FINDINGS,
     AsOfOption,
+    BaselineOption,
     CourseFilter,
     DistrictFilter,
     FileOption,
@@ -25,6 +30,7 @@ from jtr.cli.options import (
     chosen_lang,
     complete_ids,
     fail,
+    open_baseline,
     open_roadmap,
     select,
     term_width,
@@ -74,29 +80,68 @@ def status(
         ),
     ] = False,
     width: WidthOption = None,
+    baseline: BaselineOption = None,
+    max_slip: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--max-slip", min=0, show_default=False),
+    ] = None,
 ) -> None:
     """Where the roadmap stands as of a date: per course, tasks by state, percent done, items
     decided or realised against the course goal, and the items that need attention.
 
-    Exit codes: 0 shown (with --check: nothing overdue, no goal missed); 1 --check found
-    something, or the roadmap is invalid; 2 jtr could not run.
+    Exit codes: 0 shown (with --check: nothing overdue, no goal missed, no task slipped more
+    than --max-slip); 1 --check found something, or the roadmap is invalid; 2 jtr could not run.
     """
-    _full, shown = select(
-        open_roadmap(file, rev), as_of, course, owner, state, lang, district, hilly
-    )
+    if max_slip is not None and not check:
+        from jtr.labels import message
+
+        raise fail(message("cli_max_slip_needs_check"))
+    loaded = open_roadmap(file, rev)
+    against = _against(loaded, baseline, rev, needed=max_slip is not None)
+    _full, shown = select(loaded, as_of, course, owner, state, lang, district, hilly)
     chosen = chosen_lang(lang)
     from jtr.render import status as render
 
+    over = []
+    if against is not None and max_slip is not None:  # of the tasks the filters keep
+        from jtr.baseline import in_view
+
+        over = [c for c in against.comparison.over(max_slip) if in_view(c, shown)]
     if output_format is StatusFormat.json:
-        sys.stdout.write(render.render_json(shown))
+        sys.stdout.write(render.render_json(shown, against, max_slip))
     elif output_format is StatusFormat.markdown:
-        sys.stdout.write(render.render_markdown(shown, chosen))
+        sys.stdout.write(render.render_markdown(shown, chosen, against))
     else:
         sys.stdout.write(
-            render.render_table(shown, chosen, width=term_width(width), color=use_color())
+            render.render_table(
+                shown, chosen, width=term_width(width), color=use_color(), against=against
+            )
         )
-    if check and (shown.overdue or shown.goals_missed):
+    if check and over:
+        from jtr.labels import message
+
+        for change in over:
+            typer.echo(
+                f"jtr: {message('cli_slip_over', id=change.id, slip=change.slip, max=max_slip)}",
+                err=True,
+            )
+    if check and (shown.overdue or shown.goals_missed or over):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _against(
+    loaded: "LoadedRoadmap", baseline: str | None, rev: str | None, *, needed: bool = False
+) -> "Against | None":
+    """The view's baseline (`--baseline`, or when `needed` the one the revision log names),
+    compared with the plan shown; None without one."""
+    opened = open_baseline(loaded, baseline, rev, needed=needed)
+    if opened is None:
+        return None
+    from jtr.baseline import compare
+    from jtr.render.slips import Against
+
+    base_loaded, base = opened
+    return Against(compare(base_loaded.model, loaded.model), base_loaded.model, base)
 
 
 def timeline(
@@ -115,13 +160,14 @@ def timeline(
     district: DistrictFilter = None,
     hilly: HillyFilter = None,
     rev: RevOption = None,
+    baseline: BaselineOption = None,
 ) -> None:
     """The phase timeline as a Gantt chart: fiscal years and phases across, one row per task,
     bars coloured by state, an as-of marker. Plain when piped, under NO_COLOR, or with --ascii.
     """
-    _full, shown = select(
-        open_roadmap(file, rev), as_of, course, owner, lang=lang, district=district, hilly=hilly
-    )
+    loaded = open_roadmap(file, rev)
+    against = _against(loaded, baseline, rev)
+    _full, shown = select(loaded, as_of, course, owner, lang=lang, district=district, hilly=hilly)
     from jtr.render.timeline import render_timeline
 
     sys.stdout.write(
@@ -131,6 +177,7 @@ def timeline(
             width=term_width(width),
             ascii_only=ascii_only,
             color=use_color(ascii_only),
+            against=against,
         )
     )
 
@@ -156,12 +203,14 @@ def show(
     district: DistrictFilter = None,
     hilly: HillyFilter = None,
     rev: RevOption = None,
+    baseline: BaselineOption = None,
 ) -> None:
     """Everything about one review item (or task, course, working group, topic, owner, phase):
     現状, owners, working group and members, tasks with their full status history, goal
     images, decision and realisation dates.
     """
     loaded = open_roadmap(file, rev)
+    against = _against(loaded, baseline, rev)
     full, shown = select(loaded, as_of, lang=lang, district=district, hilly=hilly)
     if district or hilly is not None:  # the tasks as seen from those districts
         full = shown
@@ -172,7 +221,7 @@ def show(
         raise fail(entity_kinds.not_found(loaded.model, ident))
     kind, entity = found
     if output_format is ShowFormat.json:
-        sys.stdout.write(render.render_json(full, entity, kind))
+        sys.stdout.write(render.render_json(full, entity, kind, against=against))
     else:
         sys.stdout.write(
             render.render_text(
@@ -182,6 +231,50 @@ def show(
                 width=term_width(width),
                 color=use_color(),
                 kind=kind,
+                against=against,
+            )
+        )
+
+
+class SlipsFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def slips(
+    baseline: BaselineOption = None,
+    file: FileOption = None,
+    output_format: Annotated[
+        SlipsFormat,
+        typer.Option("--format", click_type=choices(SlipsFormat)),
+    ] = SlipsFormat.text,
+    lang: LangOption = None,
+    width: WidthOption = None,
+    rev: RevOption = None,
+) -> None:
+    """What the plan moved against a baseline: the tasks and items that slipped, were added
+    or removed, with how many fiscal years each moved, most slipped first. Without --baseline,
+    the baseline the latest entry of the roadmap's revision log names."""
+    loaded = open_roadmap(file, rev)
+    against = _against(loaded, baseline, rev, needed=True)
+    assert against is not None
+    from jtr.render import slips as render
+
+    chosen = chosen_lang(lang)
+    comparison, before, base = against
+    now = loaded.model
+    if output_format is SlipsFormat.json:
+        sys.stdout.write(render.render_json(comparison, now, before, base))
+    elif output_format is SlipsFormat.markdown:
+        sys.stdout.write(render.render_markdown(comparison, now, before, base, chosen))
+    elif output_format is SlipsFormat.csv:
+        sys.stdout.write(render.render_csv(comparison, now, before, chosen))
+    else:
+        sys.stdout.write(
+            render.render_text(
+                comparison, now, before, base, chosen, width=term_width(width), color=use_color()
             )
         )
 
@@ -318,3 +411,4 @@ def register(app: typer.Typer) -> None:
     app.command("list")(list_ids)
     app.command()(readings)
     app.command()(districts)
+    app.command()(slips)

@@ -28,7 +28,7 @@ lines and the words it cites. Without readings, the page is what it was before r
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jtr import __version__
 from jtr.export import districts, marks
@@ -56,6 +56,10 @@ from jtr.presenter import (
 )
 from jtr.render.status import header_lines
 from jtr.status import STATES, ItemState, RoadmapState, TaskState
+
+if TYPE_CHECKING:
+    from jtr.model import Span
+    from jtr.render.slips import Against
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -113,7 +117,9 @@ class Chart(NamedTuple):
     phases: list[PhaseCell]
 
 
-def export(state: RoadmapState, lang: str) -> str:
+def export(state: RoadmapState, lang: str, against: Against | None = None) -> str:
+    """The page; with a baseline (`jtr export --format html --baseline REV`), each task's row
+    of the timeline is followed by a thin bar over its span in the baseline."""
     from jtr.export.templates import render
 
     roadmap = state.roadmap
@@ -205,7 +211,65 @@ def export(state: RoadmapState, lang: str) -> str:
         district_separator=districts.separator(lang),
         district_fraction=district_fraction,
         district_progress=lambda ts: district_progress(ts, lang),
+        against=against,
+        baseline_of=lambda task: _baseline_of(against, task.id, chart.years, lang),
+        baseline_caption=None
+        if against is None
+        else label("baseline_against", lang).format(
+            name=against.base.name, commit=against.base.short
+        ),
+        removed_of=lambda course: [
+            (change, _baseline_of(against, change.id, chart.years, lang))
+            for change in (against.comparison.removed if against else ())
+            if change.course_id == course.id
+        ],
     )
+
+
+class BaselineRow(NamedTuple):
+    """A task's thin baseline bar: its cells (look `baseline` or None), the label beside it,
+    the bar's title, the slip (None: added) and the span in the baseline."""
+
+    cells: list[Cell]
+    label: str
+    title: str
+    slip: int | None
+    span: Span | None
+
+
+def _baseline_of(
+    against: Against | None, task_id: str, years: list[int], lang: str
+) -> BaselineRow | None:
+    if against is None:
+        return None
+    from jtr.model import Span
+    from jtr.presenter import baseline_span_text, change_text, slip_text
+
+    change = against.comparison.task(task_id)
+    if change is None:
+        return None
+    span = change.baseline
+    cells = []
+    index = 0
+    while index < len(years):
+        if span is None or years[index] not in span:
+            cells.append(Cell(1, years[index], None))
+            index += 1
+            continue
+        width = 1
+        while index + width < len(years) and years[index + width] in span:
+            width += 1
+        cells.append(Cell(width, years[index], "baseline"))
+        index += width
+    if span is None:
+        tag = label("change_added", lang)
+    elif change.slip:
+        tag = f"{label('baseline', lang)} {slip_text(change.slip, lang)}"
+    else:
+        tag = label("baseline", lang)
+    title = f"{label('baseline_years', lang)}: {baseline_span_text(change, lang)} · "
+    title += change_text(change, lang)
+    return BaselineRow(cells, tag, title, change.slip, Span(span.start, span.end) if span else None)
 
 
 def _styles() -> list[StateStyle]:

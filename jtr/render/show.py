@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jtr.i18n import t
 from jtr.kinds import Kind, by_plural, kind_of
@@ -50,6 +50,9 @@ from jtr.presenter import (
 from jtr.render.status import goal_unrecorded_hint
 from jtr.status import ItemState, RoadmapState, TaskState
 
+if TYPE_CHECKING:
+    from jtr.render.slips import Against
+
 
 def _item_state(state: RoadmapState, item_id: str) -> ItemState:
     return next(i for c in state.courses for i in c.items if i.item.id == item_id)
@@ -82,11 +85,12 @@ class Entry(NamedTuple):
 class Page:
     """The lines of one `jtr show` page and the pieces every kind's page is made of."""
 
-    def __init__(self, state: RoadmapState, lang: str) -> None:
+    def __init__(self, state: RoadmapState, lang: str, against: Against | None = None) -> None:
         from jtr.render.console import SafeText  # every piece of text made safe on the way in
         from jtr.render.lines import STATE_STYLES, cell_len
 
         self.state, self.roadmap, self.lang = state, state.roadmap, lang
+        self.against = against  # a baseline (--baseline): each task's years in it
         self.out: list[Entry] = []
         self.marked: dict[int, Reading] = {}  # the readings whose marks the page shows
         self.R, self.styles, self.cells = SafeText, STATE_STYLES, cell_len
@@ -183,7 +187,24 @@ class Page:
             keep.append((start, len(line.plain)))
         line.append(f"  [{ts.task.id}]", style="dim")
         self.indented(line, indent, keep=tuple(keep))
+        baseline = self.baseline_text(ts.task.id)
+        if baseline:
+            self.indented(
+                self.R(f"{t('baseline_years', lang)}: {baseline}", style="dim"), indent + 4
+            )
         self.task_records(ts, indent + 4)
+
+    def baseline_text(self, task_id: str) -> str:
+        """`FY2024–FY2025 → FY2025–FY2026 · moved later (+1 FY)` against the baseline, or
+        nothing without one."""
+        if self.against is None:
+            return ""
+        from jtr.presenter import baseline_span_text, change_text
+
+        change = self.against.comparison.task(task_id)
+        if change is None:
+            return ""
+        return f"{baseline_span_text(change, self.lang)} · {change_text(change, self.lang)}"
 
     def district_rows(self, ts: TaskState) -> None:
         """Each district of a district-scoped task: its name, state and last record, the
@@ -301,6 +322,11 @@ def _task_text(page: Page, task: Task) -> None:
     if years and len(years) < len(ts.occurrences):  # which years make a recurring task's state
         shown = t("state_years", lang).format(state=shown, years=join(years, lang, "、"))
     page.field(t("state", lang), page.R(shown, style=page.styles[ts.state]), keep=True)
+    baseline = page.baseline_text(task.id)
+    if baseline:
+        base = page.against.base if page.against else None
+        name = f" ({base.name})" if base else ""
+        page.field(t("baseline_years", lang) + name, baseline)
     for field in listed_fields():  # the fields not laid out above, each it has
         text = field_text(field, task, lang)
         if text:
@@ -474,11 +500,12 @@ def render_text(
     width: int,
     color: bool,
     kind: Kind | None = None,
+    against: Against | None = None,
 ) -> str:
     from jtr.render.console import render_to_string
 
     kind = kind or kind_of(state.roadmap, entity)
-    page = Page(state, lang)
+    page = Page(state, lang, against)
     draw = TEXT.get(kind.name)
     if draw is None:
         _entity_text(page, kind, entity)
@@ -694,11 +721,33 @@ def _task_full(ts: TaskState, item_id: str) -> dict[str, Any]:
     return data
 
 
-def render_json(state: RoadmapState, entity: object, kind: Kind | None = None) -> str:
+def render_json(
+    state: RoadmapState, entity: object, kind: Kind | None = None, against: Against | None = None
+) -> str:
     from jtr.escape import json_text
 
     payload = {"as_of": state.as_of.isoformat(), **entity_data(state, entity, kind)}
+    if against is not None:
+        _add_baseline(payload, against)
     return json_text(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
+
+
+def _add_baseline(payload: dict[str, Any], against: Against) -> None:
+    """With a baseline: `"baseline"` (what named it) on the page, and on every task in it
+    (a mapping written by `task_json`: it has `fiscal_years` and `recurring`) its years in the
+    baseline, what changed and its slip."""
+    from jtr.render.slips import baseline_data, task_baseline_json
+
+    stack: list[Any] = [payload]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "fiscal_years" in node and "recurring" in node and isinstance(node.get("id"), str):
+                node["baseline"] = task_baseline_json(against, node["id"])
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    payload["baseline_revision"] = baseline_data(against.base)
 
 
 def list_entries(model: Roadmap, kind: str, lang: str) -> list[tuple[str, str]]:

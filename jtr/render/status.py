@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtr.labels import label
 from jtr.presenter import (
@@ -19,6 +19,9 @@ from jtr.presenter import (
     year_label,
 )
 from jtr.status import STATES, TERMINAL, CourseState, ItemState, RoadmapState
+
+if TYPE_CHECKING:
+    from jtr.render.slips import Against
 
 JSON_VERSION = 1
 
@@ -61,8 +64,11 @@ def _ref(item: ItemState, state: RoadmapState) -> str:
     return item_ref(course, item.item) + marks
 
 
-def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> str:
-    """Header, then three lines per course, then two lines per item that needs attention."""
+def render_table(
+    state: RoadmapState, lang: str, *, width: int, color: bool, against: Against | None = None
+) -> str:
+    """Header, then three lines per course, then two lines per item that needs attention;
+    with a baseline, then what changed from it (`baseline_lines`)."""
     from rich.cells import cell_len
 
     from jtr.render.lines import Line, fit, render_lines, wrap
@@ -124,6 +130,8 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
                 text = f"      {ts.task.title.get(lang)}: {district_progress(ts, lang)}"
                 lines.append(Line((text, "dim")))
     shown = [line.fitted(width) for line in lines]
+    if against is not None:
+        shown += [Line(), *baseline_lines(against, state, lang, width)]
     unrecorded = state.goals_unrecorded  # wrapped, not cut: the command must read whole
     if unrecorded:
         heading = f"{label('goal_unrecorded_heading', lang)} ({len(unrecorded)})"
@@ -141,9 +149,54 @@ def render_table(state: RoadmapState, lang: str, *, width: int, color: bool) -> 
     return render_lines(shown, width, color)
 
 
-def render_markdown(state: RoadmapState, lang: str) -> str:
+def baseline_lines(against: Against, state: RoadmapState, lang: str, width: int) -> list[Any]:
+    """What changed from the baseline, for the tasks the view shows (removed ones of its
+    courses too): a heading naming the baseline, a count, then per changed task its slip,
+    its years in the baseline and now, and its title, most slipped first."""
+    from jtr.baseline import ItemChange, in_view
+    from jtr.render.lines import Line, cell_len, wrap
+    from jtr.render.slips import ref
+
+    base = against.base
+    heading = f"{label('baseline_heading', lang)} · " + label("baseline_against", lang).format(
+        name=base.name, commit=base.short
+    )
+    lines = wrap(Line((heading, "bold")), width)
+    entries = [e for e in against.comparison.entries() if in_view(e, state)]
+    if not entries:
+        return lines + wrap(Line((f"  {label('baseline_no_change', lang)}", "green")), width)
+    slipped = sum(1 for e in entries if e.slipped and not isinstance(e, ItemChange))
+    lines += wrap(
+        Line((f"  {label('baseline_slipped_count', lang).format(count=slipped)}", "")), width
+    )
+    from jtr.presenter import baseline_span_text, change_text, slip_text
+
+    room = max(cell_len(slip_text(e.slip, lang)) for e in entries)
+    for entry in entries:
+        slip = slip_text(entry.slip, lang)
+        pad = " " * (2 + room - cell_len(slip))
+        line = Line((f"{pad}{slip}  ", "bold red" if entry.slipped else ""), hang=room + 4)
+        line.add(f"{ref(entry, state.roadmap, against.baseline)} {entry.title.get(lang)}".strip())
+        line.add(" · ", "dim").add(baseline_span_text(entry, lang), "dim", keep=True)
+        line.add(" · ", "dim").add(change_text(entry, lang), "dim", keep=True)
+        lines += wrap(line, width)
+    return lines
+
+
+def render_markdown(state: RoadmapState, lang: str, against: Against | None = None) -> str:
     """The summary as GitHub-flavoured Markdown; every text from the roadmap passes through
-    `jtr.escape.markdown`, as in every other Markdown output."""
+    `jtr.escape.markdown`, as in every other Markdown output. With a baseline, its table of
+    changes (as `jtr slips --format markdown`) closes it."""
+    text = _markdown(state, lang)
+    if against is None:
+        return text
+    from jtr.render.slips import render_markdown as changes
+
+    table = changes(against.comparison, state.roadmap, against.baseline, against.base, lang)
+    return text + "\n" + table.replace("# ", "## ", 1)
+
+
+def _markdown(state: RoadmapState, lang: str) -> str:
     from jtr.escape import markdown as md
 
     title, subtitle = header_lines(state, lang)
@@ -196,8 +249,40 @@ def _unrecorded_markdown(state: RoadmapState, lang: str) -> list[str]:
     return lines
 
 
-def status_data(state: RoadmapState) -> dict[str, Any]:
-    """The documented, stable JSON of `jtr status --format json` (see docs/status-json.md)."""
+def status_data(
+    state: RoadmapState, against: Against | None = None, max_slip: int | None = None
+) -> dict[str, Any]:
+    """The documented, stable JSON of `jtr status --format json` (see docs/status-json.md);
+    with a baseline, each task's `baseline`, the `baseline` section, and the slip check."""
+    data = _status_data(state)
+    if against is None:
+        return data
+    from jtr.render.slips import baseline_data, entry_data, task_baseline_json
+
+    for course in data["courses"]:
+        for item in course["items"]:
+            for task in item["tasks"]:
+                task["baseline"] = task_baseline_json(against, task["id"])
+    from jtr.baseline import in_view
+
+    comparison = against.comparison
+    data["baseline"] = {
+        **baseline_data(against.base),
+        "slipped": [t.id for t in comparison.slipped if in_view(t, state)],
+        "entries": [
+            entry_data(e, state.roadmap, against.baseline)
+            for e in comparison.entries()
+            if in_view(e, state)
+        ],
+    }
+    if max_slip is not None:
+        over = [t.id for t in comparison.over(max_slip) if in_view(t, state)]
+        check = data["check"]
+        check.update(max_slip=max_slip, slipped_over_max=over, ok=check["ok"] and not over)
+    return data
+
+
+def _status_data(state: RoadmapState) -> dict[str, Any]:
     roadmap = state.roadmap
     courses = []
     for course in state.courses:
@@ -254,12 +339,12 @@ def status_data(state: RoadmapState) -> dict[str, Any]:
     }
 
 
-def render_json(state: RoadmapState) -> str:
+def render_json(
+    state: RoadmapState, against: Against | None = None, max_slip: int | None = None
+) -> str:
     import json
 
     from jtr.escape import json_text
 
-    return (
-        json_text(json.dumps(status_data(state), ensure_ascii=False, allow_nan=False, indent=2))
-        + "\n"
-    )
+    data = status_data(state, against, max_slip)
+    return json_text(json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"

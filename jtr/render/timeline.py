@@ -15,7 +15,7 @@ characters double-width) the chart is drawn with the ASCII glyphs, so its column
 from __future__ import annotations
 
 import unicodedata
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jtr.escape import terminal
 from jtr.labels import LABELS, label
@@ -43,6 +43,10 @@ from jtr.render.lines import (
 )
 from jtr.status import STATES, ItemState, RoadmapState, TaskState
 
+if TYPE_CHECKING:
+    from jtr.baseline import TaskChange
+    from jtr.render.slips import Against
+
 MIN_WIDTH = 60  # the legend's lines wrap at this width at the least (never past the width)
 MIN_COLUMN = 8  # cells per fiscal-year column, its left separator included, when there is room
 NARROW_COLUMN = 5  # the fewest: a year's four digits
@@ -66,10 +70,12 @@ class Glyphs(NamedTuple):
     dash: str  # course title — target
     dot: str  # as of … · FY … · phase
     owner_sep_ja: str
+    baseline: str  # the baseline's span, in the row under a task's bar (--baseline)
 
 
-UNICODE = Glyphs("…", "◆", "▼", "◀", "▶", "↳ ", "│", "┊", "─", "┼", "┤", " — ", " · ", "・")
-ASCII = Glyphs("~", "*", "v", "<", ">", "-> ", "|", ":", "-", "+", "+", " - ", " / ", "/")
+UNICODE = Glyphs("…", "◆", "▼", "◀", "▶", "↳ ", "│", "┊", "─", "┼", "┤", " — ", " · ", "・", "▔")
+ASCII = Glyphs("~", "*", "v", "<", ">", "-> ", "|", ":", "-", "+", "+", " - ", " / ", "/", "^")
+BASELINE_STYLE = "blue"
 
 # The words this view prints are the catalog's, its looks the presenter's: under these names
 # for the tests that read them, each state's (fill, ASCII fill, style).
@@ -130,9 +136,12 @@ def render_timeline(
     width: int,
     ascii_only: bool = False,
     color: bool = False,
+    against: Against | None = None,
 ) -> str:
     """The roadmap as a Gantt chart no line of which is wider than `width` cells, ending in a
-    newline.
+    newline. With a baseline (`against`), each task's row is followed by one drawing its span
+    in the baseline (`_baseline_row`), the tasks removed since close the body, and the legend
+    says what that row is; the list by fiscal year stays as it is.
 
     Header: title, as-of line, the as-of marker, the fiscal years (era and western) and the
     phases. Body: per course a heading, per item a line with its owners, per task a row with
@@ -200,9 +209,22 @@ def render_timeline(
                 lines.append(
                     _task_row(task_state, shared, geo, glyphs, lang, drawn_ascii, mark=mark)
                 )
+                if against is not None:
+                    change = against.comparison.task(task_state.task.id)
+                    lines.append(_baseline_row(change, geo, glyphs, lang))
+    if against is not None:
+        lines.extend(_removed_rows(state, against, geo, glyphs, lang))
 
     lines.append(Line().add(glyphs.rule * geo.chart, "dim"))
-    lines.extend(_legend(min(geo.width, max(geo.chart, MIN_WIDTH)), glyphs, lang, drawn_ascii))
+    lines.extend(
+        _legend(
+            min(geo.width, max(geo.chart, MIN_WIDTH)),
+            glyphs,
+            lang,
+            drawn_ascii,
+            baseline=against is not None,
+        )
+    )
     return render_lines(lines, geo.width, color)
 
 
@@ -354,6 +376,64 @@ def _task_row(
     return line.add(glyphs.body_sep, "dim")
 
 
+def _baseline_bar(line: Line, span: object, geo: _Layout, glyphs: Glyphs) -> Line:
+    """The year columns of a baseline row: the baseline's fill over the years of `span` (a
+    jtr.model.Span, or None: no years), its separators as a task row's."""
+    years = span.years() if span is not None else range(0)  # type: ignore[attr-defined]
+    for index, year in enumerate(geo.years):
+        inside = year in years
+        continues = inside and index > 0 and geo.years[index - 1] in years
+        line.add(
+            glyphs.baseline if continues else glyphs.body_sep,
+            BASELINE_STYLE if continues else "dim",
+        )
+        line.add(
+            glyphs.baseline * geo.inner if inside else " " * geo.inner,
+            BASELINE_STYLE if inside else "",
+        )
+    return line.add(glyphs.body_sep, "dim")
+
+
+def _baseline_row(change: TaskChange | None, geo: _Layout, glyphs: Glyphs, lang: str) -> Line:
+    """The row under a task's bar: `baseline +1 FY` (or `task added`) in the label column,
+    the task's span in the baseline across the years."""
+    from jtr.presenter import slip_text
+
+    if change is None or change.baseline is None:
+        tag = label("change_added", lang)
+    elif change.slip:
+        tag = f"{label('baseline', lang)} {slip_text(change.slip, lang)}"
+    else:
+        tag = label("baseline", lang)
+    indent = TASK_INDENT + 2
+    room = max(geo.label - indent - 1, 0)
+    line = Line().add(" " * indent)
+    style = "bold red" if change is not None and change.slipped else "dim"
+    line.add(fit(tag, room, glyphs.ellipsis, pad=True), style).add(" ")
+    return _baseline_bar(line, None if change is None else change.baseline, geo, glyphs)
+
+
+def _removed_rows(
+    state: RoadmapState, against: Against, geo: _Layout, glyphs: Glyphs, lang: str
+) -> list[Line]:
+    """The tasks of the baseline that the plan no longer has (of the courses shown): a
+    heading, then per task its title and its span in the baseline."""
+    courses = {c.course.id for c in state.courses}
+    removed = [c for c in against.comparison.removed if c.course_id in courses]
+    if not removed:
+        return []
+    lines = [
+        Line(),
+        Line().add(fit(label("not_in_plan_heading", lang), geo.width, glyphs.ellipsis), "bold"),
+    ]
+    for change in removed:
+        line = Line().add(" " * TASK_INDENT)
+        room = geo.label - TASK_INDENT - 1
+        line.add(fit(change.title.get(lang), room, glyphs.ellipsis, pad=True), "dim").add(" ")
+        lines.append(_baseline_bar(line, change.baseline, geo, glyphs))
+    return lines
+
+
 def _fill(state: str, ascii_only: bool) -> tuple[str, str]:
     look = state_look(state)
     return (look.ascii_fill if ascii_only else look.fill), look.style
@@ -410,11 +490,17 @@ def _by_year(
     return lines
 
 
-def _legend(width: int, glyphs: Glyphs, lang: str, ascii_only: bool) -> list[Line]:
+def _legend(
+    width: int, glyphs: Glyphs, lang: str, ascii_only: bool, *, baseline: bool = False
+) -> list[Line]:
     entries: list[list[Segment]] = []
     for state in STATES:
         fill, style = _fill(state, ascii_only)
         entries.append([(fill * 2, style), (" " + label(state, lang), "")])
+    if baseline:
+        entries.append(
+            [(glyphs.baseline * 2, BASELINE_STYLE), (" " + label("legend_baseline", lang), "")]
+        )
     entries.append([(glyphs.recurring, "bold"), (" " + label("legend_recurring", lang), "")])
     entries.append([(glyphs.shared.strip(), "dim"), (" " + label("shared_from", lang), "")])
     entries.append([(glyphs.marker, "bold"), (" " + label("as_of", lang), "")])
