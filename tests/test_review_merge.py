@@ -475,8 +475,9 @@ def test_a_side_alone_changed_gives_that_side_byte_for_byte() -> None:
 
 
 def test_errors_a_side_had_alone_do_not_block_the_merge(sides: tuple[Path, Path, Path]) -> None:
-    """Theirs adds a revision log its own schema allows; the work tree still has ours' schema
-    (git merges data/schema.json into it after the roadmap), so theirs alone has that error."""
+    """Theirs adds a section its own schema allows (here `milestones:`, unknown to ours); the
+    work tree still has ours' schema (git merges data/schema.json into it after the roadmap),
+    so theirs alone has that error."""
     ancestor, current, other = sides
     _edit(
         current,
@@ -486,14 +487,14 @@ def test_errors_a_side_had_alone_do_not_block_the_merge(sides: tuple[Path, Path,
         ),
     )
     revisions = compare.revision("roadmap-2023", "2023-11-01", "ロードマップ2023", "Roadmap 2023")
-    other.write_bytes(other.read_bytes() + b"revisions:\n" + revisions.encode("utf-8"))
+    other.write_bytes(other.read_bytes() + b"milestones:\n" + revisions.encode("utf-8"))
     outcome = run_driver(ancestor, current, other, "data/roadmap.yaml")
     assert outcome.clean
     assert outcome.notes == [
         "data/roadmap.yaml: merged, with errors one side already had (a schema change not yet "
         "in the work tree, say); run jtr validate after the merge"
     ]
-    assert outcome.new == current.read_bytes() + b"revisions:\n" + revisions.encode("utf-8")
+    assert outcome.new == current.read_bytes() + b"milestones:\n" + revisions.encode("utf-8")
 
 
 def test_a_flow_list_changed_on_both_sides_merges_its_values_on_its_line() -> None:
