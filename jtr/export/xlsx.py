@@ -153,7 +153,6 @@ def export(state: RoadmapState, lang: str) -> bytes:
 def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from rich.cells import cell_len
 
     rows = [[document(v) if isinstance(v, str) else v for v in values] for values in rows]
     sheet.append(head)
@@ -174,19 +173,30 @@ def _fill(sheet: Any, head: list[str], rows: list[list[Any]], wrap: set[int]) ->
             if isinstance(value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = wrapped if index in wrap else top
-    for index, title in enumerate(head):
-        widest = max(
-            [cell_len(title)]
-            + [
-                max((cell_len(line) for line in _text(r[index]).split("\n")), default=0)
-                for r in rows
-            ]
-        )
-        sheet.column_dimensions[get_column_letter(index + 1)].width = min(widest + 2, MAX_WIDTH)
+    fit_columns(sheet, head, [[_text(v) for v in r] for r in rows], MAX_WIDTH)
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(head))
     sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
     sheet.sheet_view.zoomScale = 100
+
+
+def fit_columns(
+    sheet: Any, head: list[str], rows: list[list[str]], limit: int, floor: list[int] | None = None
+) -> list[int]:
+    """Set each column's width to its widest line in terminal cells (a Japanese character is
+    two), at least `floor` and at most `limit`, with a margin of 2; the widths set."""
+    from openpyxl.utils import get_column_letter
+    from rich.cells import cell_len
+
+    widths = []
+    for index, title in enumerate(head):
+        widest = max(
+            [cell_len(title), floor[index] if floor else 0]
+            + [max((cell_len(line) for line in r[index].split("\n")), default=0) for r in rows]
+        )
+        widths.append(min(widest + 2, limit))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
+    return widths
 
 
 def _title(key: str, lang: str) -> str:

@@ -197,9 +197,10 @@ def request_workbook(
 
 def _reply(sheet: Any, state: RoadmapState, rows: list[RequestRow], lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
     from rich.cells import cell_len
+
+    from jtr.export.xlsx import fit_columns
 
     head = [label(key, lang) for key, _input in COLUMNS]
     sheet.append(head)
@@ -251,14 +252,8 @@ def _reply(sheet: Any, state: RoadmapState, rows: list[RequestRow], lang: str) -
             validation.showErrorMessage = True
             sheet.add_data_validation(validation)
 
-    widths = []
-    for index, (title, (_key, answered)) in enumerate(zip(head, COLUMNS, strict=True)):
-        widest = max(
-            [cell_len(title), INPUT_WIDTH if answered else 0]
-            + [max((cell_len(line) for line in r[index].split("\n")), default=0) for r in shown]
-        )
-        widths.append(min(widest + 2, MAX_WIDTH))
-        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[-1]
+    floor = [INPUT_WIDTH if answered else 0 for _key, answered in COLUMNS]
+    widths = fit_columns(sheet, head, shown, MAX_WIDTH, floor)
     # Heights for the wrapped texts: neither Excel nor Calc grows a row on opening.
     for number, values in enumerate(shown, start=2):
         lines = max(
